@@ -1,0 +1,22 @@
+/** Where CLI output goes; tests and the scheduler can swap it. */
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+  /** True when stdout is a terminal (progress bars, colour). */
+  isTTY: boolean;
+  color: boolean;
+}
+
+export function processIO(): CliIO {
+  const isTTY = Boolean(process.stdout.isTTY);
+  return {
+    out: (l) => process.stdout.write(l + '\n'),
+    err: (l) => process.stderr.write(l + '\n'),
+    isTTY,
+    color: isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+  };
+}
+
+export function paint(io: CliIO, code: number, s: string): string {
+  return io.color ? `\u001b[${code}m${s}\u001b[39m` : s;
+}

@@ -1,0 +1,74 @@
+import yargs, { type CommandModule } from 'yargs';
+import { BilatError, ExitCode } from '../index.js';
+import { processIO, type CliIO } from './io.js';
+import { validateCommand } from './commands/validate.js';
+import { schemaCommand } from './commands/schema.js';
+
+const EPILOG = `Exit codes: 0 ok · 1 invalid data or config · 2 usage error · 3 render or write failure · 4 unexpected error (run with --debug for a stack trace)`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type CommandFactory = (io: CliIO, setExit: (code: number) => void) => CommandModule<any, any>;
+
+/**
+ * Every command. Their modules are small; each handler imports the heavy parts it needs
+ * (rendering, charts, scheduling) lazily, so `--help` and `validate` start fast.
+ */
+const commands: CommandFactory[] = [validateCommand, schemaCommand].map((c) => c as unknown as CommandFactory);
+
+/** Run the CLI; returns the exit code instead of exiting, so it can be embedded and tested. */
+export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const debug = argv.includes('--debug');
+  let exit: number = ExitCode.Ok;
+  const setExit = (code: number) => {
+    exit = code;
+  };
+  try {
+    let parser = yargs(argv)
+      .scriptName('bilat')
+      .usage('$0 <command> [options]\n\nBriefs on bilateral relations, from structured data to HTML and PDF.')
+      .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces for unexpected errors' })
+      .demandCommand(1, 'Name a command (see the list above).')
+      .recommendCommands()
+      .strict()
+      .epilog(EPILOG)
+      .wrap(Math.min(110, process.stdout.columns || 100))
+      .exitProcess(false)
+      .fail((msg, err) => {
+        if (err) throw err;
+        throw new BilatError('E_USAGE', msg ?? 'invalid usage');
+      });
+    for (const make of commands) parser = parser.command(make(io, setExit));
+    let helpShown = false;
+    parser = parser.help().alias('h', 'help').version();
+    await parser.parseAsync(argv, {}, (err, _argv, output) => {
+      if (output && !err) {
+        helpShown = true;
+        io.out(output);
+      }
+      if (err) throw err;
+    });
+    if (helpShown) return ExitCode.Ok;
+    return exit;
+  } catch (e) {
+    return reportError(io, e, debug);
+  }
+}
+
+export function reportError(io: CliIO, e: unknown, debug: boolean): number {
+  if (e instanceof BilatError) {
+    if (e.code === 'E_USAGE') {
+      io.err(`bilat: ${e.message}`);
+      io.err('Run "bilat --help" for usage.');
+    } else {
+      io.err(e.format());
+      for (const d of e.diagnostics ?? []) io.err(`  ${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.path}  ${d.message}`);
+    }
+    if (debug && e.stack) io.err(e.stack);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.err(`bilat: unexpected error: ${err?.message ?? String(e)}`);
+  if (debug && err?.stack) io.err(err.stack);
+  else io.err('This is a bug in bilat. Run again with --debug for the stack trace and report it.');
+  return ExitCode.Unexpected;
+}

@@ -1,0 +1,95 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { BilatError } from '../errors.js';
+import { readTextInput } from './read-file.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A parsed input with the source position of every node, for located diagnostics. */
+export interface LoadedDocument {
+  file: string;
+  text: string;
+  value: unknown;
+  /**
+   * Position of the value at `path` (or of its key when `key` is true). Falls back to the
+   * nearest ancestor that exists, so a missing field points at the object that lacks it.
+   */
+  locate(path: readonly PropertyKey[], key?: boolean): Position;
+}
+
+/** Load YAML or JSON (JSON is parsed by the YAML 1.2 parser too, which keeps positions). */
+export function loadDocument(file: string, what = 'data file'): LoadedDocument {
+  const text = readTextInput(file, what);
+  return parseText(file, text);
+}
+
+export function parseText(file: string, text: string): LoadedDocument {
+  // The YAML parser accepts things JSON does not (`"pair": }` reads as null): hold .json to JSON.
+  if (/\.json$/i.test(file)) checkJsonSyntax(file, text);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    const msg = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new BilatError('E_DATA_PARSE', `syntax error: ${msg}`, { file, line: pos.line, column: pos.col });
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new BilatError('E_DATA_PARSE', `cannot read document: ${(e as Error).message}`, { file, line: 1, column: 1 });
+  }
+  const at = (offset: number | undefined): Position => {
+    const p = lineCounter.linePos(offset ?? 0);
+    return { line: p.line, column: p.col };
+  };
+  return {
+    file,
+    text,
+    value,
+    locate: (path, key = false) => locateIn(doc, path, key, at),
+  };
+}
+
+function locateIn(doc: Document, path: readonly PropertyKey[], key: boolean, at: (o?: number) => Position): Position {
+  let node: Node | null = doc.contents as Node | null;
+  let keyNode: Node | null = null;
+  for (const seg of path) {
+    keyNode = null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      node = (pair.value as Node | null) ?? keyNode;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const target = key && keyNode ? keyNode : node;
+  return at(target?.range?.[0]);
+}
+
+function checkJsonSyntax(file: string, text: string): void {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let line = 1;
+    let column = 1;
+    if (m) {
+      const before = text.slice(0, Number(m[1]));
+      line = before.split('\n').length;
+      column = before.length - before.lastIndexOf('\n');
+    }
+    const reason = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    throw new BilatError('E_DATA_PARSE', `JSON syntax error: ${reason}`, { file, line, column });
+  }
+}

@@ -1,0 +1,66 @@
+import { readFileSync, statSync } from 'node:fs';
+import { BilatError } from '../errors.js';
+
+/** Largest input bilat reads; a relationship file is a few hundred KB at most. */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Read a text input with one clear error for each way it can be unusable:
+ * missing, a directory, too large, binary, not UTF-8, or empty.
+ */
+export function readTextInput(file: string, what = 'data file'): string {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) {
+      throw new BilatError('E_FILE_DIRECTORY', `is a directory, not a ${what} (name a .yaml or .json file inside it)`, { file });
+    }
+    size = st.size;
+  } catch (e) {
+    if (e instanceof BilatError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BilatError('E_FILE_MISSING', `${what} not found (check the path)`, { file });
+    throw new BilatError('E_FILE_READ', `cannot read ${what}: ${(e as Error).message}`, { file, cause: e });
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new BilatError(
+      'E_FILE_TOO_LARGE',
+      `${what} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB (split the relationship or move series to CSV)`,
+      { file },
+    );
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    throw new BilatError('E_FILE_READ', `cannot read ${what}: ${(e as Error).message}`, { file, cause: e });
+  }
+  const nul = buf.indexOf(0);
+  if (nul !== -1) {
+    const { line, column } = lineColAt(buf, nul);
+    throw new BilatError('E_FILE_BINARY', `looks like a binary file (NUL byte); expected YAML or JSON text`, { file, line, column });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new BilatError('E_FILE_BINARY', 'is not valid UTF-8 text (save it as UTF-8)', { file, line: 1, column: 1 });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+    throw new BilatError('E_FILE_EMPTY', `${what} is empty (it needs at least the top-level keys)`, { file, line: 1, column: 1 });
+  }
+  return text;
+}
+
+function lineColAt(buf: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (buf[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

@@ -1,0 +1,104 @@
+/**
+ * Chart specs are plain data, independent of any country or data file: the model layer
+ * fills them in, this module only draws them. Every figure is optional because source
+ * data often is (a missing figure is shown as "no data", never guessed).
+ */
+
+/** Fields every chart kind shares. */
+export interface ChartCommon {
+  /** Overrides the generated title (e.g. for a translated brief). */
+  title?: string;
+  /** Source line drawn small at the bottom, e.g. "Source: State Customs Committee". Empty: none. */
+  source: string;
+  /** BCP 47 locale for numbers on axes, labels and in the alt text. @default 'en-US' */
+  locale?: string;
+}
+
+export interface TradeSplitLabels {
+  exports: string;
+  imports: string;
+  turnover: string;
+  balance: string;
+  noData: string;
+}
+
+/** Exports vs imports of one trade period, from the reporter's side. */
+export interface TradeSplitSpec extends ChartCommon {
+  kind: 'trade-split';
+  /** e.g. "Jan–Oct 2018". */
+  periodLabel: string;
+  reporterName: string;
+  partnerName: string;
+  /** e.g. "USD". */
+  currency: string;
+  /** e.g. "million"; the axis reads "million USD". */
+  unit: string;
+  exports?: number;
+  imports?: number;
+  turnover?: number;
+  balance?: number;
+  /** Overrides the English wording of bar and summary labels. */
+  labels?: Partial<TradeSplitLabels>;
+}
+
+export interface TradePeriod {
+  /** e.g. "2019" or "Jan–Oct 2020". */
+  label: string;
+  turnover?: number;
+  balance?: number;
+  /** Partial-year periods are drawn lighter, so they are not compared with full years by eye. */
+  partial?: boolean;
+}
+
+/** Turnover (bars) and balance (line) across periods. */
+export interface TradeSeriesSpec extends ChartCommon {
+  kind: 'trade-series';
+  reporterName: string;
+  partnerName: string;
+  currency: string;
+  unit: string;
+  periods: TradePeriod[];
+  labels?: Partial<Pick<TradeSplitLabels, 'turnover' | 'balance' | 'noData'>> & { partialNote?: string };
+}
+
+export interface ContactRow {
+  year: number;
+  /** e.g. "meeting", "phone-call", "visit", "credentials". */
+  kind: string;
+  count: number;
+}
+
+/** High-level contacts per year, stacked by kind. */
+export interface ContactsByYearSpec extends ChartCommon {
+  kind: 'contacts-by-year';
+  rows: ContactRow[];
+  /** Display label per kind; its key order is the stacking and legend order. */
+  kindLabels: Record<string, string>;
+  /** Axis title. @default 'number of contacts' */
+  unitLabel?: string;
+}
+
+export type ChartSpec = TradeSplitSpec | TradeSeriesSpec | ContactsByYearSpec;
+export type ChartKind = ChartSpec['kind'];
+
+export interface RenderOptions {
+  format: 'svg' | 'png';
+  /**
+   * PNG only: pixels per CSS pixel. Charts are laid out for 160 mm at 96 px/in, so
+   * scale 2 (PRINT_SCALE) gives about 192 dpi in print. @default 1
+   */
+  scale?: number;
+}
+
+export interface RenderedChart {
+  /** Self-contained SVG (text converted to paths), with role="img" and a <title>. */
+  svg?: string;
+  /** Opaque RGB PNG (no alpha, so pdfkit embeds it without decoding). */
+  png?: Buffer;
+  /** Layout size in CSS pixels (the PNG is this times scale). */
+  width: number;
+  height: number;
+  /** Text alternative that states every figure drawn. */
+  alt: string;
+  title: string;
+}

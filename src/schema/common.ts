@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the form states the precision. A bare year may be a YAML number. */
+export const PartialDate = z
+  .union([
+    z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+      error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD',
+    }),
+    z.int().min(1000).max(9999),
+  ])
+  .meta({ description: 'A date whose form gives its precision: YYYY (year), YYYY-MM (month) or YYYY-MM-DD (day).' });
+export type PartialDate = z.infer<typeof PartialDate>;
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'expected an id of lower-case letters, digits, ".", "_" or "-"' })
+  .meta({ description: 'Identifier, unique within its list; used in references.' });
+
+export const Visibility = z
+  .enum(['public', 'internal'])
+  .meta({ description: 'public (default): may appear in the press-safe brief; internal: analyst and executive briefs only.' });
+
+export const SourceRefs = z
+  .array(Id)
+  .meta({ description: 'Ids of the sources that support this fact.' });
+
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166-1 alpha-2 code such as AZ' });
+
+/** Shared fields of every fact: where it comes from and who may see it. */
+export const factFields = {
+  sources: SourceRefs.optional(),
+  visibility: Visibility.optional(),
+};
+
+/** How a value was inferred when the source leaves it implicit (e.g. a year not printed). */
+export const Inferred = z
+  .string()
+  .min(1)
+  .meta({ description: 'How this value was inferred where the source does not state it.' });

@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { CountryCode, factFields, Id, Inferred, PartialDate, Visibility, SourceRefs } from './common.js';
+
+export const Country = z.strictObject({
+  code: CountryCode.meta({ description: 'ISO 3166-1 alpha-2.' }),
+  code3: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 3166-1 alpha-3 code such as AZE' }),
+  name: z.string().min(1).meta({ description: 'Short name, e.g. Kyrgyzstan.' }),
+  officialName: z.string().min(1).meta({ description: 'Official name, e.g. Kyrgyz Republic.' }),
+  adjective: z.string().min(1).optional().meta({ description: 'e.g. Azerbaijani.' }),
+  capital: z.string().min(1),
+});
+
+export const Pair = z.strictObject({
+  id: Id,
+  title: z.string().min(1).optional().meta({ description: 'Display title; default "A – B".' }),
+  countries: z.tuple([Country, Country]),
+});
+
+export const SourceKind = z.enum([
+  'news-report',
+  'ministry-statement',
+  'official-transcript',
+  'press-release',
+  'statistics',
+  'treaty-text',
+  'other',
+]);
+
+export const Source = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  publisher: z.string().min(1).meta({ description: 'Outlet or institution that published it.' }),
+  published: PartialDate.optional(),
+  publishedInferred: Inferred.optional(),
+  url: z.url().optional(),
+  kind: SourceKind,
+  relays: z.array(z.string().min(1)).optional().meta({ description: 'Sources this one reports on (e.g. a ministry website, a news agency).' }),
+  file: z.string().optional().meta({ description: 'Where a copy of the source text is kept (informational).' }),
+  quality: z.array(Id).optional(),
+  visibility: Visibility.optional(),
+});
+
+export const Role = z.strictObject({
+  title: z.string().min(1).meta({ description: 'Office as stated, e.g. Minister of Foreign Affairs.' }),
+  country: CountryCode,
+  organization: z.string().min(1).optional(),
+  from: PartialDate.optional(),
+  to: PartialDate.optional(),
+  ...factFields,
+});
+
+export const Person = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).optional().meta({ description: 'Other spellings and transliterations.' }),
+  country: CountryCode,
+  roles: z.array(Role).min(1),
+  quality: z.array(Id).optional(),
+  ...factFields,
+});
+
+export const EngagementKind = z.enum([
+  'meeting',
+  'phone-call',
+  'video-call',
+  'official-visit',
+  'state-visit',
+  'working-visit',
+  'credentials',
+  'sidelines-meeting',
+  'correspondence',
+  'other',
+]);
+
+export const Topic = z.enum([
+  'bilateral-relations',
+  'political-dialogue',
+  'trade-economy',
+  'investment',
+  'humanitarian',
+  'culture',
+  'multilateral-cooperation',
+  'regional-security',
+  'post-conflict',
+  'public-health',
+  'afghanistan',
+  'energy',
+  'transport',
+  'education',
+  'anniversaries',
+  'invitations',
+]);
+
+export const Participant = z.strictObject({
+  person: Id,
+  role: z.string().min(1).optional().meta({ description: 'Title of the role (from the person\'s roles) held that day.' }),
+});
+
+export const Outcome = z.strictObject({
+  kind: z.enum(['invitation', 'agreement', 'commitment', 'statement', 'decision']),
+  text: z.string().min(1).meta({ description: 'In your own words.' }),
+  by: Id.optional(),
+  to: Id.optional(),
+  ...factFields,
+});
+
+export const EngagementStatus = z.enum(['held', 'planned', 'reported']);
+
+export const Engagement = z.strictObject({
+  id: Id,
+  date: PartialDate,
+  dateInferred: Inferred.optional(),
+  status: EngagementStatus.optional().meta({ description: 'held (default), planned (future date allowed) or reported.' }),
+  kind: EngagementKind,
+  title: z.string().min(1).optional(),
+  participants: z.array(Participant).optional(),
+  place: z.string().min(1).optional(),
+  occasion: z.string().min(1).optional(),
+  organizations: z.array(Id).optional(),
+  topics: z.array(Topic).optional(),
+  tags: z.array(z.string().min(1)).optional(),
+  summary: z.string().min(1).optional(),
+  outcomes: z.array(Outcome).optional(),
+  quality: z.array(Id).optional().meta({ description: 'Ids of data-quality notes about this item.' }),
+  ...factFields,
+});
+
+export const AgreementCount = z.strictObject({
+  count: z.int().min(0),
+  asOf: PartialDate,
+  asOfInferred: Inferred.optional(),
+  scope: z.string().min(1).optional(),
+  ...factFields,
+});
+
+export const Treaty = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  signed: PartialDate.optional(),
+  signedInferred: Inferred.optional(),
+  place: z.string().min(1).optional(),
+  ...factFields,
+});
+
+export const Agreements = z.strictObject({
+  counts: z.array(AgreementCount).optional(),
+  treaties: z.array(Treaty).optional(),
+});
+
+export const Unit = z.enum(['one', 'thousand', 'million', 'billion']);
+
+export const TradePeriod = z.strictObject({
+  id: Id,
+  start: PartialDate,
+  end: PartialDate,
+  label: z.string().min(1).optional().meta({ description: 'e.g. January–October 2018.' }),
+  reporter: CountryCode.meta({ description: 'Country whose statistics these are; exports are its exports to the partner.' }),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as USD' }),
+  unit: Unit,
+  exports: z.number().optional(),
+  imports: z.number().optional(),
+  turnover: z.number().optional(),
+  balance: z.number().optional(),
+  quality: z.array(Id).optional(),
+  ...factFields,
+});
+
+export const Organization = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  abbreviation: z.string().min(1).optional(),
+  aliases: z.array(z.string().min(1)).optional(),
+  kind: z.enum(['international-organization', 'regional-format', 'parliamentary-assembly', 'foundation', 'bilateral-body', 'other']).optional(),
+  quality: z.array(Id).optional(),
+  ...factFields,
+});
+
+export const Milestone = z.strictObject({
+  id: Id,
+  kind: z.enum(['diplomatic-relations', 'treaty-signing', 'anniversary', 'summit', 'visit', 'other']),
+  title: z.string().min(1),
+  date: PartialDate,
+  dateInferred: Inferred.optional(),
+  status: z.enum(['past', 'planned']).optional(),
+  of: Id.optional().meta({ description: 'For an anniversary: the milestone it marks.' }),
+  ordinal: z.int().min(1).optional().meta({ description: 'For an anniversary: which one (25 for the 25th).' }),
+  organization: Id.optional(),
+  quality: z.array(Id).optional(),
+  ...factFields,
+});
+
+export const Note = z.strictObject({
+  id: Id,
+  about: z.array(z.string().min(1)).min(1).meta({ description: 'Item ids or data paths the note is about.' }),
+  says: z.string().min(1).meta({ description: 'What the source says (quoted raw value).' }),
+  problem: z.string().min(1).meta({ description: 'What looks wrong or uncertain.' }),
+  action: z.string().min(1).meta({ description: 'What the dataset does about it.' }),
+  severity: z.enum(['error', 'uncertain', 'info']).optional(),
+  sources: SourceRefs.optional(),
+});
+
+export const TalkingPoint = z.strictObject({
+  text: z.string().min(1),
+  audiences: z.array(z.string().min(1)).optional().meta({ description: 'Limit to these audiences; default all that may see it.' }),
+  ...factFields,
+});
+
+export const Relationship = z
+  .strictObject({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(1),
+    pair: Pair,
+    sources: z.array(Source).min(1),
+    people: z.array(Person).optional(),
+    engagements: z.array(Engagement).optional(),
+    agreements: Agreements.optional(),
+    trade: z.array(TradePeriod).optional(),
+    organizations: z.array(Organization).optional(),
+    milestones: z.array(Milestone).optional(),
+    talkingPoints: z.array(TalkingPoint).optional(),
+    notes: z.array(Note).optional(),
+  })
+  .meta({ title: 'bilat relationship', description: 'One bilateral relationship: contacts, people, agreements, trade, organizations, milestones and their sources.' });
+
+export type Relationship = z.infer<typeof Relationship>;
+export type Country = z.infer<typeof Country>;
+export type Source = z.infer<typeof Source>;
+export type Person = z.infer<typeof Person>;
+export type Role = z.infer<typeof Role>;
+export type Engagement = z.infer<typeof Engagement>;
+export type EngagementKind = z.infer<typeof EngagementKind>;
+export type Outcome = z.infer<typeof Outcome>;
+export type TradePeriod = z.infer<typeof TradePeriod>;
+export type Organization = z.infer<typeof Organization>;
+export type Milestone = z.infer<typeof Milestone>;
+export type Note = z.infer<typeof Note>;
+export type Treaty = z.infer<typeof Treaty>;
+export type AgreementCount = z.infer<typeof AgreementCount>;
+export type TalkingPoint = z.infer<typeof TalkingPoint>;

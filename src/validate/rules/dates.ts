@@ -1,0 +1,95 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import type { PartialDate } from '../../schema/common.js';
+import { dateRange, isAfter, parseDate } from '../../model/dates.js';
+import { diag, type RuleContext } from '../context.js';
+
+/**
+ * Dates after the as-of date are suspicious unless the item is planned: this is what flags
+ * a visit year printed as "2108". A warning, because the raw value is kept on purpose.
+ */
+export function futureDates(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (date: PartialDate | undefined, path: PropertyKey[], what: string, planned = false) => {
+    if (date === undefined || planned || !isAfter(date, ctx.asOf)) return;
+    out.push(
+      diag(
+        ctx,
+        'warning',
+        'date-future',
+        path,
+        `${what} ${String(date)} is after the as-of date ${ctx.asOf}`,
+        'if it is a typo in the source, keep the raw value and add a data-quality note; if it is expected, mark the item status: planned',
+      ),
+    );
+  };
+  const d = ctx.data;
+  d.sources.forEach((s, i) => check(s.published, ['sources', i, 'published'], 'publication date'));
+  d.engagements?.forEach((e, i) => check(e.date, ['engagements', i, 'date'], 'date', e.status === 'planned'));
+  d.milestones?.forEach((m, i) => check(m.date, ['milestones', i, 'date'], 'date', m.status === 'planned'));
+  d.agreements?.counts?.forEach((c, i) => check(c.asOf, ['agreements', 'counts', i, 'asOf'], 'count date'));
+  d.agreements?.treaties?.forEach((t, i) => check(t.signed, ['agreements', 'treaties', i, 'signed'], 'signing date'));
+  d.trade?.forEach((t, i) => check(t.end, ['trade', i, 'end'], 'period end'));
+  return out;
+}
+
+/** A period must not start after it ends (trade periods, role tenures). */
+export function periodOrder(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (from: PartialDate | undefined, to: PartialDate | undefined, path: PropertyKey[], what: string) => {
+    if (from === undefined || to === undefined) return;
+    if (dateRange(from).start > dateRange(to).end)
+      out.push(diag(ctx, 'error', 'period-order', path, `${what} starts (${String(from)}) after it ends (${String(to)})`, 'swap or correct the dates'));
+  };
+  ctx.data.trade?.forEach((t, i) => check(t.start, t.end, ['trade', i, 'start'], 'trade period'));
+  ctx.data.people?.forEach((p, i) => p.roles.forEach((r, j) => check(r.from, r.to, ['people', i, 'roles', j, 'from'], `role "${r.title}"`)));
+  return out;
+}
+
+/** A participant's role must be held on the day of the engagement (when the tenure is known). */
+export function rolePeriods(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  ctx.data.engagements?.forEach((e, i) =>
+    e.participants?.forEach((p, j) => {
+      const person = ctx.data.people?.find((x) => x.id === p.person);
+      const role = person?.roles.find((r) => r.title === p.role);
+      if (!person || !role) return;
+      const day = dateRange(e.date);
+      const before = role.from !== undefined && day.end < dateRange(role.from).start;
+      const after = role.to !== undefined && day.start > dateRange(role.to).end;
+      if (before || after)
+        out.push(
+          diag(
+            ctx,
+            'error',
+            'role-period',
+            ['engagements', i, 'participants', j, 'role'],
+            `${person.name} held "${role.title}" ${role.from ?? '…'}–${role.to ?? '…'}, not on ${String(e.date)}`,
+            'check the engagement date or the role\'s from/to',
+          ),
+        );
+    }),
+  );
+  return out;
+}
+
+/** A stated anniversary must match the year of the milestone it marks (25th of 1997 is 2022). */
+export function anniversaries(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ms = ctx.data.milestones ?? [];
+  ms.forEach((m, i) => {
+    if (m.kind !== 'anniversary') return;
+    if (!m.of || m.ordinal === undefined) {
+      out.push(diag(ctx, 'warning', 'anniversary', ['milestones', i], 'an anniversary should name the milestone it marks (of) and which one (ordinal)'));
+      return;
+    }
+    const base = ms.find((x) => x.id === m.of);
+    if (!base) return;
+    const expected = parseDate(base.date).year + m.ordinal;
+    const year = parseDate(m.date).year;
+    if (expected !== year)
+      out.push(
+        diag(ctx, 'error', 'anniversary', ['milestones', i, 'date'], `the ${m.ordinal}th anniversary of "${base.id}" (${String(base.date)}) falls in ${expected}, not ${year}`),
+      );
+  });
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { didYouMean } from '../did-you-mean.js';
+import { diag, type RuleContext } from '../context.js';
+
+type Listed = { id: string };
+
+/** Lists whose items carry ids, by the key they sit under. */
+export function idLists(ctx: RuleContext): Record<string, readonly Listed[]> {
+  const d = ctx.data;
+  return {
+    sources: d.sources,
+    people: d.people ?? [],
+    engagements: d.engagements ?? [],
+    treaties: d.agreements?.treaties ?? [],
+    trade: d.trade ?? [],
+    organizations: d.organizations ?? [],
+    milestones: d.milestones ?? [],
+    notes: d.notes ?? [],
+  };
+}
+
+const listPath: Record<string, PropertyKey[]> = { treaties: ['agreements', 'treaties'] };
+
+/** Duplicate ids within one list. */
+export function duplicateIds(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, items] of Object.entries(idLists(ctx))) {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      const base = listPath[name] ?? [name];
+      if (first !== undefined) {
+        const firstPos = ctx.doc.locate([...base, first, 'id']);
+        out.push(
+          diag(ctx, 'error', 'duplicate-id', [...base, i, 'id'], `duplicate id "${item.id}" (first used at line ${firstPos.line})`, 'give each item its own id'),
+        );
+      } else seen.set(item.id, i);
+    });
+  }
+  return out;
+}
+
+/** A reference checker bound to one target list: reports unknown ids with a did-you-mean. */
+export function refChecker(ctx: RuleContext, out: Diagnostic[]) {
+  const lists = idLists(ctx);
+  const ids = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.map((x) => x.id)]));
+  return (target: keyof typeof ids & string, id: string, path: readonly PropertyKey[]): boolean => {
+    const known = ids[target] ?? [];
+    if (known.includes(id)) return true;
+    const guess = didYouMean(id, known);
+    const what = target === 'people' ? 'person' : target.replace(/s$/, '');
+    out.push(
+      diag(ctx, 'error', 'reference', path, `unknown ${what} "${id}"`, guess ? `did you mean "${guess}"?` : `add it under ${target}: or fix the id`),
+    );
+    return false;
+  };
+}

@@ -1,0 +1,39 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { diag, type RuleContext } from '../context.js';
+
+/** Half a unit in the last decimal written: 3.7 may stand for anything in [3.65, 3.75). */
+function halfUlp(n: number): number {
+  const s = String(n);
+  const dot = s.indexOf('.');
+  const decimals = dot === -1 ? 0 : s.length - dot - 1;
+  return 0.5 * 10 ** -decimals;
+}
+
+/** Reported totals must agree with their parts, beyond what rounding explains. */
+export function tradeArithmetic(ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  ctx.data.trade?.forEach((t, i) => {
+    const { exports: x, imports: m, turnover, balance } = t;
+    if (x === undefined || m === undefined) return;
+    const fmt = (n: number) => Number(n.toFixed(6)).toString();
+    if (turnover !== undefined) {
+      const tol = halfUlp(x) + halfUlp(m) + halfUlp(turnover) + 1e-9;
+      if (Math.abs(turnover - (x + m)) > tol)
+        out.push(
+          diag(ctx, 'error', 'trade-arithmetic', ['trade', i, 'turnover'], `turnover ${turnover} ≠ exports ${x} + imports ${m} = ${fmt(x + m)}`, 'keep the reported figures and add a data-quality note, or correct the typo'),
+        );
+    }
+    if (balance !== undefined) {
+      const tol = halfUlp(x) + halfUlp(m) + halfUlp(balance) + 1e-9;
+      if (Math.abs(balance - (x - m)) > tol)
+        out.push(
+          diag(ctx, 'error', 'trade-arithmetic', ['trade', i, 'balance'], `balance ${balance} ≠ exports ${x} − imports ${m} = ${fmt(x - m)}`, 'balance is exports minus imports, from the reporter\'s side'),
+        );
+    }
+    for (const k of ['exports', 'imports', 'turnover'] as const) {
+      const v = t[k];
+      if (v !== undefined && v < 0) out.push(diag(ctx, 'error', 'trade-arithmetic', ['trade', i, k], `${k} cannot be negative (${v})`));
+    }
+  });
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.js';
+import { formatPath } from '../diagnostics.js';
+import type { LoadedDocument } from '../data/load-document.js';
+import { didYouMean } from './did-you-mean.js';
+
+/** Turn a zod failure into located diagnostics, one per issue, with fix hints. */
+export function schemaDiagnostics(doc: LoadedDocument, schema: z.ZodType, error: z.ZodError): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        const pos = doc.locate(path, true);
+        const guess = didYouMean(key, known);
+        out.push({
+          severity: 'error',
+          rule: 'schema',
+          code: 'E_DATA_INVALID',
+          file: doc.file,
+          ...pos,
+          path: formatPath(path),
+          message: `unknown key "${key}"`,
+          hint: guess ? `did you mean "${guess}"?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined,
+        });
+      }
+      continue;
+    }
+    const pos = doc.locate(issue.path);
+    out.push({
+      severity: 'error',
+      rule: 'schema',
+      code: 'E_DATA_INVALID',
+      file: doc.file,
+      ...pos,
+      path: formatPath(issue.path),
+      ...describe(issue, valueAt(doc.value, issue.path)),
+    });
+  }
+  return out;
+}
+
+function describe(issue: z.core.$ZodIssue, actual: unknown): { message: string; hint?: string } {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (actual === undefined) return { message: `missing required field (expected ${issue.expected})` };
+      const got = typeName(actual);
+      const hint =
+        issue.expected === 'number' && typeof actual === 'string' && /^-?[\d.,\s]+$/.test(actual)
+          ? `write it as a plain number, e.g. ${actual.replace(/\s/g, '').replace(',', '.')}`
+          : undefined;
+      return { message: `expected ${issue.expected}, got ${got}${typeof actual === 'string' ? ` "${actual}"` : ''}`, hint };
+    }
+    case 'invalid_value':
+      return {
+        message: `${JSON.stringify(actual)} is not allowed`,
+        hint: `use one of: ${issue.values.map((v) => String(v)).join(', ')}${nearest(actual, issue.values)}`,
+      };
+    case 'invalid_union':
+      return { message: issue.message.startsWith('Invalid input') ? `${JSON.stringify(actual)} is not a valid value here` : issue.message, hint: firstUnionHint(issue) };
+    case 'too_small':
+      return { message: issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : issue.message };
+    default:
+      return { message: issue.message };
+  }
+}
+
+function firstUnionHint(issue: z.core.$ZodIssueInvalidUnion): string | undefined {
+  for (const branch of issue.errors) for (const i of branch) if (i.code !== 'invalid_type') return i.message;
+  return undefined;
+}
+
+function nearest(actual: unknown, values: readonly unknown[]): string {
+  if (typeof actual !== 'string') return '';
+  const g = didYouMean(actual, values.map(String));
+  return g ? ` — did you mean "${g}"?` : '';
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+/** Keys the schema allows at a path, by walking objects, arrays, tuples and optionals. */
+export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  for (const seg of path) {
+    s = unwrap(s);
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return [];
+    if (def.type === 'object') s = (def.shape as Record<string, unknown>)[String(seg)];
+    else if (def.type === 'array') s = def.element;
+    else if (def.type === 'tuple') s = (def.items as unknown[])[Number(seg)];
+    else return [];
+  }
+  const def = (unwrap(s) as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+}
+
+function unwrap(s: unknown): unknown {
+  for (;;) {
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return s;
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') s = def.innerType;
+    else if (def.type === 'pipe') s = def.in;
+    else return s;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics } from '../diagnostics.js';
+import { loadDocument, type LoadedDocument } from '../data/load-document.js';
+import { BilatError } from '../errors.js';
+import { Relationship } from '../schema/relationship.js';
+import type { RuleContext, Rule } from './context.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
+import { duplicateIds } from './rules/ids.js';
+import { references, unusedSources } from './rules/references.js';
+import { sourced } from './rules/sourced.js';
+import { anniversaries, futureDates, periodOrder, rolePeriods } from './rules/dates.js';
+import { tradeArithmetic } from './rules/trade.js';
+
+/** Semantic rules, run once the file matches the schema. */
+export const rules: readonly Rule[] = [duplicateIds, references, sourced, futureDates, periodOrder, rolePeriods, anniversaries, tradeArithmetic, unusedSources];
+
+export interface ValidationResult {
+  file: string;
+  doc?: LoadedDocument;
+  /** Present when the file matched the schema (semantic errors may still exist). */
+  data?: Relationship;
+  diagnostics: Diagnostic[];
+}
+
+/** Validate a loaded document; never throws for bad data, only returns diagnostics. */
+export function validateDocument(doc: LoadedDocument, asOf: string): ValidationResult {
+  const parsed = Relationship.safeParse(doc.value);
+  if (!parsed.success) {
+    return { file: doc.file, doc, diagnostics: sortDiagnostics(schemaDiagnostics(doc, Relationship, parsed.error)) };
+  }
+  const ctx: RuleContext = { doc, data: parsed.data, asOf };
+  const diagnostics = rules.flatMap((rule) => rule(ctx));
+  return { file: doc.file, doc, data: parsed.data, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Load and validate one file; load failures (missing, binary, syntax) become one diagnostic. */
+export function validateFile(file: string, asOf: string): ValidationResult {
+  let doc: LoadedDocument;
+  try {
+    doc = loadDocument(file);
+  } catch (e) {
+    if (!(e instanceof BilatError)) throw e;
+    return {
+      file,
+      diagnostics: [
+        { severity: 'error', rule: 'load', code: e.code, file, line: e.line ?? 0, column: e.column ?? 0, path: '', message: e.message },
+      ],
+    };
+  }
+  return validateDocument(doc, asOf);
+}
