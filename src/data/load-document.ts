@@ -81,15 +81,25 @@ function checkJsonSyntax(file: string, text: string): void {
     JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    let line = 1;
-    let column = 1;
-    if (m) {
-      const before = text.slice(0, Number(m[1]));
-      line = before.split('\n').length;
-      column = before.length - before.lastIndexOf('\n');
-    }
-    const reason = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    const offset = jsonErrorOffset(msg, text);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    const reason = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*$/s, '');
     throw new BilatError('E_DATA_PARSE', `JSON syntax error: ${reason}`, { file, line, column });
   }
+}
+
+/** Node's JSON.parse states a position only for some errors; else find its quoted context. */
+function jsonErrorOffset(msg: string, text: string): number {
+  const pos = /position (\d+)/.exec(msg);
+  if (pos) return Number(pos[1]);
+  if (/end of JSON input/.test(msg)) return text.trimEnd().length;
+  const ctx = /"(.*)" is not valid JSON$/s.exec(msg)?.[1]?.replace(/^\.\.\./, '').replace(/\.\.\.$/, '');
+  const token = /Unexpected token '(.)'/.exec(msg)?.[1];
+  if (ctx) {
+    const at = text.indexOf(ctx);
+    if (at !== -1) return at + Math.max(0, token ? ctx.indexOf(token) : 0);
+  }
+  return 0;
 }

@@ -1,0 +1,135 @@
+/** What templates see. Everything here is already filtered for the audience and formatted. */
+export interface Ref {
+  n: number;
+  id: string;
+}
+
+export interface Flag {
+  note: string;
+  text: string;
+}
+
+export interface DateView {
+  raw: string;
+  label: string;
+  precision: 'year' | 'month' | 'day';
+  iso: string;
+  inferred?: string;
+  /** After the as-of date without being planned: shown flagged, left out of charts. */
+  suspect: boolean;
+}
+
+export interface PersonView {
+  id: string;
+  name: string;
+  aliases: string[];
+  country: string;
+  countryName: string;
+  roles: { title: string; period?: string; refs: Ref[] }[];
+  flags: Flag[];
+}
+
+export interface EngagementView {
+  id: string;
+  date: DateView;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  status: string;
+  participants: { name: string; role?: string; country: string }[];
+  place?: string;
+  occasion?: string;
+  organizations: { id: string; label: string }[];
+  topics: string[];
+  tags: string[];
+  summary?: string;
+  outcomes: { kind: string; text: string; refs: Ref[] }[];
+  refs: Ref[];
+  flags: Flag[];
+  internal: boolean;
+}
+
+export interface TradeView {
+  id: string;
+  label: string;
+  reporter: string;
+  reporterName: string;
+  partnerName: string;
+  currency: string;
+  unit: string;
+  unitLabel: string;
+  exports?: number;
+  imports?: number;
+  turnover?: number;
+  balance?: number;
+  refs: Ref[];
+  flags: Flag[];
+}
+
+export interface KeyFigure {
+  value: string;
+  unit?: string;
+  label: string;
+  refs: Ref[];
+}
+
+export interface SourceView {
+  n: number;
+  id: string;
+  title: string;
+  publisher: string;
+  relays: string[];
+  published?: string;
+  publishedInferred?: string;
+  kind: string;
+  url?: string;
+}
+
+export interface NoteView {
+  id: string;
+  about: string[];
+  says: string;
+  problem: string;
+  action: string;
+  severity: string;
+  refs: Ref[];
+}
+
+export interface BriefView {
+  meta: {
+    pairId: string;
+    title: string;
+    audience: { id: string; label: string; classification: string };
+    asOf: string;
+    asOfLabel: string;
+    locale: string;
+    lang: string;
+    generator: string;
+  };
+  countries: { code: string; code3: string; name: string; officialName: string; capital: string; adjective?: string }[];
+  keyFigures: KeyFigure[];
+  talkingPoints: { text: string; refs: Ref[] }[];
+  overview: { text: string; refs: Ref[] }[];
+  engagements: EngagementView[];
+  latestEngagement?: EngagementView;
+  contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; refs: Ref[] };
+  trade: { periods: TradeView[]; latest?: TradeView };
+  agreements: { counts: { count: number; asOf: string; scope?: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; signedInferred?: string; refs: Ref[] }[] };
+  organizations: { id: string; name: string; abbreviation?: string; mentions: number; engagements: string[]; refs: Ref[]; flags: Flag[] }[];
+  people: PersonView[];
+  milestones: { past: MilestoneView[]; planned: MilestoneView[] };
+  anniversaries: { title: string; year: number; ordinal: string; yearsAway: number; refs: Ref[] }[];
+  invitations: { text: string; by?: string; to?: string; date: string; refs: Ref[] }[];
+  notes: NoteView[];
+  sources: SourceView[];
+  /** Counts, to let templates drop empty sections. */
+  has: Record<string, boolean>;
+}
+
+export interface MilestoneView {
+  id: string;
+  title: string;
+  date: DateView;
+  kind: string;
+  refs: Ref[];
+}

@@ -1,0 +1,65 @@
+import { BilatError } from '../errors.js';
+import type { BriefView, Ref, TradeView } from '../model/view-types.js';
+import type { ChartSpec, RenderedChart } from './charts/index.js';
+import { createChartCache, renderChart, type ChartCache } from './charts/index.js';
+
+/** One cache per process: a pair's charts are drawn once and shared by every audience and format. */
+let cache: ChartCache | undefined;
+const chartCache = () => (cache ??= createChartCache(renderChart));
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Build a chart spec from the view data a template passed to {{chart kind data}}. */
+export function chartSpec(kind: string, data: unknown, view: BriefView): { spec: ChartSpec; note?: string } {
+  const source = (refs: Ref[]) => sourceLine(view, refs);
+  const locale = view.meta.locale;
+  switch (kind) {
+    case 'trade-split': {
+      const t = data as TradeView;
+      return {
+        spec: { kind, periodLabel: t.label, reporterName: t.reporterName, partnerName: t.partnerName, currency: t.currency, unit: t.unit, exports: t.exports, imports: t.imports, turnover: t.turnover, balance: t.balance, source: source(t.refs), locale },
+      };
+    }
+    case 'trade-series': {
+      const ps = data as TradeView[];
+      const first = ps[0]!;
+      return {
+        spec: { kind, reporterName: first.reporterName, partnerName: first.partnerName, currency: first.currency, unit: first.unit, periods: ps.map((p) => ({ label: p.label, turnover: p.turnover, balance: p.balance })), source: source(ps.flatMap((p) => p.refs)), locale },
+      };
+    }
+    case 'contacts-by-year': {
+      const c = data as BriefView['contactsByYear'];
+      const used = Object.fromEntries(Object.entries(c.kindLabels).filter(([k]) => c.rows.some((r) => r.kind === k)));
+      return {
+        spec: { kind, rows: c.rows, kindLabels: used, source: source(c.refs), locale },
+        note: c.excluded ? `Leaves out ${c.excluded} contact${c.excluded === 1 ? '' : 's'} that is planned or whose date is questionable (flagged in the timeline).` : undefined,
+      };
+    }
+    default:
+      throw new BilatError('E_TEMPLATE', `unknown chart kind "${kind}" (use trade-split, trade-series or contacts-by-year)`);
+  }
+}
+
+/** `Source: [2] Ministry …, 2020`: the figure's sources, numbered as in the brief. */
+function sourceLine(view: BriefView, refs: Ref[]): string {
+  const seen = new Set<number>();
+  const parts: string[] = [];
+  for (const r of refs) {
+    if (seen.has(r.n)) continue;
+    seen.add(r.n);
+    const s = view.sources.find((x) => x.n === r.n);
+    if (!s) continue;
+    const who = s.relays.length ? s.relays.join('; ') : s.publisher;
+    parts.push(`[${s.n}] ${who}${s.published ? `, ${s.published}` : ''}`);
+  }
+  return parts.length ? `Source${parts.length > 1 ? 's' : ''}: ${parts.join('; ')}` : '';
+}
+
+/** The rendered chart for HTML: inline SVG (vector, no request) in a captioned figure. */
+export function chartFigure(kind: string, data: unknown, view: BriefView, hash: Record<string, unknown>): string {
+  const { spec, note } = chartSpec(kind, data, view);
+  const chart: RenderedChart = chartCache().render(spec, { format: 'svg' });
+  const cls = `chart chart--${kind}${hash.size ? ` chart--${String(hash.size)}` : ''}`;
+  const caption = [note].filter(Boolean).map((s) => esc(s!)).join(' ');
+  return `<figure class="${cls}">${chart.svg}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+}

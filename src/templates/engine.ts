@@ -1,0 +1,56 @@
+import { readFileSync, statSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { BilatError } from '../errors.js';
+import type { BriefView } from '../model/view-types.js';
+import { registerHelpers, type RenderServices } from './helpers.js';
+import { lintTemplate } from './lint.js';
+import type { ResolvedAudience } from './resolve.js';
+
+export interface CompiledAudience {
+  audience: ResolvedAudience;
+  /** Renders the audience's <article> for a view. */
+  render(view: BriefView, services: RenderServices): string;
+  css: string;
+}
+
+const cache = new Map<string, CompiledAudience>();
+
+/**
+ * Compile an audience template with its partials in an isolated Handlebars environment
+ * (one audience's overrides never leak into another). Cached by file list and mtimes, so a
+ * batch compiles each audience once and an edited template is picked up.
+ */
+export function compileAudience(audience: ResolvedAudience): CompiledAudience {
+  const files = [audience.templateFile, ...audience.partials.values(), ...audience.styles];
+  const key = files.map((f) => `${f}@${statSync(f).mtimeMs}`).join('|');
+  const hit = cache.get(key);
+  if (hit) return { ...hit, audience };
+
+  const hb = Handlebars.create();
+  const helpers = registerHelpers(hb);
+  const partialNames = new Set(audience.partials.keys());
+  for (const [name, file] of audience.partials) {
+    const src = readFileSync(file, 'utf8');
+    lintTemplate(hb, file, src, helpers, partialNames);
+    hb.registerPartial(name, hb.compile(src, { preventIndent: true }));
+  }
+  const mainSrc = readFileSync(audience.templateFile, 'utf8');
+  lintTemplate(hb, audience.templateFile, mainSrc, helpers, partialNames);
+  const template = hb.compile(mainSrc, { preventIndent: true });
+  const css = audience.styles.map((f) => readFileSync(f, 'utf8')).join('\n');
+
+  const compiled: CompiledAudience = {
+    audience,
+    css,
+    render(view, services) {
+      try {
+        return template({ ...view, options: audience.options }, { data: { bilat: services } });
+      } catch (e) {
+        if (e instanceof BilatError) throw e;
+        throw new BilatError('E_TEMPLATE', `template failed while rendering: ${(e as Error).message}`, { file: audience.templateFile, cause: e });
+      }
+    },
+  };
+  cache.set(key, compiled);
+  return compiled;
+}

@@ -1,0 +1,86 @@
+import type HandlebarsNS from 'handlebars';
+import type { Formatter } from '../model/format.js';
+import { sourceKindLabels } from '../model/labels.js';
+import type { Ref } from '../model/view-types.js';
+
+type HB = typeof HandlebarsNS;
+type HelperOptions = HandlebarsNS.HelperOptions;
+
+/** Per-render services templates reach through `@bilat` data (no global state). */
+export interface RenderServices {
+  fmt: Formatter;
+  /** Render a declared chart to an HTML figure. */
+  chart(kind: string, data: unknown, hash: Record<string, unknown>): string;
+}
+
+const services = (o: HelperOptions): RenderServices => (o.data as { bilat: RenderServices }).bilat;
+const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
+
+/** The helpers every template may use. Names are listed in README → Templates. */
+export function registerHelpers(hb: HB): string[] {
+  const esc = hb.Utils.escapeExpression;
+  const helpers: Record<string, HandlebarsNS.HelperDelegate> = {
+    /** Footnote markers linking to the numbered source list: [1, 3]. */
+    fn(refs: Ref[] | undefined) {
+      if (!Array.isArray(refs) || refs.length === 0) return '';
+      const links = refs.map((r) => `<a href="#src-${r.n}">${r.n}</a>`).join(', ');
+      return new hb.SafeString(`<sup class="fn">[${links}]</sup>`);
+    },
+    date(d: unknown, o: HelperOptions) {
+      return d === undefined || d === null ? '' : services(o).fmt.date(d as string);
+    },
+    num(n: unknown, ...rest: unknown[]) {
+      const o = rest.at(-1) as HelperOptions;
+      if (typeof n !== 'number') return '—';
+      const decimals = typeof rest[0] === 'number' ? rest[0] : undefined;
+      return services(o).fmt.number(n, decimals);
+    },
+    /** A balance: +0.9 or −0.4 (true minus sign). */
+    signed(n: unknown, o: HelperOptions) {
+      if (typeof n !== 'number') return '—';
+      const s = services(o).fmt.number(Math.abs(n));
+      return n > 0 ? `+${s}` : n < 0 ? `−${s}` : s;
+    },
+    money(n: unknown, currency: string, unit: string, o: HelperOptions) {
+      return typeof n === 'number' ? services(o).fmt.money(n, currency, unit) : '—';
+    },
+    percent(n: unknown, o: HelperOptions) {
+      return typeof n === 'number' ? services(o).fmt.percent(n) : '—';
+    },
+    plural(n: number, one: string, many: string) {
+      return n === 1 ? one : many;
+    },
+    join(list: unknown, sep: unknown) {
+      return Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : '';
+    },
+    capitalize(s: unknown) {
+      const t = String(s ?? '');
+      return t.charAt(0).toUpperCase() + t.slice(1);
+    },
+    default(v: unknown, fallback: unknown) {
+      return v === undefined || v === null || v === '' || isOptions(v) ? fallback : v;
+    },
+    sourceKind(k: string) {
+      return sourceKindLabels[k] ?? k;
+    },
+    first(list: unknown, n: unknown) {
+      return Array.isArray(list) ? list.slice(0, typeof n === 'number' ? n : 1) : [];
+    },
+    last(list: unknown, n: unknown) {
+      return Array.isArray(list) ? list.slice(-(typeof n === 'number' ? n : 1)) : [];
+    },
+    eq: (a: unknown, b: unknown) => a === b,
+    or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+    and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+    not: (a: unknown) => !a,
+    /** {{chart "trade-split" trade.latest}}: the template declares the chart and its data. */
+    chart(kind: unknown, data: unknown, o: HelperOptions) {
+      if (typeof kind !== 'string') throw new Error('chart: the first argument must be the chart kind, e.g. "trade-split"');
+      if (data === undefined || data === null) return '';
+      return new hb.SafeString(services(o).chart(kind, data, o.hash ?? {}));
+    },
+  };
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  void esc;
+  return Object.keys(helpers);
+}

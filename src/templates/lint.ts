@@ -1,0 +1,77 @@
+import type HandlebarsNS from 'handlebars';
+import { BilatError } from '../errors.js';
+import { didYouMean } from '../validate/did-you-mean.js';
+
+type HB = typeof HandlebarsNS;
+type Node = { type: string; loc?: { start: { line: number; column: number } }; [k: string]: unknown };
+
+/**
+ * Handlebars reports an unknown helper or partial only when that line runs, without a location.
+ * Walk the AST first so every such mistake is reported with its file, line and a suggestion.
+ */
+export function lintTemplate(hb: HB, file: string, source: string, helpers: readonly string[], partials: ReadonlySet<string>): ReturnType<HB['parse']> {
+  let ast: ReturnType<HB['parse']>;
+  try {
+    ast = hb.parse(source);
+  } catch (e) {
+    const err = e as Error & { lineNumber?: number; column?: number };
+    const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message)?.[1] ?? 1);
+    const detail = err.message.split('\n').at(-1) ?? err.message;
+    throw new BilatError('E_TEMPLATE', `template syntax error: ${detail} (check the {{…}} tags on this line)`, { file, line, column: (err.column ?? 0) + 1, cause: e });
+  }
+  const inline = new Set<string>();
+  collectInline(ast as unknown as Node, inline);
+  const problems: { line: number; column: number; message: string }[] = [];
+  walk(ast as unknown as Node, (node) => {
+    const at = { line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 };
+    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
+      const name = partialName(node);
+      // A partial block ({{#> x}}default{{/x}}) may name a block that has no partial: that is the point.
+      if (name && !partials.has(name) && !inline.has(name) && node.type === 'PartialStatement' && name !== '@partial-block') {
+        const guess = didYouMean(name, [...partials, ...inline]);
+        problems.push({ ...at, message: `unknown partial "${name}"${guess ? ` — did you mean "${guess}"?` : ''} (add templates/shared/partials/${name}.hbs or fix the name)` });
+      }
+    }
+    if (node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression') {
+      const path = node.path as { type: string; original?: string; parts?: string[] };
+      const hasArgs = ((node.params as unknown[]) ?? []).length > 0 || Boolean((node.hash as { pairs?: unknown[] } | undefined)?.pairs?.length);
+      const name = path.original ?? '';
+      const builtins = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+      if (path.type === 'PathExpression' && (hasArgs || node.type === 'SubExpression') && !name.includes('.') && !name.startsWith('@') && !builtins.includes(name) && !helpers.includes(name)) {
+        const guess = didYouMean(name, [...helpers, ...builtins]);
+        problems.push({ ...at, message: `unknown helper "${name}"${guess ? ` — did you mean "${guess}"?` : ''} (helpers: ${helpers.join(', ')})` });
+      }
+    }
+  });
+  const first = problems[0];
+  if (first) {
+    const rest = problems.length > 1 ? ` (+${problems.length - 1} more: ${problems.slice(1).map((p) => `line ${p.line}`).join(', ')})` : '';
+    throw new BilatError('E_TEMPLATE', first.message + rest, { file, line: first.line, column: first.column });
+  }
+  return ast;
+}
+
+function partialName(node: Node): string | undefined {
+  const n = node.name as { type: string; original?: string; value?: string };
+  return n.type === 'PathExpression' ? n.original : n.type === 'StringLiteral' ? n.value : undefined;
+}
+
+function collectInline(node: Node, into: Set<string>): void {
+  walk(node, (n) => {
+    if ((n.type === 'DecoratorBlock' || n.type === 'Decorator') && (n.path as { original?: string }).original === 'inline') {
+      const p = (n.params as { value?: string }[])[0];
+      if (p?.value) into.add(p.value);
+    }
+  });
+}
+
+function walk(node: unknown, visit: (n: Node) => void): void {
+  if (Array.isArray(node)) {
+    for (const x of node) walk(x, visit);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const n = node as Node;
+  if (typeof n.type === 'string') visit(n);
+  for (const [k, v] of Object.entries(n)) if (k !== 'loc' && typeof v === 'object') walk(v, visit);
+}

@@ -1,0 +1,112 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseText } from '../data/load-document.js';
+import { BilatError } from '../errors.js';
+import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
+
+/** The shipped templates, next to dist/ in the package. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+const AudienceFile = z.strictObject({
+  label: z.string().min(1),
+  classification: z.string().min(1),
+  internal: z.boolean(),
+  options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+
+export interface ResolvedAudience {
+  id: string;
+  label: string;
+  classification: string;
+  internal: boolean;
+  options: Record<string, string | number | boolean>;
+  /** The audience's brief.hbs. */
+  templateFile: string;
+  /** Partial name → file, after user overrides. */
+  partials: Map<string, string>;
+  /** Stylesheets in cascade order (shipped first, user last). */
+  styles: string[];
+  /** Where it comes from, for `bilat templates list`. */
+  origin: 'builtin' | 'user';
+}
+
+/** Template folders, highest priority first: the user's, then the shipped one. */
+export function templateDirs(userDir?: string): string[] {
+  if (userDir !== undefined) {
+    const abs = resolve(userDir);
+    if (!existsSync(abs) || !statSync(abs).isDirectory())
+      throw new BilatError('E_USAGE', `--templates "${userDir}" is not a folder (create it, or scaffold one with "bilat templates new")`);
+    return [abs, BUILTIN_TEMPLATES];
+  }
+  return [BUILTIN_TEMPLATES];
+}
+
+/** Audience ids: folders that hold a brief.hbs, in any template folder. */
+export function listAudiences(userDir?: string): { id: string; origin: 'builtin' | 'user'; dir: string }[] {
+  const seen = new Map<string, { id: string; origin: 'builtin' | 'user'; dir: string }>();
+  const dirs = templateDirs(userDir);
+  for (const dir of [...dirs].reverse()) {
+    for (const name of readdirSync(dir)) {
+      if (name === 'shared' || !existsSync(join(dir, name, 'brief.hbs'))) continue;
+      seen.set(name, { id: name, origin: dir === BUILTIN_TEMPLATES ? 'builtin' : 'user', dir: join(dir, name) });
+    }
+  }
+  return [...seen.values()].sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id));
+}
+
+const shippedOrder = ['executive', 'analyst', 'public'];
+const order = (id: string) => (shippedOrder.includes(id) ? shippedOrder.indexOf(id) : shippedOrder.length);
+
+export function resolveAudience(id: string, userDir?: string): ResolvedAudience {
+  const dirs = templateDirs(userDir);
+  const known = listAudiences(userDir);
+  const entry = known.find((a) => a.id === id);
+  if (!entry)
+    throw new BilatError('E_USAGE', `unknown audience "${id}" (known: ${known.map((a) => a.id).join(', ')}; add one with "bilat templates new ${id} --from analyst")`);
+  const firstExisting = (rel: string) => dirs.map((d) => join(d, rel)).find((f) => existsSync(f));
+  const audienceFile = firstExisting(join(id, 'audience.yaml'));
+  const meta = audienceFile ? readAudienceFile(audienceFile) : { label: id, classification: 'Internal', internal: true, options: {} };
+  const partials = new Map<string, string>();
+  // Lowest priority first, so later sets win: shipped shared, user shared, shipped audience, user audience.
+  for (const dir of [...dirs].reverse()) collectPartials(join(dir, 'shared', 'partials'), partials);
+  for (const dir of [...dirs].reverse()) collectPartials(join(dir, id), partials);
+  const styles: string[] = [];
+  for (const dir of [...dirs].reverse()) {
+    for (const f of [join(dir, 'shared', 'brief.css'), join(dir, id, 'brief.css')]) if (existsSync(f)) styles.push(f);
+  }
+  return {
+    id,
+    label: meta.label,
+    classification: meta.classification,
+    internal: meta.internal,
+    options: meta.options ?? {},
+    templateFile: firstExisting(join(id, 'brief.hbs'))!,
+    partials,
+    styles,
+    origin: entry.origin,
+  };
+}
+
+function collectPartials(dir: string, into: Map<string, string>): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.hbs') || name === 'brief.hbs') continue;
+    into.set(name.slice(0, -4), join(dir, name));
+  }
+}
+
+function readAudienceFile(file: string): z.infer<typeof AudienceFile> {
+  const doc = parseText(file, readFileSync(file, 'utf8'));
+  const parsed = AudienceFile.safeParse(doc.value);
+  if (parsed.success) return parsed.data;
+  const diagnostics = schemaDiagnostics(doc, AudienceFile, parsed.error);
+  const first = diagnostics[0]!;
+  throw new BilatError('E_TEMPLATE', `invalid audience file: ${first.path} ${first.message}${first.hint ? ` (${first.hint})` : ''}`, {
+    file,
+    line: first.line,
+    column: first.column,
+    diagnostics,
+  });
+}
