@@ -89,6 +89,7 @@ export async function buildBriefs(input: BuildOptions): Promise<BuildResult> {
       });
     }
     diagnostics.push(...result.diagnostics);
+    if (opts.formats.includes('pdf') && result.doc) await (await import('./render/pdf-brief.js')).checkDataGlyphs(result.doc);
     const briefs = await renderPair(result.data, compiled, opts);
     for (const b of briefs) {
       await writeFileAtomic(b.path, b.bytes);
@@ -121,7 +122,7 @@ export async function renderPair(
     }
     if (opts.formats.includes('pdf')) {
       const { renderBriefPdf } = await import('./render/pdf-brief.js');
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, data, opts.pageSize) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize) });
     }
   }
   return out;

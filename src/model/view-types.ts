@@ -112,6 +112,8 @@ export interface BriefView {
   overview: { text: string; refs: Ref[] }[];
   engagements: EngagementView[];
   latestEngagement?: EngagementView;
+  /** Held contacts with trustworthy dates, newest first (for short briefs). */
+  recentContacts: EngagementView[];
   contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; refs: Ref[] };
   trade: { periods: TradeView[]; latest?: TradeView };
   agreements: { counts: { count: number; asOf: string; scope?: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; signedInferred?: string; refs: Ref[] }[] };

@@ -134,6 +134,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     overview: [],
     engagements,
     latestEngagement: [...engagements].reverse().find((e) => !e.date.suspect && e.status !== 'planned'),
+    recentContacts: engagements.filter((e) => !e.date.suspect && e.status !== 'planned').reverse(),
     contactsByYear: { rows: contactRows, kindLabels, excluded: engagements.length - counted.length, refs: refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
     trade: { periods: trade, latest: trade.at(-1) },
     agreements: {

@@ -1,0 +1,42 @@
+import type { Argv } from 'yargs';
+import type { CliIO } from '../io.js';
+
+export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
+  return {
+    command: 'templates <action>',
+    describe: 'List audiences or scaffold a new one',
+    builder: (y: Argv) =>
+      y
+        .command({
+          command: 'list',
+          describe: 'List the audiences (shipped and yours) and where each comes from',
+          builder: (yy: Argv) => yy.option('templates', { type: 'string', describe: 'Your template folder' }),
+          handler: async (argv: { templates?: string }) => {
+            const { listAudiences, resolveAudience } = await import('../../index.js');
+            for (const a of listAudiences(argv.templates)) {
+              const r = resolveAudience(a.id, argv.templates);
+              io.out(`${a.id.padEnd(12)} ${r.label.padEnd(20)} ${r.internal ? 'internal' : 'public  '}  ${a.origin.padEnd(7)}  ${a.dir}`);
+            }
+            setExit(0);
+          },
+        })
+        .command({
+          command: 'new <name>',
+          describe: 'Scaffold a new audience by copying an existing one',
+          builder: (yy: Argv) =>
+            yy
+              .positional('name', { type: 'string', describe: 'New audience name, e.g. embassy' })
+              .option('from', { type: 'string', default: 'analyst', describe: 'Audience to start from' })
+              .option('templates', { type: 'string', default: 'templates', describe: 'Your template folder (created if missing)' })
+              .example('$0 templates new embassy --from analyst --templates my-templates', 'then: bilat build data.yaml --templates my-templates -a embassy'),
+          handler: async (argv: { name?: string; from: string; templates: string }) => {
+            const { scaffoldAudience } = await import('../../templates/scaffold.js');
+            for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates)) io.out(f);
+            io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs, then build with --templates ${argv.templates} --audience ${argv.name}`);
+            setExit(0);
+          },
+        })
+        .demandCommand(1, 'Name an action: list or new'),
+    handler: () => undefined,
+  };
+}
