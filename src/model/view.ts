@@ -136,7 +136,8 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     latestEngagement: [...engagements].reverse().find((e) => !e.date.suspect && e.status !== 'planned'),
     recentContacts: engagements.filter((e) => !e.date.suspect && e.status !== 'planned').reverse(),
     contactsByYear: { rows: contactRows, kindLabels, excluded: engagements.length - counted.length, refs: refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
-    trade: { periods: trade, latest: trade.at(-1) },
+    // The latest period reported in full (both flows) drives key figures and the split chart.
+    trade: { periods: trade, latest: [...trade].reverse().find((t) => t.exports !== undefined && t.imports !== undefined) ?? trade.at(-1) },
     agreements: {
       counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), scope: c.scope, refs: refs(c.sources) })),
       treaties: (rel.agreements?.treaties ?? []).map((t) => ({ title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) })),
