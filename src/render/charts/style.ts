@@ -45,21 +45,19 @@ export function frameOptions<T extends ChartType>(f: Frame): ChartOptions<T> {
     events: [],
     layout: { padding: { left: 4, right: 12, top: 4, bottom: 4 } },
     plugins: {
-      title: {
-        display: true,
+      bilatTitle: {
         text: f.title,
-        align: 'start',
         color: theme.color.ink,
-        font: { size: FONT_PX.title, weight: WEIGHT.medium },
-        padding: { top: 2, bottom: f.subtitle?.length ? 2 : 10 },
+        size: FONT_PX.title,
+        weight: WEIGHT.medium,
+        padding: { top: 2, bottom: f.subtitle?.length ? 2 : 8 },
       },
-      subtitle: {
-        display: Boolean(f.subtitle?.length),
-        text: f.subtitle ?? '',
-        align: 'start',
+      bilatSubtitle: {
+        text: f.subtitle ?? [],
         color: theme.color.muted,
-        font: { size: FONT_PX.subtitle, weight: WEIGHT.regular },
-        padding: { bottom: 10 },
+        size: FONT_PX.subtitle,
+        weight: WEIGHT.regular,
+        padding: { top: 0, bottom: 8 },
       },
       legend: {
         display: f.legend,
@@ -67,7 +65,13 @@ export function frameOptions<T extends ChartType>(f: Frame): ChartOptions<T> {
         align: 'start',
         labels: { color: theme.color.ink, boxWidth: 14, boxHeight: 10, font: { size: FONT_PX.tick } },
       },
-      bilatSource: { text: f.source, color: theme.color.muted, size: FONT_PX.source },
+      bilatSource: {
+        text: f.source,
+        color: theme.color.muted,
+        size: FONT_PX.source,
+        weight: WEIGHT.regular,
+        padding: { top: 8, bottom: 0 },
+      },
       bilatBackground: { color: '#ffffff' },
     },
   };

@@ -58,7 +58,12 @@ export interface TradeSeriesSpec extends ChartCommon {
   currency: string;
   unit: string;
   periods: TradePeriod[];
-  labels?: Partial<Pick<TradeSplitLabels, 'turnover' | 'balance' | 'noData'>> & { partialNote?: string };
+  labels?: Partial<Pick<TradeSplitLabels, 'turnover' | 'balance' | 'noData'>> & {
+    /** Subtitle shown when any period is partial. */
+    partialNote?: string;
+    /** Appended to a partial period in the alt text: "Jan–Oct 2020 (part of a year)". */
+    partial?: string;
+  };
 }
 
 export interface ContactRow {

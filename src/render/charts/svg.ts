@@ -1,0 +1,69 @@
+import { relativePath } from './svg-path.js';
+
+/**
+ * Tidies the SVG Skia writes so it can be inlined in HTML and given to pdfmake:
+ * no XML declaration, ids that are stable and unique per chart, shorter numbers, and an
+ * accessible name. Text was converted to paths, so there are no text nodes to protect.
+ */
+
+export interface SvgFinish {
+  width: number;
+  height: number;
+  alt: string;
+  /** Prefix for element ids; must start with a letter. Two charts on one page need different ones. */
+  idPrefix: string;
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Two decimals is 1/100 px, far below what print or screen can show. */
+function roundNumber(m: string): string {
+  const r = Math.round(parseFloat(m) * 100) / 100;
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+function roundAttributes(svg: string): string {
+  return svg.replace(/ ([\w:-]+)="([^"]*)"/g, (all, name: string, value: string) => {
+    if (name.startsWith('xmlns') || name === 'id' || name.endsWith('href')) return all;
+    const rounded = (name === 'd' ? relativePath(value) : null) ?? value.replace(/-?\d*\.\d+(?:e[-+]?\d+)?/gi, roundNumber);
+    return ` ${name}="${rounded}"`;
+  });
+}
+
+/** Chart.js clips areas it then draws nothing into; Skia keeps the empty groups. */
+function dropEmptyClips(svg: string): string {
+  const uses = new Map<string, number>();
+  for (const m of svg.matchAll(/url\(#([^)]+)\)/g)) uses.set(m[1]!, (uses.get(m[1]!) ?? 0) + 1);
+  return svg.replace(
+    /<clipPath id="([^"]+)">(?:(?!<\/clipPath>)[\s\S])*<\/clipPath><g clip-path="url\(#\1\)"><\/g>/g,
+    (all, id: string) => (uses.get(id) === 1 ? '' : all),
+  );
+}
+
+/**
+ * Skia numbers ids from a process-wide counter (cl_3, then cl_7 for the same chart), which
+ * breaks byte-identical output and clashes when two charts share an HTML page.
+ */
+function renameIds(svg: string, prefix: string): string {
+  const names = new Map<string, string>();
+  for (const m of svg.matchAll(/ id="([^"]+)"/g)) names.set(m[1]!, `${prefix}${names.size}`);
+  return svg.replace(/( id="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => {
+    const to = names.get(id);
+    return to === undefined ? all : `${lead}${to}`;
+  });
+}
+
+export function finishSvg(raw: string, o: SvgFinish): string {
+  let svg = raw
+    .replace(/^\s*<\?xml[^>]*\?>\s*/, '')
+    .replace(/>\s+</g, '><')
+    .replace(/<path\b[^>]*\sd=""[^>]*\/>/g, '') // Skia writes one per space between words
+    .trim();
+  svg = renameIds(roundAttributes(dropEmptyClips(svg)), o.idPrefix);
+  const open = svg.match(/^<svg\b[^>]*>/);
+  if (!open) throw new Error('canvas SVG output does not start with <svg>');
+  const head = open[0].replace(/^<svg\b/, `<svg role="img" viewBox="0 0 ${o.width} ${o.height}"`);
+  return `${head}<title>${escapeXml(o.alt)}</title>${svg.slice(open[0].length)}`;
+}

@@ -1,0 +1,79 @@
+import type { ChartConfiguration } from 'chart.js';
+import { theme } from '../theme.js';
+import { isFigure, numberWords, sentences, unitTitle } from './format.js';
+import type { ChartPlan } from './plan.js';
+import type { ValueLabel } from './plugins.js';
+import { CHART_WIDTH_PX, categoryAxis, frameOptions, seriesColor, valueAxis } from './style.js';
+import type { TradeSplitLabels, TradeSplitSpec } from './types.js';
+
+export const TRADE_SPLIT_HEIGHT = 230;
+
+function labelsFor(spec: TradeSplitSpec): TradeSplitLabels {
+  return {
+    exports: `Exports to ${spec.partnerName}`,
+    imports: `Imports from ${spec.partnerName}`,
+    turnover: 'Turnover',
+    balance: 'Balance',
+    noData: 'no data',
+    ...spec.labels,
+  };
+}
+
+/**
+ * Two horizontal bars, exports then imports (theme series 0 and 1). Turnover and balance
+ * are not bars — they are sums and differences of the bars — so they go in the subtitle.
+ */
+export function planTradeSplit(spec: TradeSplitSpec): ChartPlan {
+  const w = numberWords(spec.locale);
+  const L = labelsFor(spec);
+  const unit = unitTitle(spec.unit, spec.currency);
+  const title = spec.title ?? `${spec.reporterName} – ${spec.partnerName} trade, ${spec.periodLabel}`;
+  const bars = [
+    { label: L.exports, value: spec.exports },
+    { label: L.imports, value: spec.imports },
+  ];
+  const said = (v: number | undefined, f: (n: number) => string) => (isFigure(v) ? f(v) : L.noData);
+  const turnover = `${L.turnover} ${said(spec.turnover, w.plain)}`;
+  const balance = `${L.balance} ${said(spec.balance, w.signed)}`;
+
+  const items: ValueLabel[] = bars.flatMap((b, index) =>
+    isFigure(b.value) ? [{ datasetIndex: 0, index, text: w.plain(b.value) }] : [],
+  );
+  const options = frameOptions<'bar'>({
+    title,
+    subtitle: [`${turnover} · ${balance} (${unit})`],
+    source: spec.source,
+    locale: spec.locale ?? 'en-US',
+    legend: false,
+  });
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels: bars.map((b) => (isFigure(b.value) ? b.label : `${b.label} (${L.noData})`)),
+      datasets: [
+        {
+          label: unit,
+          data: bars.map((b) => (isFigure(b.value) ? b.value : null)) as number[],
+          backgroundColor: [seriesColor(0), seriesColor(1)],
+          barPercentage: 0.8,
+          categoryPercentage: 0.8,
+        },
+      ],
+    },
+    options: {
+      ...options,
+      indexAxis: 'y',
+      scales: { x: valueAxis(unit, { grace: '15%' }), y: categoryAxis() },
+      plugins: { ...options.plugins, bilatValueLabels: { items, color: theme.color.ink } },
+    },
+  };
+
+  const alt = sentences([
+    `Bar chart: ${title}, in ${unit}`,
+    ...bars.map((b) => `${b.label}: ${said(b.value, w.plain)}`),
+    `${L.turnover}: ${said(spec.turnover, w.plain)}`,
+    `${L.balance}: ${said(spec.balance, w.signed)}`,
+    spec.source,
+  ]);
+  return { config: config as ChartConfiguration, width: CHART_WIDTH_PX, height: TRADE_SPLIT_HEIGHT, title, alt };
+}
