@@ -115,23 +115,27 @@ export async function renderPair(
       generator: GENERATOR,
       audience: { id: c.audience.id, label: c.audience.label, classification: c.audience.classification, internal: c.audience.internal },
     });
-    const article = renderArticle(c, view);
     const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}`);
     if (opts.formats.includes('html')) {
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(view)) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(renderArticle(c, view, 'html'), c.css, htmlMeta(view)) });
     }
     if (opts.formats.includes('pdf')) {
       const { renderBriefPdf } = await import('./render/pdf-brief.js');
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(renderArticle(c, view, 'pdf'), view, opts.pageSize) });
     }
   }
   return out;
 }
 
-export function renderArticle(c: CompiledAudience, view: BriefView): string {
+/**
+ * The audience's article for one format. Same template and data for both; only the chart
+ * embedding differs: inline SVG for HTML, a print-resolution PNG for PDF (pdfmake lays out
+ * an SVG chart ~10× slower than an opaque PNG it can embed without decoding; see README).
+ */
+export function renderArticle(c: CompiledAudience, view: BriefView, format: Format = 'html'): string {
   return c.render(view, {
     fmt: createFormatter(view.meta.locale),
-    chart: (kind, d, hash) => chartFigure(kind, d, view, hash),
+    chart: (kind, d, hash) => chartFigure(kind, d, view, hash, format),
   });
 }
 

@@ -1,7 +1,7 @@
 import { BilatError } from '../errors.js';
 import type { BriefView, Ref, TradeView } from '../model/view-types.js';
 import type { ChartSpec, RenderedChart } from './charts/index.js';
-import { createChartCache, renderChart, type ChartCache } from './charts/index.js';
+import { createChartCache, PRINT_SCALE, renderChart, type ChartCache } from './charts/index.js';
 
 /** One cache per process: a pair's charts are drawn once and shared by every audience and format. */
 let cache: ChartCache | undefined;
@@ -55,11 +55,18 @@ function sourceLine(view: BriefView, refs: Ref[]): string {
   return parts.length ? `Source${parts.length > 1 ? 's' : ''}: ${parts.join('; ')}` : '';
 }
 
-/** The rendered chart for HTML: inline SVG (vector, no request) in a captioned figure. */
-export function chartFigure(kind: string, data: unknown, view: BriefView, hash: Record<string, unknown>): string {
+/**
+ * A captioned figure. HTML gets inline SVG (vector, text as paths, no request); PDF gets an
+ * opaque PNG at print scale (about 190 dpi at 160 mm), which pdfkit embeds without decoding.
+ */
+export function chartFigure(kind: string, data: unknown, view: BriefView, hash: Record<string, unknown>, format: 'html' | 'pdf' = 'html'): string {
   const { spec, note } = chartSpec(kind, data, view);
+  const cls = `chart chart--${kind}${hash.size ? ` chart--${esc(String(hash.size))}` : ''}`;
+  const caption = note ? `<figcaption>${esc(note)}</figcaption>` : '';
+  if (format === 'pdf') {
+    const chart: RenderedChart = chartCache().render(spec, { format: 'png', scale: PRINT_SCALE });
+    return `<figure class="${cls}"><img src="data:image/png;base64,${chart.png!.toString('base64')}" alt="${esc(chart.alt)}">${caption}</figure>`;
+  }
   const chart: RenderedChart = chartCache().render(spec, { format: 'svg' });
-  const cls = `chart chart--${kind}${hash.size ? ` chart--${String(hash.size)}` : ''}`;
-  const caption = [note].filter(Boolean).map((s) => esc(s!)).join(' ');
-  return `<figure class="${cls}">${chart.svg}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+  return `<figure class="${cls}">${chart.svg}${caption}</figure>`;
 }

@@ -36,7 +36,7 @@ export function registerHelpers(hb: HB): string[] {
       return services(o).fmt.number(n, decimals);
     },
     /** A balance: +0.9 or −0.4 (true minus sign). */
-    signed(n: unknown, o: HelperOptions) {
+    plusMinus(n: unknown, o: HelperOptions) {
       if (typeof n !== 'number') return '—';
       const s = services(o).fmt.number(Math.abs(n));
       return n > 0 ? `+${s}` : n < 0 ? `−${s}` : s;

@@ -9,23 +9,17 @@ import { diag, type RuleContext } from '../context.js';
  */
 export function futureDates(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const check = (date: PartialDate | undefined, path: PropertyKey[], what: string, planned = false) => {
+  const check = (date: PartialDate | undefined, path: PropertyKey[], what: string, planned = false, notes?: readonly string[]) => {
     if (date === undefined || planned || !isAfter(date, ctx.asOf)) return;
-    out.push(
-      diag(
-        ctx,
-        'warning',
-        'date-future',
-        path,
-        `${what} ${String(date)} is after the as-of date ${ctx.asOf}`,
-        'if it is a typo in the source, keep the raw value and add a data-quality note; if it is expected, mark the item status: planned',
-      ),
-    );
+    const hint = notes?.length
+      ? `kept as printed; documented in data-quality note ${notes.join(', ')}`
+      : 'if it is a typo in the source, keep the raw value and add a data-quality note; if it is expected, mark the item status: planned';
+    out.push(diag(ctx, 'warning', 'date-future', path, `${what} ${String(date)} is after the as-of date ${ctx.asOf}`, hint));
   };
   const d = ctx.data;
   d.sources.forEach((s, i) => check(s.published, ['sources', i, 'published'], 'publication date'));
-  d.engagements?.forEach((e, i) => check(e.date, ['engagements', i, 'date'], 'date', e.status === 'planned'));
-  d.milestones?.forEach((m, i) => check(m.date, ['milestones', i, 'date'], 'date', m.status === 'planned'));
+  d.engagements?.forEach((e, i) => check(e.date, ['engagements', i, 'date'], 'date', e.status === 'planned', e.quality));
+  d.milestones?.forEach((m, i) => check(m.date, ['milestones', i, 'date'], 'date', m.status === 'planned', m.quality));
   d.agreements?.counts?.forEach((c, i) => check(c.asOf, ['agreements', 'counts', i, 'asOf'], 'count date'));
   d.agreements?.treaties?.forEach((t, i) => check(t.signed, ['agreements', 'treaties', i, 'signed'], 'signing date'));
   d.trade?.forEach((t, i) => check(t.end, ['trade', i, 'end'], 'period end'));
