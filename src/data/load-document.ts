@@ -17,6 +17,8 @@ export interface LoadedDocument {
    * nearest ancestor that exists, so a missing field points at the object that lacks it.
    */
   locate(path: readonly PropertyKey[], key?: boolean): Position;
+  /** The scalar at `path` exactly as written (`4.0` stays "4.0"), for rounding rules. */
+  printed(path: readonly PropertyKey[]): string | undefined;
 }
 
 /** Load YAML or JSON (JSON is parsed by the YAML 1.2 parser too, which keeps positions). */
@@ -46,34 +48,61 @@ export function parseText(file: string, text: string): LoadedDocument {
     const p = lineCounter.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
+  rejectCollectionKeys(file, doc.contents as Node | null, at);
   return {
     file,
     text,
     value,
     locate: (path, key = false) => locateIn(doc, path, key, at),
+    printed: (path) => {
+      const n = nodeAt(doc, path).node;
+      return isScalar(n) && typeof n.source === 'string' ? n.source : undefined;
+    },
   };
 }
 
-function locateIn(doc: Document, path: readonly PropertyKey[], key: boolean, at: (o?: number) => Position): Position {
+/** The node at `path`, or the deepest ancestor that exists, with the key node that led to it. */
+function nodeAt(doc: Document, path: readonly PropertyKey[]): { node: Node | null; keyNode: Node | null; complete: boolean } {
   let node: Node | null = doc.contents as Node | null;
   let keyNode: Node | null = null;
   for (const seg of path) {
     keyNode = null;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
+      if (!pair) return { node, keyNode, complete: false };
       keyNode = pair.key as Node;
       node = (pair.value as Node | null) ?? keyNode;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
-      if (!item) break;
+      if (!item) return { node, keyNode, complete: false };
       node = item;
     } else {
-      break;
+      return { node, keyNode, complete: false };
     }
   }
+  return { node, keyNode, complete: true };
+}
+
+function locateIn(doc: Document, path: readonly PropertyKey[], key: boolean, at: (o?: number) => Position): Position {
+  const { node, keyNode } = nodeAt(doc, path);
   const target = key && keyNode ? keyNode : node;
   return at(target?.range?.[0]);
+}
+
+/** `? [a, b] : x` is valid YAML but no bilat key; say where, instead of a silent stringified key. */
+function rejectCollectionKeys(file: string, node: Node | null, at: (o?: number) => Position): void {
+  if (isMap(node)) {
+    for (const p of node.items) {
+      const k = p.key as Node | null;
+      if (k && !isScalar(k)) {
+        const pos = at(k.range?.[0]);
+        throw new BilatError('E_DATA_PARSE', 'keys must be plain text, not a list or mapping', { file, line: pos.line, column: pos.column });
+      }
+      rejectCollectionKeys(file, p.value as Node | null, at);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) rejectCollectionKeys(file, item as Node | null, at);
+  }
 }
 
 function checkJsonSyntax(file: string, text: string): void {

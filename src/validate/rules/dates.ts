@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { PartialDate } from '../../schema/common.js';
 import { dateRange, isAfter, parseDate } from '../../model/dates.js';
+import { ordinal } from '../../model/anniversaries.js';
+import type { Role } from '../../schema/relationship.js';
 import { diag, type RuleContext } from '../context.js';
 
 /**
@@ -9,11 +11,13 @@ import { diag, type RuleContext } from '../context.js';
  */
 export function futureDates(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const check = (date: PartialDate | undefined, path: PropertyKey[], what: string, planned = false, notes?: readonly string[]) => {
+  // `planned` is undefined for items that have no status field (sources, treaties, trade).
+  const check = (date: PartialDate | undefined, path: PropertyKey[], what: string, planned?: boolean, notes?: readonly string[]) => {
     if (date === undefined || planned || !isAfter(date, ctx.asOf)) return;
+    const typo = 'if it is a typo in the source, keep the raw value and add a data-quality note';
     const hint = notes?.length
       ? `kept as printed; documented in data-quality note ${notes.join(', ')}`
-      : 'if it is a typo in the source, keep the raw value and add a data-quality note; if it is expected, mark the item status: planned';
+      : planned === false ? `${typo}; if it is expected, mark the item status: planned` : `${typo}, or check --as-of`;
     out.push(diag(ctx, 'warning', 'date-future', path, `${what} ${String(date)} is after the as-of date ${ctx.asOf}`, hint));
   };
   const d = ctx.data;
@@ -45,22 +49,18 @@ export function rolePeriods(ctx: RuleContext): Diagnostic[] {
   ctx.data.engagements?.forEach((e, i) =>
     e.participants?.forEach((p, j) => {
       const person = ctx.data.people?.find((x) => x.id === p.person);
-      const role = person?.roles.find((r) => r.title === p.role);
-      if (!person || !role) return;
+      // The same office may be held in several tenures: any one of them will do.
+      const tenures = person?.roles.filter((r) => r.title === p.role) ?? [];
+      if (!person || tenures.length === 0) return;
       const day = dateRange(e.date);
-      const before = role.from !== undefined && day.end < dateRange(role.from).start;
-      const after = role.to !== undefined && day.start > dateRange(role.to).end;
-      if (before || after)
+      const held = (r: Role) =>
+        !(r.from !== undefined && day.end < dateRange(r.from).start) && !(r.to !== undefined && day.start > dateRange(r.to).end);
+      if (!tenures.some(held)) {
+        const spans = tenures.map((r) => `${r.from ?? '…'}–${r.to ?? '…'}`).join(', ');
         out.push(
-          diag(
-            ctx,
-            'error',
-            'role-period',
-            ['engagements', i, 'participants', j, 'role'],
-            `${person.name} held "${role.title}" ${role.from ?? '…'}–${role.to ?? '…'}, not on ${String(e.date)}`,
-            'check the engagement date or the role\'s from/to',
-          ),
+          diag(ctx, 'error', 'role-period', ['engagements', i, 'participants', j, 'role'], `${person.name} held "${p.role}" ${spans}, not on ${String(e.date)}`, "check the engagement date or the role's from/to"),
         );
+      }
     }),
   );
   return out;
@@ -82,7 +82,7 @@ export function anniversaries(ctx: RuleContext): Diagnostic[] {
     const year = parseDate(m.date).year;
     if (expected !== year)
       out.push(
-        diag(ctx, 'error', 'anniversary', ['milestones', i, 'date'], `the ${m.ordinal}th anniversary of "${base.id}" (${String(base.date)}) falls in ${expected}, not ${year}`),
+        diag(ctx, 'error', 'anniversary', ['milestones', i, 'date'], `the ${ordinal(m.ordinal)} anniversary of "${base.id}" (${String(base.date)}) falls in ${expected}, not ${year}`),
       );
   });
   return out;

@@ -69,8 +69,17 @@ export function references(ctx: RuleContext): Diagnostic[] {
 
 /** Sources nobody cites are probably a typo elsewhere; a warning. */
 export function unusedSources(ctx: RuleContext): Diagnostic[] {
-  const text = JSON.stringify({ ...ctx.data, sources: undefined });
+  const cited = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'sources' && Array.isArray(x)) x.forEach((id) => typeof id === 'string' && cited.add(id));
+        else walk(x);
+      }
+  };
+  walk({ ...ctx.data, sources: undefined });
   return ctx.data.sources.flatMap((s, i) =>
-    text.includes(`"${s.id}"`) ? [] : [diag(ctx, 'warning', 'unused-source', ['sources', i, 'id'], `source "${s.id}" is not cited by any fact`)],
+    cited.has(s.id) ? [] : [diag(ctx, 'warning', 'unused-source', ['sources', i, 'id'], `source "${s.id}" is not cited by any fact`)],
   );
 }

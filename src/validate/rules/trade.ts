@@ -1,12 +1,13 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { diag, type RuleContext } from '../context.js';
 
-/** Half a unit in the last decimal written: 3.7 may stand for anything in [3.65, 3.75). */
-function halfUlp(n: number): number {
-  const s = String(n);
-  const dot = s.indexOf('.');
-  const decimals = dot === -1 ? 0 : s.length - dot - 1;
-  return 0.5 * 10 ** -decimals;
+/**
+ * Half a unit in the last decimal as printed in the file: 3.7 may stand for anything in
+ * [3.65, 3.75), and 4.0 for [3.95, 4.05) — which is why the printed text is used, not the number.
+ */
+function halfUlp(printed: string): number {
+  const m = /^[-+]?\d*(?:\.(\d*))?(?:e([-+]?\d+))?$/i.exec(printed.trim());
+  return m ? 0.5 * 10 ** -((m[1]?.length ?? 0) - Number(m[2] ?? 0)) : 0;
 }
 
 /** Reported totals must agree with their parts, beyond what rounding explains. */
@@ -16,15 +17,16 @@ export function tradeArithmetic(ctx: RuleContext): Diagnostic[] {
     const { exports: x, imports: m, turnover, balance } = t;
     if (x === undefined || m === undefined) return;
     const fmt = (n: number) => Number(n.toFixed(6)).toString();
+    const ulp = (k: 'exports' | 'imports' | 'turnover' | 'balance', v: number) => halfUlp(ctx.doc.printed(['trade', i, k]) ?? String(v));
     if (turnover !== undefined) {
-      const tol = halfUlp(x) + halfUlp(m) + halfUlp(turnover) + 1e-9;
+      const tol = ulp('exports', x) + ulp('imports', m) + ulp('turnover', turnover) + 1e-9;
       if (Math.abs(turnover - (x + m)) > tol)
         out.push(
           diag(ctx, 'error', 'trade-arithmetic', ['trade', i, 'turnover'], `turnover ${turnover} ≠ exports ${x} + imports ${m} = ${fmt(x + m)}`, 'keep the reported figures and add a data-quality note, or correct the typo'),
         );
     }
     if (balance !== undefined) {
-      const tol = halfUlp(x) + halfUlp(m) + halfUlp(balance) + 1e-9;
+      const tol = ulp('exports', x) + ulp('imports', m) + ulp('balance', balance) + 1e-9;
       if (Math.abs(balance - (x - m)) > tol)
         out.push(
           diag(ctx, 'error', 'trade-arithmetic', ['trade', i, 'balance'], `balance ${balance} ≠ exports ${x} − imports ${m} = ${fmt(x - m)}`, 'balance is exports minus imports, from the reporter\'s side'),

@@ -1,0 +1,35 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, assertBuilt, bilat } from './validate-run.js';
+
+const COMMITTED = readFileSync(`${ROOT}schema/bilateral.schema.json`, 'utf8');
+
+beforeAll(assertBuilt);
+
+describe('bilat schema', () => {
+  it('prints the committed JSON Schema (stale file or stale build: `npm run build && npm run schema:write`)', () => {
+    const r = bilat(['schema']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(COMMITTED);
+  });
+
+  it('prints a draft 2020-12 schema that forbids unknown top-level keys', () => {
+    const schema = JSON.parse(bilat(['schema']).stdout) as { $schema: string; additionalProperties: boolean; title: string };
+    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', additionalProperties: false, title: 'bilat relationship' });
+  });
+
+  it('--write <file> writes the same text and prints the path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bilat-schema-'));
+    try {
+      const out = join(dir, 'schema.json');
+      const r = bilat(['schema', '--write', out]);
+      expect(r).toMatchObject({ code: 0, stdout: `${out}\n` });
+      expect(readFileSync(out, 'utf8')).toBe(COMMITTED);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
