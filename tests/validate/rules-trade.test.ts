@@ -63,8 +63,7 @@ describe('trade-arithmetic: turnover = exports + imports', () => {
     expect(arithmetic(trade({ imports: null, balance: null, turnover: '99' }))).toEqual([]);
   });
 
-  // Known bug (see report): the tolerance is read from the parsed number, so "4.0" counts as
-  // "4" (± 0.5) and passes while 3.9 fails. It should come from the printed text.
+  // The tolerance comes from the printed text: "4.0" means ± 0.05, not ± 0.5.
   it('reads trailing zeros as printed: 2.3 + 1.4 is not 4.0', () => {
     const text = trade({ turnover: '4.0' });
     expect(arithmetic(text)).toHaveLength(1);
