@@ -14,3 +14,7 @@ export type { BuildOptions, BuildResult, Format, RenderedBrief } from './pipelin
 export { listAudiences, resolveAudience, BUILTIN_TEMPLATES } from './templates/resolve.js';
 export { buildView } from './model/view.js';
 export type { BriefView } from './model/view-types.js';
+export { defineConfig, loadConfig, configJsonSchema, CONFIG_SCHEMA_FILE } from './config/index.js';
+export type { BilatConfig, JobConfig, ResolvedConfig, ResolvedJob } from './config/index.js';
+export { createScheduler, runJob, readHistory } from './schedule/index.js';
+export type { Scheduler, SchedulerOptions, RunJobOptions, RunRecord, Clock, Logger } from './schedule/index.js';

@@ -9,8 +9,16 @@ export interface CliIO {
 
 export function processIO(): CliIO {
   const isTTY = Boolean(process.stdout.isTTY);
+  // `bilat … | head` closes stdout early: stop writing, never crash with an unhandled EPIPE.
+  let closed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else throw e;
+  });
   return {
-    out: (l) => process.stdout.write(l + '\n'),
+    out: (l) => {
+      if (!closed) process.stdout.write(l + '\n');
+    },
     err: (l) => process.stderr.write(l + '\n'),
     isTTY,
     color: isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb',

@@ -1,10 +1,12 @@
 import yargs, { type CommandModule } from 'yargs';
-import { BilatError, ExitCode } from '../index.js';
+import { BilatError, ExitCode, formatDiagnostic } from '../index.js';
 import { processIO, type CliIO } from './io.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
 import { buildCommand } from './commands/build.js';
 import { templatesCommand } from './commands/templates.js';
+import { scheduleCommand } from './commands/schedule.js';
+import { jobsCommand } from './commands/jobs.js';
 
 const EPILOG = `Exit codes: 0 ok · 1 invalid data or config · 2 usage error · 3 render or write failure · 4 unexpected error (run with --debug for a stack trace)`;
 
@@ -15,7 +17,7 @@ type CommandFactory = (io: CliIO, setExit: (code: number) => void) => CommandMod
  * Every command. Their modules are small; each handler imports the heavy parts it needs
  * (rendering, charts, scheduling) lazily, so `--help` and `validate` start fast.
  */
-const commands: CommandFactory[] = [buildCommand, validateCommand, schemaCommand, templatesCommand].map((c) => c as unknown as CommandFactory);
+const commands: CommandFactory[] = [buildCommand, validateCommand, schemaCommand, templatesCommand, scheduleCommand, jobsCommand].map((c) => c as unknown as CommandFactory);
 
 /** Run the CLI; returns the exit code instead of exiting, so it can be embedded and tested. */
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
@@ -63,7 +65,7 @@ export function reportError(io: CliIO, e: unknown, debug: boolean): number {
       io.err('Run "bilat --help" for usage.');
     } else {
       io.err(e.format());
-      for (const d of e.diagnostics ?? []) io.err(`  ${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.path}  ${d.message}`);
+      for (const d of e.diagnostics ?? []) io.err(`  ${formatDiagnostic(d)}`);
     }
     if (debug && e.stack) io.err(e.stack);
     return e.exitCode;

@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import type { CliIO } from '../io.js';
+import type { BuildOptions, BuildResult, Diagnostic } from '../../index.js';
+import { paint, type CliIO } from '../io.js';
 import { parseAsOf } from './validate.js';
 
 export interface BuildArgs {
@@ -11,9 +13,18 @@ export interface BuildArgs {
   templates?: string;
   locale: string;
   pageSize: string;
+  concurrency?: number;
+  incremental: boolean;
+  quiet: boolean;
+  json: boolean;
+  debug: boolean;
 }
 
+type Progress = Parameters<NonNullable<BuildOptions['onProgress']>>[0];
+type FileResult = BuildResult['results'][number];
+
 const split = (xs: string[] | undefined) => xs?.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 export function buildCommand(io: CliIO, setExit: (code: number) => void) {
   return {
@@ -21,7 +32,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
     describe: 'Render briefs (HTML and PDF) for each audience',
     builder: (y: Argv) =>
       y
-        .positional('data', { type: 'string', array: true, describe: 'Relationship files' })
+        .positional('data', { type: 'string', array: true, describe: 'Relationship files, folders (their *.yaml, *.yml, *.json) or quoted glob patterns' })
         .option('audience', { alias: 'a', type: 'string', array: true, describe: 'executive, analyst, public, a custom one, or all (default all)' })
         .option('format', { alias: 'f', type: 'string', array: true, describe: 'html, pdf or html,pdf (default both)' })
         .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
@@ -29,13 +40,22 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .option('templates', { type: 'string', describe: 'Folder with template overrides (partials or whole audiences)' })
         .option('locale', { type: 'string', default: 'en-GB', describe: 'Locale for dates and numbers' })
         .option('page-size', { type: 'string', choices: ['a4', 'letter', 'A4', 'LETTER'], default: 'a4', describe: 'PDF page size' })
+        .option('concurrency', { alias: 'j', type: 'number', describe: `Files rendered at once on worker threads (default the number of cores, here ${availableParallelism()})` })
+        .option('incremental', { type: 'boolean', default: false, describe: 'Skip briefs whose data, templates, fonts, bilat version and options are unchanged (manifest in <out>/.bilat/)' })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress, no per-file lines: only problems' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary on stdout' })
         .example('$0 build data/az-kg.yaml', 'all audiences, HTML and PDF, into output/')
-        .example('$0 build data/az-kg.yaml -a executive -f pdf --as-of 2026-11-22', 'one PDF'),
+        .example('$0 build data/az-kg.yaml -a executive -f pdf --as-of 2026-11-22', 'one PDF')
+        .example('$0 build data/ "more/**/*.yaml" -j 2 --incremental', 'a folder and a pattern on two threads, skipping what is up to date'),
     handler: async (argv: BuildArgs) => {
-      const { buildBriefs, BilatError, formatDiagnostic } = await import('../../index.js');
+      const lib = await import('../../index.js');
+      const { buildBriefs, BilatError } = lib;
       const formats = split(argv.format);
       for (const f of formats ?? []) if (f !== 'html' && f !== 'pdf') throw new BilatError('E_USAGE', `--format "${f}" is not html or pdf`);
+      const concurrency = argv.concurrency ?? availableParallelism();
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new BilatError('E_USAGE', `--concurrency must be a whole number ≥ 1, got ${argv.concurrency}`);
       const audiences = split(argv.audience);
+      const report = createReporter(io, argv, lib);
       const result = await buildBriefs({
         data: argv.data.map(String),
         audiences: audiences?.includes('all') ? undefined : audiences,
@@ -45,10 +65,123 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         templates: argv.templates,
         locale: argv.locale,
         pageSize: argv.pageSize.toUpperCase() as 'A4' | 'LETTER',
-      });
-      for (const d of result.diagnostics) io.err(formatDiagnostic(d));
-      for (const f of result.files) io.out(f);
-      setExit(0);
+        expand: true,
+        concurrency,
+        incremental: argv.incremental,
+        keepGoing: true,
+        onProgress: report.progress,
+      }).finally(report.stop);
+      setExit(await report.finish(result));
     },
   };
+}
+
+/** Progress as a bar on a terminal (stderr), as plain lines when piped, nothing with --quiet or --json. */
+function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../../index.js'), 'formatDiagnostic' | 'formatLocation'>) {
+  const { formatDiagnostic, formatLocation } = lib;
+  let bar: { log(s: string): void; update(v: number, p: object): void; stop(): void } | undefined;
+  let barLoading: Promise<void> | undefined;
+  let stopped = false;
+  const started = performance.now();
+  const problems = (r: FileResult): string[] => {
+    const lines = r.diagnostics.map((d: Diagnostic) => paintDiagnostic(io, formatDiagnostic(d)));
+    const e = r.error;
+    if (e && !(e.code === 'E_DATA_INVALID' && r.diagnostics.length)) {
+      lines.push(`${formatLocation(e)}${e.code === 'E_UNEXPECTED' ? `unexpected error: ${e.message}` : e.message}`);
+      if (e.stack) lines.push(argv.debug ? e.stack : 'This is a bug in bilat. Run again with --debug for the stack trace and report it.');
+    }
+    return lines;
+  };
+  const say = (line: string) => (bar ? bar.log(`${line}\n`) : io.err(line));
+
+  const progress = (p: Progress): void => {
+    if (argv.json) return;
+    const showBar = !argv.quiet && p.total > 1 && process.stderr.isTTY === true;
+    if (showBar && !bar && !barLoading) barLoading = startBar(p.total).then((b) => (stopped ? b.stop() : void (bar = b)));
+    if (p.type === 'start') {
+      bar?.update(p.done, { file: p.file, rate: rate(p.done) });
+      return;
+    }
+    const r = p.result;
+    if (!argv.quiet && !showBar && p.total > 1) {
+      const what = r.status === 'ok' ? `${plural(r.written.length, 'brief')}  ${Math.round(r.ms)} ms` : r.status === 'skipped' ? 'up to date' : problemCount(r);
+      io.err(`[${p.done}/${p.total}] ${r.status.padEnd(7)} ${r.data}  ${what}`);
+    }
+    for (const line of problems(r)) say(line);
+    bar?.update(p.done, { file: r.data, rate: rate(p.done) });
+  };
+  const rate = (done: number) => (done / Math.max(0.001, (performance.now() - started) / 1000)).toFixed(1);
+
+  return {
+    progress,
+    stop: () => {
+      stopped = true;
+      bar?.stop();
+      bar = undefined;
+    },
+    async finish(result: BuildResult): Promise<number> {
+      const failed = result.results.filter((r) => r.status === 'failed');
+      const code = Math.max(0, ...failed.map((r) => r.error?.exitCode ?? 1));
+      if (argv.json) {
+        io.out(JSON.stringify(summary(result), null, 2));
+        return code;
+      }
+      if (!argv.quiet) for (const f of result.files) io.out(f);
+      const n = result.results.length;
+      if (n > 1 || argv.incremental || failed.length) {
+        const secs = (result.durationMs / 1000).toFixed(1);
+        const text = `${plural(n, 'file')}: ${plural(result.files.length, 'brief')} written, ${result.upToDate.length} up to date, ${failed.length} failed, in ${secs} s`;
+        if (failed.length) io.err(paint(io, 31, `✖ ${text} (${failed.map((r) => r.data).join(', ')})`));
+        else if (!argv.quiet) io.err(paint(io, 32, `✔ ${text}`));
+      }
+      return code;
+    },
+  };
+
+  async function startBar(total: number) {
+    const { MultiBar, Presets } = (await import('cli-progress')).default;
+    const multi = new MultiBar(
+      { stream: process.stderr, clearOnComplete: true, hideCursor: true, format: ' {bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}' },
+      Presets.shades_classic,
+    );
+    const single = multi.create(total, 0, { file: '', rate: '0.0' });
+    return { log: (s: string) => multi.log(s), update: (v: number, p: object) => single.update(v, p), stop: () => multi.stop() };
+  }
+}
+
+/** `--json`: one object per data file, in input order, plus totals. */
+export function summary(result: BuildResult) {
+  const count = (s: string) => result.results.filter((r) => r.status === s).length;
+  const diags = result.results.flatMap((r) => r.diagnostics);
+  return {
+    files: result.results.map((r) => ({
+      data: r.data,
+      status: r.status,
+      outputs: r.outputs,
+      written: r.written.map((w) => w.path),
+      diagnostics: r.diagnostics,
+      ...(r.error ? { error: { code: r.error.code, message: r.error.message, file: r.error.file, line: r.error.line, column: r.error.column } } : {}),
+      ms: Math.round(r.ms),
+    })),
+    totals: {
+      files: result.results.length,
+      ok: count('ok'),
+      failed: count('failed'),
+      skipped: count('skipped'),
+      written: result.files.length,
+      upToDate: result.upToDate.length,
+      errors: diags.filter((d) => d.severity === 'error').length,
+      warnings: diags.filter((d) => d.severity === 'warning').length,
+    },
+    durationMs: Math.round(result.durationMs),
+  };
+}
+
+function problemCount(r: FileResult): string {
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+  return errors ? plural(errors, 'error') : (r.error?.code ?? 'failed');
+}
+
+function paintDiagnostic(io: CliIO, line: string): string {
+  return line.replace('  error  ', `  ${paint(io, 31, 'error')}  `).replace('  warning  ', `  ${paint(io, 33, 'warning')}  `);
 }

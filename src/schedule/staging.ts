@@ -1,0 +1,118 @@
+import { mkdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { BilatError } from '../errors.js';
+import { writeFileAtomic } from '../write/atomic.js';
+
+/** Marker inside every run folder: retention deletes a folder only when its marker names the job. */
+export const RUN_MARKER = '.bilat-run.json';
+
+export interface RunMarker {
+  job: string;
+  runId: string;
+  scheduledFor: string;
+}
+
+/** A run folder being built: briefs go to `temp`, which becomes `final` only when the run succeeds. */
+export interface StagedFolder {
+  final: string;
+  temp: string;
+  /** Where the previous `final` is parked while the new one moves in. */
+  old: string;
+}
+
+export function stagedFolder(final: string, runId: string): StagedFolder {
+  const dir = dirname(final);
+  const name = basename(final);
+  return { final, temp: join(dir, `.${name}.tmp-${runId}`), old: join(dir, `.${name}.old-${runId}`) };
+}
+
+function pendingFile(stateDir: string, job: string): string {
+  return join(stateDir, 'pending', `${job}.json`);
+}
+
+/**
+ * Note the temp folders before creating them. If the process dies (kill -9 mid-render), the
+ * next run of the job reads this note and removes them: it starts clean (issue §2).
+ */
+export async function notePending(stateDir: string, job: string, folders: readonly StagedFolder[]): Promise<void> {
+  await writeFileAtomic(pendingFile(stateDir, job), JSON.stringify(folders, null, 2) + '\n');
+}
+
+export async function clearPending(stateDir: string, job: string): Promise<void> {
+  await unlink(pendingFile(stateDir, job)).catch(() => undefined);
+}
+
+/** Remove what an interrupted run left; put back a previous run folder that was parked. Returns what was removed. */
+export async function cleanInterrupted(stateDir: string, job: string): Promise<string[]> {
+  let folders: StagedFolder[];
+  try {
+    folders = JSON.parse(await readFile(pendingFile(stateDir, job), 'utf8')) as StagedFolder[];
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const f of folders) {
+    if (!isStagingName(f.temp) || !isStagingName(f.old)) continue; // never trust a path blindly
+    if (await exists(f.temp)) {
+      await rm(f.temp, { recursive: true, force: true });
+      removed.push(f.temp);
+    }
+    if (await exists(f.old)) {
+      if (await exists(f.final)) await rm(f.old, { recursive: true, force: true });
+      else await rename(f.old, f.final);
+    }
+  }
+  await clearPending(stateDir, job);
+  return removed;
+}
+
+/** A fresh, empty temp folder for an attempt. */
+export async function prepareTemp(f: StagedFolder): Promise<void> {
+  await rm(f.temp, { recursive: true, force: true });
+  await mkdir(f.temp, { recursive: true });
+}
+
+export async function discardTemp(f: StagedFolder): Promise<void> {
+  await rm(f.temp, { recursive: true, force: true });
+}
+
+/** Refuse to replace a folder this job did not make (a user's folder, another job's). */
+export async function assertReplaceable(f: StagedFolder, job: string): Promise<void> {
+  if (!(await exists(f.final))) return;
+  const marker = await readMarker(f.final);
+  if (marker?.job !== job) {
+    throw new BilatError('E_WRITE', `run folder exists and was not made by job "${job}"; not replacing it (move it away, or change out)`, { file: f.final });
+  }
+}
+
+/** Mark the temp folder and move it into place; the previous folder of the same name is replaced. */
+export async function commitFolder(f: StagedFolder, marker: RunMarker): Promise<void> {
+  await writeFileAtomic(join(f.temp, RUN_MARKER), JSON.stringify(marker, null, 2) + '\n');
+  await assertReplaceable(f, marker.job);
+  await mkdir(dirname(f.final), { recursive: true });
+  const hadPrevious = await exists(f.final);
+  if (hadPrevious) await rename(f.final, f.old);
+  await rename(f.temp, f.final);
+  if (hadPrevious) await rm(f.old, { recursive: true, force: true });
+}
+
+export async function readMarker(folder: string): Promise<RunMarker | undefined> {
+  try {
+    return JSON.parse(await readFile(join(folder, RUN_MARKER), 'utf8')) as RunMarker;
+  } catch {
+    return undefined;
+  }
+}
+
+function isStagingName(p: string): boolean {
+  return /^\..+\.(tmp|old)-[\w-]+$/.test(basename(p));
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
