@@ -39,7 +39,7 @@ export function overview(v: BriefView, fmt: Formatter): { text: string; refs: Re
   if (contacts.length && latest) {
     const first = contacts[0]!;
     out.push({
-      text: `${contacts.length} high-level contact${contacts.length === 1 ? '' : 's'} on record from ${first.date.label} to ${latest.date.label}; the most recent: ${latest.title.charAt(0).toLowerCase() + latest.title.slice(1)} (${latest.date.label}).`,
+      text: `${contacts.length} high-level contact${contacts.length === 1 ? '' : 's'} on record from ${first.date.label} to ${latest.date.label}; the most recent: ${latest.title} (${latest.date.label}).`,
       refs: mergeRefs(...contacts.map((e) => e.refs)),
     });
   }

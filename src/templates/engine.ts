@@ -46,7 +46,8 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
       try {
         return template({ ...view, options: audience.options }, { data: { bilat: services } });
       } catch (e) {
-        if (e instanceof BilatError) throw e;
+        // Handlebars does not say which partial failed; the audience's template is the best location we have.
+        if (e instanceof BilatError) throw e.file ? e : new BilatError(e.code, e.message, { file: audience.templateFile, cause: e });
         throw new BilatError('E_TEMPLATE', `template failed while rendering: ${(e as Error).message}`, { file: audience.templateFile, cause: e });
       }
     },
