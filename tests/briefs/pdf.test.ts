@@ -83,10 +83,7 @@ describe('executive brief', () => {
 describe('bookmark titles', () => {
   const all = (items: OutlineItem[]): OutlineItem[] => items.flatMap((o) => [o, ...all(o.kids)]);
 
-  // BUG (src/render/pdf/text-blocks.ts, heading()): outlineText joins every inline run,
-  // footnote markers included, so h3 bookmarks read "2016 — Official visit …[2]".
-  // Remove `.fails` once outlineText skips `sup` runs.
-  it.fails('carry the heading text without footnote markers', () => {
+  it('carry the heading text without footnote markers', () => {
     for (const c of cases) {
       const html = htmlHeadings(htmlOf(c));
       const outline = pdfOutline(pdfOf(c));

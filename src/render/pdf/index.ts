@@ -1,0 +1,18 @@
+/**
+ * PDF output: the same semantic HTML as the HTML brief, converted to a pdfmake document.
+ * Importing this module is cheap; pdfmake itself loads on the first render.
+ */
+export { convertHtml, type Conversion } from './convert.js';
+export { buildDocDefinition, docDefinitionFrom } from './doc-definition.js';
+export { checkGlyphs, findMissingGlyphs, glyphCoverage, type GlyphOccurrence, type GlyphSource, type MissingGlyph } from './glyphs.js';
+export { renderDocDefinition, renderPdf } from './render.js';
+export { allowLocalAssets } from './runtime.js';
+export type { Content, ContentNode, DocDefinition, PageSizeName, PdfMeta } from './types.js';
+
+import { convertHtml } from './convert.js';
+import type { Content } from './types.js';
+
+/** The pdfmake content for an HTML brief (no page furniture). */
+export function htmlToPdfContent(html: string): Content[] {
+  return convertHtml(html).content;
+}

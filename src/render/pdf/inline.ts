@@ -1,0 +1,149 @@
+/**
+ * Inline HTML → a flat list of pdfmake text runs, with HTML whitespace collapsing.
+ * Runs are flattened (no nested `text` arrays) so golden snapshots stay readable.
+ */
+import { theme } from '../theme.js';
+import type { ConvertContext } from './context.js';
+import { attr, collapse, hasClass, isElement, isHidden, tagName, type DomNode } from './dom.js';
+import { styles } from './styles.js';
+import type { ContentNode } from './types.js';
+
+export type RunStyle = Omit<ContentNode, 'text'>;
+
+const mediaTags = new Set(['img', 'svg', 'math', 'video', 'audio', 'iframe', 'object', 'canvas', 'picture']);
+const externalLink = /^(https?:|mailto:)/i;
+
+type Run = RunStyle & { text: string };
+
+export class InlineBuilder {
+  private runs: Run[] = [];
+  /**
+   * Collapsed whitespace waiting for more visible text, with the style of the text node it
+   * came from (as in HTML: the space between `<sup>[1]</sup> <a>` is neither raised nor a link).
+   */
+  private space: RunStyle | null = null;
+  private lineStart = true;
+
+  add(raw: string, style: RunStyle): void {
+    // Intl formats some locales' thousands with U+202F, which Roboto lacks; U+00A0 looks the same.
+    const s = collapse(raw).replace(/\u202F/g, '\u00A0');
+    if (s === '') return;
+    const body = s.trim();
+    if (body === '') {
+      if (!this.lineStart) this.space ??= style;
+      return;
+    }
+    if (s.startsWith(' ')) this.space ??= style;
+    if (this.space !== null && !this.lineStart) this.push(' ', this.space);
+    this.push(body, style);
+    this.lineStart = false;
+    this.space = s.endsWith(' ') ? style : null;
+  }
+
+  lineBreak(style: RunStyle): void {
+    this.push('\n', style);
+    this.lineStart = true;
+    this.space = null;
+  }
+
+  private push(text: string, style: RunStyle): void {
+    const last = this.runs[this.runs.length - 1];
+    if (last !== undefined && sameStyle(last, style)) last.text += text;
+    else this.runs.push({ text, ...style });
+  }
+
+  /** The finished runs: a plain string when unstyled, null when there is no visible text. */
+  finish(ctx: ConvertContext): string | ContentNode[] | null {
+    // A trailing <br> adds no line in HTML.
+    for (let last = this.runs.at(-1); last?.text.endsWith('\n'); last = this.runs.at(-1)) {
+      last.text = last.text.replace(/\n+$/, '');
+      if (last.text === '') this.runs.pop();
+    }
+    const runs = this.runs.filter((r) => r.text !== '');
+    if (runs.length === 0) return null;
+    for (const r of runs) if (r.linkToDestination !== undefined) ctx.internalLinks.push(r);
+    const text = runs.map((r) => r.text).join('');
+    ctx.texts.push({ text, where: ctx.where });
+    if (runs.every((r) => Object.keys(r).length === 1)) return text;
+    return runs;
+  }
+}
+
+function sameStyle(run: Run, style: RunStyle): boolean {
+  const a = Object.keys(run).filter((k) => k !== 'text');
+  const b = Object.keys(style) as (keyof RunStyle)[];
+  return a.length === b.length && b.every((k) => run[k] === style[k]);
+}
+
+export function collectInline(nodes: readonly DomNode[], b: InlineBuilder, style: RunStyle): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      b.add(node.data ?? '', style);
+      continue;
+    }
+    if (!isElement(node) || isHidden(node)) continue;
+    const name = tagName(node);
+    if (name === 'br') b.lineBreak(style);
+    else if (!mediaTags.has(name)) collectInline(node.children, b, inlineStyle(node, name, style));
+  }
+}
+
+function inlineStyle(el: Parameters<typeof tagName>[0], name: string, style: RunStyle): RunStyle {
+  let next: RunStyle = style;
+  switch (name) {
+    case 'strong':
+    case 'b':
+      next = { ...style, bold: true };
+      break;
+    case 'em':
+    case 'i':
+    case 'cite':
+    case 'dfn':
+      next = { ...style, italics: true };
+      break;
+    case 'sup':
+      next = { ...style, sup: true, ...(hasClass(el, 'fn') ? { color: theme.color.accent } : {}) };
+      break;
+    case 'sub':
+      next = { ...style, sub: true };
+      break;
+    case 'code':
+    case 'kbd':
+    case 'samp':
+      next = { ...style, background: styles.code?.background };
+      break;
+    case 'mark':
+      next = hasClass(el, 'flag')
+        ? { ...style, color: theme.color.warn, background: theme.color.warnSoft, bold: true }
+        : { ...style, background: theme.color.warnSoft };
+      break;
+    case 'a':
+      next = linkStyle(attr(el, 'href'), style);
+      break;
+  }
+  if (hasClass(el, 'small')) next = { ...next, fontSize: theme.font.size.small };
+  if (hasClass(el, 'muted')) next = { ...next, color: theme.color.muted };
+  return next;
+}
+
+function linkStyle(href: string | undefined, style: RunStyle): RunStyle {
+  if (href === undefined) return style;
+  if (href.startsWith('#') && href.length > 1) return { ...style, linkToDestination: decodeId(href.slice(1)) };
+  if (externalLink.test(href)) return { ...style, link: href, color: style.color ?? theme.color.accent };
+  return style;
+}
+
+/** Converts inline content to a text value, or null if it renders nothing. */
+export function inlineText(nodes: readonly DomNode[], ctx: ConvertContext, style: RunStyle = {}): string | ContentNode[] | null {
+  const b = new InlineBuilder();
+  collectInline(nodes, b, style);
+  return b.finish(ctx);
+}
+
+function decodeId(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment; // a stray '%' is not worth failing a brief over
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * No page ends on a heading. pdfmake's own hook for this (`pageBreakBefore`) cannot be trusted
+ * here: nodes inside unbreakable blocks (figures, boxed notes) and unbroken table rows report
+ * the page where the block *started*, so a chart or table that moved on to the next page still
+ * looks as if it followed its heading. So we check the laid-out pages instead: a heading with
+ * nothing below it in the page body gets `pageBreak: 'before'`, and the document is laid out
+ * again, as pdfmake does for its own hook. Headings are the nodes with a `headlineLevel`
+ * (and an `id`, which is how pdfmake links a laid-out line back to its node).
+ */
+
+interface HeadlineNode {
+  headlineLevel?: number;
+  pageBreak?: string;
+  positions?: { pageNumber: number; top: number }[];
+}
+interface PageItem {
+  type: string;
+  item: { x?: number; y?: number; y1?: number; y2?: number; h?: number; getHeight?: () => number; _node?: HeadlineNode };
+}
+interface LaidOutPage {
+  items: PageItem[];
+  pageSize: { height: number };
+  pageMargins: { top: number; bottom: number };
+}
+interface LayoutBuilderLike {
+  linearNodeList?: { resetXY?: () => void }[];
+}
+type LayoutDocument = (this: LayoutBuilderLike, ...args: unknown[]) => LaidOutPage[];
+
+/**
+ * One heading per pass, first page first: moving it shifts everything after it, so later
+ * headings are judged again on the new layout. Usually zero or one pass is needed.
+ */
+const MAX_PASSES = 6;
+const EPSILON = 0.5;
+
+const top = (it: PageItem): number => it.item.y ?? Math.min(it.item.y1 ?? Infinity, it.item.y2 ?? Infinity);
+const drawn = (it: PageItem): boolean => it.type === 'line' || it.type === 'vector' || it.type === 'image' || it.type === 'svg';
+const isHeading = (it: PageItem): boolean => it.type === 'line' && it.item._node?.headlineLevel !== undefined;
+
+/** Bottom of a heading's last line on this page (a heading may wrap onto several lines). */
+function headingBottom(it: PageItem, pageNumber: number): number {
+  const lineHeight = it.item.getHeight?.() ?? 0;
+  const own = (it.item._node?.positions ?? []).filter((p) => p.pageNumber === pageNumber);
+  // Positions recorded inside an unbreakable block are where the block started, not where it
+  // landed; they only agree with the line's own place when they can be trusted.
+  const trusted = own.length > 0 && Math.abs(own[0]!.top - top(it)) < EPSILON;
+  return (trusted ? Math.max(...own.map((p) => p.top)) : top(it)) + lineHeight;
+}
+
+/** The heading to move from this page, if the page body ends on one (or on a run of them). */
+export function strandedHeading(page: LaidOutPage, pageNumber: number): HeadlineNode | undefined {
+  const bodyTop = page.pageMargins.top;
+  const bodyBottom = page.pageSize.height - page.pageMargins.bottom;
+  const inBody = (it: PageItem): boolean => drawn(it) && top(it) >= bodyTop - EPSILON && top(it) < bodyBottom;
+  const headings = page.items.filter((it) => isHeading(it) && inBody(it)).sort((a, b) => top(b) - top(a));
+  let target = headings[0];
+  if (target === undefined) return undefined;
+  const bottom = headingBottom(target, pageNumber);
+  if (page.items.some((it) => inBody(it) && top(it) >= bottom - EPSILON)) return undefined;
+  // Take the headings directly above along (an h2 followed only by its h3).
+  for (const above of headings.slice(1)) {
+    const gapStart = headingBottom(above, pageNumber) - EPSILON;
+    const gapEnd = top(target) - EPSILON;
+    if (page.items.some((it) => inBody(it) && !isHeading(it) && top(it) >= gapStart && top(it) < gapEnd)) break;
+    target = above;
+  }
+  // At the top of the body already: a new page would not help.
+  const first = target;
+  if (!page.items.some((it) => inBody(it) && top(it) < top(first) - EPSILON)) return undefined;
+  const node = target.item._node;
+  return node?.pageBreak === 'before' ? undefined : node;
+}
+
+export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }): void {
+  const proto = layoutBuilderClass.prototype as { layoutDocument?: LayoutDocument };
+  const layoutDocument = proto.layoutDocument;
+  if (typeof layoutDocument !== 'function') return;
+  proto.layoutDocument = function (this: LayoutBuilderLike, ...args: unknown[]): LaidOutPage[] {
+    let pages = layoutDocument.apply(this, args);
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      let move: HeadlineNode | undefined;
+      for (let i = 0; i < pages.length && move === undefined; i++) move = strandedHeading(pages[i]!, i + 1);
+      if (move === undefined) break;
+      move.pageBreak = 'before';
+      for (const node of this.linearNodeList ?? []) node.resetXY?.();
+      pages = layoutDocument.apply(this, args);
+    }
+    return pages;
+  };
+}

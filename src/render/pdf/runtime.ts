@@ -1,0 +1,70 @@
+/**
+ * The pdfmake singleton, loaded on first use (pdfkit alone takes ~100 ms to load, which
+ * `bilat validate` and HTML-only builds should not pay) and configured exactly once:
+ * fonts from memory, table layouts, and resource policies that deny the network and
+ * every local file except the font files and explicitly allowed asset folders.
+ */
+import { createRequire } from 'node:module';
+import { resolve, sep } from 'node:path';
+import { shareParsedFonts, shareShaping } from './font-cache.js';
+import { patchLineDrawing } from './draw-lines.js';
+import { keepHeadingsWithNext } from './keep-with-next.js';
+import { cacheSvgMeasurement } from './svg-cache.js';
+import { FONT_FAMILY, fontBuffer, fontFaces, fontPath, pdfkitPath, type FontFace } from './fonts.js';
+import { tableLayouts, type TableLayout } from './styles.js';
+
+export interface PdfmakeDocument {
+  getBuffer(): Promise<Buffer>;
+}
+
+interface Pdfmake {
+  virtualfs: { writeFileSync(name: string, content: Buffer): void };
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  setFonts(fonts: Record<string, Record<FontFace, string>>): void;
+  setTableLayouts(layouts: Record<string, TableLayout>): void;
+  createPdf(doc: object, options?: object): PdfmakeDocument;
+}
+
+type PdfmakeClass = { default: { prototype: object } };
+
+const require = createRequire(import.meta.url);
+const assetDirs = new Set<string>();
+let pdfmake: Pdfmake | undefined;
+
+/** Lets images be read from `dir` (and below). Content images are data: URLs, so this is rarely needed. */
+export function allowLocalAssets(dir: string): void {
+  assetDirs.add(resolve(dir));
+}
+
+function isAllowedLocalPath(path: string): boolean {
+  const abs = resolve(path);
+  if (fontFaces.some((face) => fontPath(face) === abs)) return true;
+  for (const dir of assetDirs) if (abs.startsWith(dir + sep)) return true;
+  return false;
+}
+
+export function loadPdfmake(): Pdfmake {
+  if (pdfmake !== undefined) return pdfmake;
+  const pdfkit = pdfkitPath();
+  shareParsedFonts(createRequire(pdfkit), pdfkit);
+  const pm = require('pdfmake') as Pdfmake;
+  shareShaping((require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default);
+  patchLineDrawing((require('pdfmake/js/Renderer.js') as PdfmakeClass).default);
+  keepHeadingsWithNext((require('pdfmake/js/LayoutBuilder.js') as PdfmakeClass).default);
+  cacheSvgMeasurement((require('pdfmake/js/SVGMeasure.js') as PdfmakeClass).default);
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy(isAllowedLocalPath);
+  // Font buffers go into pdfmake's in-memory file system, read from disk once per process.
+  // They are stored under their real paths because SVG text bypasses that file system and
+  // opens the font by path through pdfkit (which then reuses the already embedded font).
+  const faces = {} as Record<FontFace, string>;
+  for (const face of fontFaces) {
+    faces[face] = fontPath(face);
+    pm.virtualfs.writeFileSync(faces[face], fontBuffer(face));
+  }
+  pm.setFonts({ [FONT_FAMILY]: faces });
+  pm.setTableLayouts(tableLayouts);
+  pdfmake = pm;
+  return pm;
+}

@@ -1,0 +1,53 @@
+/**
+ * pdfmake parses every SVG twice per layout pass just to read and rewrite its width and
+ * height (SVGMeasure, with xmldoc), and keep-with-next may lay out more than once; chart SVGs
+ * with text drawn as paths are large (~100 KB), so that was ~10% of a charted brief's time. Both
+ * functions are pure for string input, so we remember their results (by string, bounded).
+ */
+
+interface Dimensions {
+  width?: number;
+  height?: number;
+}
+interface SvgMeasureLike {
+  measureSVG?: (svg: unknown) => Dimensions;
+  writeDimensions?: (svg: unknown, dimensions: { width: number; height: number }) => unknown;
+}
+
+/** Distinct SVGs we remember; a brief has a handful of charts, a batch run repeats them. */
+const MAX_ENTRIES = 64;
+
+const measured = new Map<string, Dimensions>();
+/** SVG → (size → rewritten SVG). Nested so the long SVG string is the key itself, never copied. */
+const written = new Map<string, Map<string, string>>();
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+  return value;
+}
+
+export function cacheSvgMeasurement(svgMeasureClass: { prototype: object }): void {
+  const proto = svgMeasureClass.prototype as SvgMeasureLike;
+  const { measureSVG, writeDimensions } = proto;
+  if (typeof measureSVG !== 'function' || typeof writeDimensions !== 'function') return;
+
+  proto.measureSVG = function (this: unknown, svg: unknown): Dimensions {
+    if (typeof svg !== 'string') return measureSVG.call(this, svg);
+    return { ...(measured.get(svg) ?? remember(measured, svg, measureSVG.call(this, svg))) };
+  };
+
+  proto.writeDimensions = function (this: unknown, svg: unknown, dimensions: { width: number; height: number }): unknown {
+    if (typeof svg !== 'string') return writeDimensions.call(this, svg, dimensions);
+    const size = `${dimensions.width}x${dimensions.height}`;
+    const bySize = written.get(svg) ?? remember(written, svg, new Map<string, string>());
+    let out = bySize.get(size);
+    if (out === undefined) {
+      out = writeDimensions.call(this, svg, dimensions) as string;
+      bySize.set(size, out);
+      // The next layout pass measures the rewritten SVG: its size is the one we just wrote.
+      remember(measured, out, { width: dimensions.width, height: dimensions.height });
+    }
+    return out;
+  };
+}

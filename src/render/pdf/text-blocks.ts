@@ -1,0 +1,43 @@
+/** Paragraphs and headings. Headings carry the outline (bookmarks) and keep-with-next levels. */
+import { claimId, newId, type ConvertContext } from './context.js';
+import { attr, hasClass, tagName, type DomElement } from './dom.js';
+import { inlineText } from './inline.js';
+import type { ContentNode } from './types.js';
+
+export function paragraph(el: DomElement, ctx: ConvertContext): ContentNode | null {
+  const text = inlineText(el.children, ctx);
+  if (text === null) return null;
+  return { text, style: paragraphStyle(el) };
+}
+
+function paragraphStyle(el: DomElement): string | string[] {
+  if (tagName(el) === 'figcaption') return 'figcaption';
+  if (hasClass(el, 'kicker')) return 'kicker';
+  if (hasClass(el, 'subtitle')) return 'subtitle';
+  const style = ['p'];
+  if (hasClass(el, 'small')) style.push('small');
+  if (hasClass(el, 'muted')) style.push('muted');
+  return style.length === 1 ? 'p' : style;
+}
+
+export function heading(el: DomElement, ctx: ConvertContext): ContentNode | null {
+  const level = Number(tagName(el).slice(1));
+  // The section's id belongs to its first heading, whether or not that heading uses it.
+  const sectionId = ctx.pendingSectionId;
+  ctx.pendingSectionId = undefined;
+  const text = inlineText(el.children, ctx);
+  if (text === null) return null;
+  const node: ContentNode = { text, style: `h${Math.min(level, 4)}`, headlineLevel: level };
+
+  const id = attr(el, 'id') ?? sectionId;
+  node.id = claimId(ctx, id) ? id : newId(ctx);
+
+  if (level === 2 || level === 3) {
+    node.outline = true;
+    // Bookmarks read like the heading, without its footnote markers.
+    node.outlineText = (typeof text === 'string' ? text : text.filter((r) => !r.sup).map((r) => r.text).join('')).trim();
+    if (level === 2) ctx.currentH2Id = node.id;
+    else if (ctx.currentH2Id !== undefined) node.outlineParentId = ctx.currentH2Id;
+  }
+  return node;
+}
