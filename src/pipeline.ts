@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BuildProgress, FileResult } from './batch/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import { BilatError } from './errors.js';
 import { todayIso } from './model/dates.js';
@@ -18,7 +19,7 @@ export type Format = 'html' | 'pdf';
 export const FORMATS: readonly Format[] = ['html', 'pdf'];
 
 export interface BuildOptions {
-  /** Relationship files (already expanded; globs are the CLI's job). */
+  /** Relationship files (with `expand`, also folders and glob patterns). */
   data: string[];
   /** Audience names; default every audience found in the template dirs. */
   audiences?: string[];
@@ -33,13 +34,57 @@ export interface BuildOptions {
   /** BCP 47 locale for dates and numbers; default en-GB. */
   locale?: string;
   pageSize?: 'A4' | 'LETTER';
+  /**
+   * Treat `data` entries as files, folders (their `*.yaml`, `*.yml`, `*.json`) or glob patterns.
+   * @default false
+   */
+  expand?: boolean;
+  /**
+   * Data files rendered at once, each on a worker thread; 1 renders in this thread.
+   * @default 1
+   */
+  concurrency?: number;
+  /**
+   * Skip briefs whose data, templates, fonts, bilat version and options hash as recorded in
+   * `<out>/.bilat/manifest.json` and whose output is unchanged; record the others there.
+   * @default false
+   */
+  incremental?: boolean;
+  /**
+   * Report a bad file in `results` and still build the others (instead of throwing on it).
+   * @default false
+   */
+  keepGoing?: boolean;
+  /** Called when a data file starts and when it is done. */
+  onProgress?: (event: BuildProgress) => void;
+}
+
+/** Options with every default applied; plain data, so it can be sent to worker threads. */
+export interface ResolvedBuildOptions {
+  readonly data: string[];
+  readonly audiences: string[];
+  readonly formats: Format[];
+  readonly out: string;
+  readonly asOf: string;
+  readonly templates?: string;
+  readonly locale: string;
+  readonly pageSize: 'A4' | 'LETTER';
+  readonly expand: boolean;
+  readonly concurrency: number;
+  readonly incremental: boolean;
+  readonly keepGoing: boolean;
 }
 
 export interface BuildResult {
-  /** Paths written, in order. */
+  /** Paths written, in input order. */
   files: string[];
-  /** Warnings from validation (errors throw). */
+  /** Warnings from validation (errors throw, or with `keepGoing` are in `results`). */
   diagnostics: Diagnostic[];
+  /** One per data file, in input order. */
+  results: FileResult[];
+  /** Outputs left alone because nothing they depend on changed (`incremental`). */
+  upToDate: string[];
+  durationMs: number;
 }
 
 export interface RenderedBrief {
@@ -54,7 +99,9 @@ const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', impo
 export const GENERATOR = `bilat ${VERSION}`;
 
 /** Options with defaults applied, in one place. */
-export function resolveBuildOptions(opts: BuildOptions): Required<Omit<BuildOptions, 'templates'>> & { templates?: string } {
+export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
+  const concurrency = opts.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new BilatError('E_USAGE', `concurrency must be a whole number ≥ 1, got ${concurrency}`);
   return Object.freeze({
     data: opts.data,
     audiences: opts.audiences?.length ? opts.audiences : listAudiences(opts.templates).map((a) => a.id),
@@ -64,51 +111,85 @@ export function resolveBuildOptions(opts: BuildOptions): Required<Omit<BuildOpti
     templates: opts.templates,
     locale: opts.locale ?? 'en-GB',
     pageSize: opts.pageSize ?? 'A4',
+    expand: opts.expand ?? false,
+    concurrency,
+    incremental: opts.incremental ?? false,
+    keepGoing: opts.keepGoing ?? false,
   });
 }
 
 /**
- * load → validate → model → render → write, one relationship file at a time. A file with
- * errors throws BilatError('E_DATA_INVALID', …, { diagnostics }) before anything of it is
- * written; all of a file's briefs are rendered in memory first, so a render failure leaves
- * no partial file and earlier outputs intact.
+ * Every brief of every data file. Templates are compiled first, so a broken template is
+ * reported (E_TEMPLATE) before any data is read. Each file is validated, rendered in memory
+ * and only then written, so a bad file leaves no partial output. Without `keepGoing` the first
+ * bad file throws BilatError('E_DATA_INVALID', …, { diagnostics }); with it, every file's fate
+ * is in `results`. With `concurrency` > 1, files are rendered on worker threads (src/batch).
  */
 export async function buildBriefs(input: BuildOptions): Promise<BuildResult> {
   const opts = resolveBuildOptions(input);
-  // Templates first: a broken template is reported before any data is read.
-  const compiled = opts.audiences.map((id) => compileAudience(resolveAudience(id, opts.templates)));
-  const files: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const file of opts.data) {
-    const result = validateFile(file, opts.asOf);
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length || !result.data) {
-      throw new BilatError('E_DATA_INVALID', `${errors.length} error${errors.length === 1 ? '' : 's'} in the data; nothing was written for it`, {
-        file,
-        diagnostics: result.diagnostics,
-      });
-    }
-    diagnostics.push(...result.diagnostics);
-    if (opts.formats.includes('pdf') && result.doc) await (await import('./render/pdf-brief.js')).checkDataGlyphs(result.doc);
-    const briefs = await renderPair(result.data, compiled, opts);
-    for (const b of briefs) {
-      await writeFileAtomic(b.path, b.bytes);
-      files.push(b.path);
-    }
-  }
-  return { files, diagnostics };
+  const { runBatch } = await import('./batch/run-batch.js');
+  return runBatch(opts, input.onProgress);
 }
 
-/** Every brief of one relationship, rendered in memory. */
+/** The compiled templates of the requested audiences (cached per process by file and mtime). */
+export function compileAudiences(opts: Pick<ResolvedBuildOptions, 'audiences' | 'templates'>): CompiledAudience[] {
+  return opts.audiences.map((id) => compileAudience(resolveAudience(id, opts.templates)));
+}
+
+export interface PairFileBuild {
+  pairId: string;
+  /** Where `pair.id` is written in the data file. */
+  pairIdAt: { line: number; column: number };
+  /** Briefs written, in audience then format order. */
+  briefs: { path: string; audience: string; format: Format }[];
+  /** Warnings (a file with errors throws). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * One relationship file: load → validate → render every brief in memory → write them.
+ * `want` limits the briefs made (incremental builds); default all.
+ */
+export async function buildPairFile(
+  file: string,
+  compiled: CompiledAudience[],
+  opts: ResolvedBuildOptions,
+  want?: (audience: string, format: Format) => boolean,
+): Promise<PairFileBuild> {
+  const result = validateFile(file, opts.asOf);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length || !result.data) {
+    throw new BilatError('E_DATA_INVALID', `${errors.length} error${errors.length === 1 ? '' : 's'} in the data; nothing was written for it`, {
+      file,
+      diagnostics: result.diagnostics,
+    });
+  }
+  const makesPdf = opts.formats.includes('pdf') && compiled.some((c) => !want || want(c.audience.id, 'pdf'));
+  if (makesPdf && result.doc) await (await import('./render/pdf-brief.js')).checkDataGlyphs(result.doc);
+  const briefs = await renderPair(result.data, compiled, opts, want);
+  for (const b of briefs) await writeFileAtomic(b.path, b.bytes);
+  const pos = result.doc?.locate(['pair', 'id']) ?? { line: 0, column: 0 };
+  return {
+    pairId: result.data.pair.id,
+    pairIdAt: { line: pos.line, column: pos.column },
+    briefs: briefs.map((b) => ({ path: b.path, audience: b.audience, format: b.format })),
+    diagnostics: result.diagnostics,
+  };
+}
+
+/** Every brief of one relationship (or those `want` selects), rendered in memory; charts are drawn once and shared. */
 export async function renderPair(
   data: Relationship,
   compiled: CompiledAudience[],
-  opts: ReturnType<typeof resolveBuildOptions>,
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
+  want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<RenderedBrief[]> {
   const { ensureChartsReady } = await import('./render/charts/index.js');
   await ensureChartsReady();
   const out: RenderedBrief[] = [];
   for (const c of compiled) {
+    const formats = opts.formats.filter((f) => want(c.audience.id, f));
+    if (formats.length === 0) continue;
     const view = buildView(data, {
       asOf: opts.asOf,
       locale: opts.locale,
@@ -116,10 +197,10 @@ export async function renderPair(
       audience: { id: c.audience.id, label: c.audience.label, classification: c.audience.classification, internal: c.audience.internal },
     });
     const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}`);
-    if (opts.formats.includes('html')) {
+    if (formats.includes('html')) {
       out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(renderArticle(c, view, 'html'), c.css, htmlMeta(view)) });
     }
-    if (opts.formats.includes('pdf')) {
+    if (formats.includes('pdf')) {
       const { renderBriefPdf } = await import('./render/pdf-brief.js');
       out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(renderArticle(c, view, 'pdf'), view, opts.pageSize) });
     }

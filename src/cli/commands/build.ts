@@ -71,7 +71,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         keepGoing: true,
         onProgress: report.progress,
       }).finally(report.stop);
-      setExit(await report.finish(result));
+      setExit(report.finish(result));
     },
   };
 }
@@ -82,6 +82,7 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
   let bar: { log(s: string): void; update(v: number, p: object): void; stop(): void } | undefined;
   let barLoading: Promise<void> | undefined;
   let stopped = false;
+  let barShown = false;
   const started = performance.now();
   const problems = (r: FileResult): string[] => {
     const lines = r.diagnostics.map((d: Diagnostic) => paintDiagnostic(io, formatDiagnostic(d)));
@@ -97,6 +98,7 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
   const progress = (p: Progress): void => {
     if (argv.json) return;
     const showBar = !argv.quiet && p.total > 1 && process.stderr.isTTY === true;
+    barShown ||= showBar;
     if (showBar && !bar && !barLoading) barLoading = startBar(p.total).then((b) => (stopped ? b.stop() : void (bar = b)));
     if (p.type === 'start') {
       bar?.update(p.done, { file: p.file, rate: rate(p.done) });
@@ -119,18 +121,19 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
       bar?.stop();
       bar = undefined;
     },
-    async finish(result: BuildResult): Promise<number> {
+    finish(result: BuildResult): number {
       const failed = result.results.filter((r) => r.status === 'failed');
       const code = Math.max(0, ...failed.map((r) => r.error?.exitCode ?? 1));
       if (argv.json) {
         io.out(JSON.stringify(summary(result), null, 2));
         return code;
       }
-      if (!argv.quiet) for (const f of result.files) io.out(f);
+      // Paths go to stdout for scripts; a terminal that just watched the bar gets the summary only.
+      if (!argv.quiet && !(barShown && io.isTTY)) for (const f of result.files) io.out(f);
       const n = result.results.length;
       if (n > 1 || argv.incremental || failed.length) {
         const secs = (result.durationMs / 1000).toFixed(1);
-        const text = `${plural(n, 'file')}: ${plural(result.files.length, 'brief')} written, ${result.upToDate.length} up to date, ${failed.length} failed, in ${secs} s`;
+        const text = `${plural(n, 'file')}: ${plural(result.files.length, 'brief')} written to ${argv.out}, ${result.upToDate.length} up to date, ${failed.length} failed, in ${secs} s`;
         if (failed.length) io.err(paint(io, 31, `✖ ${text} (${failed.map((r) => r.data).join(', ')})`));
         else if (!argv.quiet) io.err(paint(io, 32, `✔ ${text}`));
       }

@@ -1,0 +1,66 @@
+/**
+ * What a brief depends on besides its data file, hashed once per build: the audience's
+ * template files, the fonts, the versions of bilat and its renderers, and the options that
+ * change the output. A brief's input hash combines these with the data file's bytes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { GENERATOR, type Format, type ResolvedBuildOptions } from '../pipeline.js';
+import { robotoPaths } from '../render/charts/setup.js';
+import { fontFaces, fontPath } from '../render/pdf/fonts.js';
+import type { ResolvedAudience } from '../templates/resolve.js';
+import { templateDirs } from '../templates/resolve.js';
+
+const require = createRequire(import.meta.url);
+/** Renderers whose upgrade can change the bytes of a brief. */
+const RENDERERS = ['pdfmake', 'chart.js', '@napi-rs/canvas', 'handlebars', 'htmlparser2'];
+
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+export interface Fingerprints {
+  /** Everything shared by all briefs of the build except the audience. */
+  base: string;
+  /** Audience id → hash of its template, partials, stylesheets and audience.yaml. */
+  audiences: Map<string, string>;
+}
+
+export function fingerprints(audiences: readonly ResolvedAudience[], opts: ResolvedBuildOptions): Fingerprints {
+  const fonts = [...new Set([...fontFaces.map(fontPath), ...Object.values(robotoPaths())])].sort();
+  const versions = RENDERERS.map((name) => `${name}@${packageVersion(name)}`);
+  const base = sha256(
+    JSON.stringify({
+      generator: GENERATOR,
+      versions,
+      fonts: fonts.map((f) => sha256(readFileSync(f))),
+      asOf: opts.asOf,
+      locale: opts.locale,
+      templates: opts.templates === undefined ? null : resolve(opts.templates),
+    }),
+  );
+  const dirs = templateDirs(opts.templates);
+  const map = new Map<string, string>();
+  for (const a of audiences) {
+    const files = [a.templateFile, ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f), ...a.styles];
+    const meta = dirs.map((d) => join(d, a.id, 'audience.yaml')).find((f) => existsSync(f));
+    if (meta) files.push(meta);
+    const h = createHash('sha256');
+    for (const f of files) h.update(f).update('\0').update(readFileSync(f)).update('\0');
+    map.set(a.id, h.digest('hex'));
+  }
+  return { base, audiences: map };
+}
+
+/** The hash a brief is recorded under: change any input and it changes. */
+export function briefInputHash(fp: Fingerprints, dataHash: string, audience: string, format: Format, pageSize: string): string {
+  return sha256(`${fp.base}|${fp.audiences.get(audience) ?? ''}|${dataHash}|${audience}|${format}|${format === 'pdf' ? pageSize : ''}`);
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}

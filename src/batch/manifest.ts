@@ -1,0 +1,97 @@
+/**
+ * The incremental-build manifest, `<out>/.bilat/manifest.json`: for each output (keyed by its
+ * path inside `out`), the data file and brief it came from, the hash of everything it was made
+ * from, and its size, mtime and sha256 as written. A brief is skipped only when its input hash
+ * matches and the file on disk is still the one recorded.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Format } from '../pipeline.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { sha256 } from './fingerprint.js';
+import type { WrittenBrief } from './types.js';
+
+const VERSION = 1;
+
+export interface ManifestEntry {
+  /** The data file, absolute. */
+  data: string;
+  audience: string;
+  format: Format;
+  /** See briefInputHash. */
+  input: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  version: typeof VERSION;
+  briefs: Record<string, ManifestEntry>;
+}
+
+export const manifestPath = (out: string): string => join(out, '.bilat', 'manifest.json');
+
+/** The recorded manifest, or an empty one when there is none or it cannot be read (everything is rebuilt). */
+export function readManifest(out: string): Manifest {
+  try {
+    const m = JSON.parse(readFileSync(manifestPath(out), 'utf8')) as Manifest;
+    if (m.version === VERSION && m.briefs && typeof m.briefs === 'object') return m;
+  } catch {
+    // Missing or damaged: a full build rewrites it.
+  }
+  return { version: VERSION, briefs: {} };
+}
+
+export async function writeManifest(out: string, m: Manifest): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(m.briefs).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFileAtomic(manifestPath(out), `${JSON.stringify({ version: m.version, briefs: sorted }, null, 1)}\n`);
+}
+
+const outKey = (out: string, path: string): string => relative(out, path).split(sep).join('/');
+const lookupKey = (data: string, audience: string, format: string): string => `${data}\0${audience}\0${format}`;
+
+/** Finds entries by the brief they record, and tells whether an output is still as recorded. */
+export class ManifestIndex {
+  private readonly byBrief = new Map<string, string>();
+
+  constructor(
+    private readonly out: string,
+    readonly manifest: Manifest,
+  ) {
+    for (const [key, e] of Object.entries(manifest.briefs)) this.byBrief.set(lookupKey(e.data, e.audience, e.format), key);
+  }
+
+  /** The output path of this brief if it is up to date, else undefined. */
+  upToDate(data: string, audience: string, format: Format, input: string): string | undefined {
+    const key = this.byBrief.get(lookupKey(data, audience, format));
+    const e = key === undefined ? undefined : this.manifest.briefs[key];
+    if (key === undefined || e === undefined || e.input !== input) return undefined;
+    const path = join(this.out, key);
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      return undefined;
+    }
+    if (!st.isFile() || st.size !== e.size) return undefined;
+    if (st.mtimeMs !== e.mtimeMs) {
+      // Touched or copied: trust the bytes, not the clock.
+      if (sha256(readFileSync(path)) !== e.sha256) return undefined;
+      e.mtimeMs = st.mtimeMs;
+    }
+    return path;
+  }
+
+  /** Records what a build just wrote; an entry for the same brief under another path goes. */
+  record(data: string, brief: WrittenBrief, input: string): void {
+    const lk = lookupKey(data, brief.audience, brief.format);
+    const old = this.byBrief.get(lk);
+    if (old !== undefined) delete this.manifest.briefs[old];
+    const key = outKey(this.out, brief.path);
+    const displaced = this.manifest.briefs[key];
+    if (displaced) this.byBrief.delete(lookupKey(displaced.data, displaced.audience, displaced.format));
+    this.manifest.briefs[key] = { data, audience: brief.audience, format: brief.format, input, size: brief.size, mtimeMs: brief.mtimeMs, sha256: brief.sha256 ?? '' };
+    this.byBrief.set(lk, key);
+  }
+}

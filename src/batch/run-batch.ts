@@ -1,0 +1,170 @@
+/**
+ * Many data files at once. The main thread compiles the templates (a broken one fails the
+ * whole build before anything runs), expands folders and patterns, decides what an
+ * incremental build can skip, hands files to a worker pool (or, for one file or concurrency 1,
+ * renders them here: no pool start-up), collects the results in input order and records the
+ * manifest. Validation happens in the workers, so the main thread stays light.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { ExitCode } from '../errors.js';
+import type { BuildResult, ResolvedBuildOptions } from '../pipeline.js';
+import { compileAudience } from '../templates/engine.js';
+import { resolveAudience } from '../templates/resolve.js';
+import { buildFile, fromFileError, type FileTask } from './build-file.js';
+import type { Fingerprints } from './fingerprint.js';
+import { expandInputs } from './inputs.js';
+import type { ManifestIndex } from './manifest.js';
+import { briefKey, type BriefKey, type BuildProgress, type FileResult } from './types.js';
+
+interface Planned {
+  file: string;
+  /** Input hash of each brief of this file (incremental builds only). */
+  inputs: Map<BriefKey, string>;
+  task?: FileTask;
+  result?: FileResult;
+}
+
+export async function runBatch(opts: ResolvedBuildOptions, onProgress?: (e: BuildProgress) => void): Promise<BuildResult> {
+  const started = performance.now();
+  // Templates first: a broken template is reported before any data is read (exit 3).
+  const audiences = opts.audiences.map((id) => resolveAudience(id, opts.templates));
+  for (const a of audiences) compileAudience(a);
+  const files = opts.expand ? await expandInputs(opts.data) : [...opts.data];
+  // Workers get the options without the (possibly long) file list.
+  const taskOpts: ResolvedBuildOptions = { ...opts, data: [] };
+
+  // Hashing and the manifest load only for incremental builds; the pool only for parallel ones.
+  const inc = opts.incremental ? await loadIncremental() : undefined;
+  const manifest = inc ? new inc.ManifestIndex(opts.out, inc.readManifest(opts.out)) : undefined;
+  const skip = inc && manifest ? { inc, manifest, fp: inc.fingerprints(audiences, opts) } : undefined;
+  const planned: Planned[] = files.map((file) => plan(file, taskOpts, skip));
+
+  const total = planned.length;
+  let done = 0;
+  for (const p of planned) {
+    if (p.result) onProgress?.({ type: 'done', result: p.result, done: ++done, total });
+  }
+  const todo = planned.filter((p) => p.task !== undefined);
+  const plannedByTask = new Map(todo.map((p) => [p.task!, p]));
+  const onStart = (t: FileTask) => onProgress?.({ type: 'start', file: t.file, done, total });
+  const onDone = (t: FileTask, r: FileResult) => {
+    plannedByTask.get(t)!.result = r;
+    onProgress?.({ type: 'done', result: r, done: ++done, total });
+  };
+  const tasks = todo.map((p) => p.task!);
+  const threads = Math.min(opts.concurrency, tasks.length);
+  if (threads <= 1) {
+    for (const t of tasks) {
+      onStart(t);
+      const r = await buildFile(t);
+      onDone(t, r);
+      if (r.status === 'failed' && !opts.keepGoing) break;
+    }
+  } else {
+    const { runOnPool } = await import('./pool.js');
+    await runOnPool(largestFirst(tasks), threads, { onStart, onDone, stopOnFailure: !opts.keepGoing });
+  }
+
+  const results = planned.filter((p) => p.result !== undefined).map((p) => p.result!);
+  flagSharedOutputs(results);
+  if (manifest && inc) {
+    for (const p of planned) {
+      if (p.result?.status !== 'ok') continue;
+      for (const w of p.result.written) manifest.record(resolve(p.file), w, p.inputs.get(briefKey(w.audience, w.format)) ?? '');
+    }
+    await inc.writeManifest(opts.out, manifest.manifest);
+  }
+
+  const failed = results.find((r) => r.status === 'failed');
+  if (failed && !opts.keepGoing) throw fromFileError(failed);
+  return {
+    files: results.flatMap((r) => r.written.map((w) => w.path)),
+    diagnostics: results.filter((r) => r.status !== 'failed').flatMap((r) => r.diagnostics),
+    results,
+    upToDate: results.flatMap((r) => r.outputs.filter((o) => !r.written.some((w) => w.path === o))),
+    durationMs: performance.now() - started,
+  };
+}
+
+async function loadIncremental() {
+  const [fingerprint, manifest] = await Promise.all([import('./fingerprint.js'), import('./manifest.js')]);
+  return { ...fingerprint, ...manifest };
+}
+
+interface Skipping {
+  inc: Pick<Awaited<ReturnType<typeof loadIncremental>>, 'sha256' | 'briefInputHash'>;
+  manifest: ManifestIndex;
+  fp: Fingerprints;
+}
+
+/** What to do with one file: skip it, make some of its briefs, or make them all. */
+function plan(file: string, opts: ResolvedBuildOptions, skip?: Skipping): Planned {
+  const inputs = new Map<BriefKey, string>();
+  if (!skip) return { file, inputs, task: { file, opts } };
+  const { inc, manifest, fp } = skip;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return { file, inputs, task: { file, opts } }; // the build reports it, located
+  }
+  const dataHash = inc.sha256(bytes);
+  const data = resolve(file);
+  const want: BriefKey[] = [];
+  const upToDate: string[] = [];
+  for (const audience of opts.audiences) {
+    for (const format of opts.formats) {
+      const key = briefKey(audience, format);
+      const input = inc.briefInputHash(fp, dataHash, audience, format, opts.pageSize);
+      inputs.set(key, input);
+      const path = manifest.upToDate(data, audience, format, input);
+      if (path === undefined) want.push(key);
+      else upToDate.push(path);
+    }
+  }
+  if (want.length === 0) {
+    return { file, inputs, result: { data: file, status: 'skipped', outputs: upToDate, written: [], diagnostics: [], ms: 0 } };
+  }
+  return { file, inputs, task: { file, opts, want, upToDate } };
+}
+
+/** Longest jobs first keeps both threads busy to the end (a 10× file last would run alone). */
+function largestFirst(tasks: FileTask[]): FileTask[] {
+  const size = (f: string) => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  };
+  const sized = tasks.map((t, i) => ({ t, i, s: size(t.file) }));
+  return sized.sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.t);
+}
+
+/** Two files with one pair id write the same outputs: the later one (in input order) is reported. */
+function flagSharedOutputs(results: FileResult[]): void {
+  const owner = new Map<string, FileResult>();
+  for (const r of results) {
+    if (r.status !== 'ok') continue;
+    const first = r.outputs.map((o) => owner.get(o)).find((x) => x !== undefined);
+    if (first) {
+      const d: Diagnostic = {
+        severity: 'error',
+        rule: 'duplicate-pair',
+        file: r.data,
+        line: r.pairIdAt?.line ?? 0,
+        column: r.pairIdAt?.column ?? 0,
+        path: 'pair.id',
+        message: `pair id "${r.pairId}" is also used by ${first.data}; both write the same briefs, so one overwrote the other`,
+        hint: 'give each relationship file its own pair id',
+      };
+      r.status = 'failed';
+      r.diagnostics = [...r.diagnostics, d];
+      r.error = { code: 'E_DATA_INVALID', message: d.message, file: r.data, line: d.line, column: d.column, exitCode: ExitCode.InvalidInput };
+      continue;
+    }
+    for (const o of r.outputs) owner.set(o, r);
+  }
+}
