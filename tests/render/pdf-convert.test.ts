@@ -52,8 +52,11 @@ describe('blocks', () => {
   it('makes h2/h3 outline entries, h3 nested under the h2, ids from sections', () => {
     const content = convert('<section id="s"><h2>Two <em>words</em></h2><h3 id="h">Sub</h3><p>t</p></section><section class="page-break"><h2>Next</h2></section>');
     const [first, second] = content;
-    expect(first?.stack?.[0]).toMatchObject({ style: 'h2', id: 's', outline: true, outlineText: 'Two words', headlineLevel: 2 });
-    expect(first?.stack?.[1]).toMatchObject({ style: 'h3', id: 'h', outline: true, outlineParentId: 's', headlineLevel: 3 });
+    // The headings travel with the short paragraph after them, in one unbreakable group.
+    const group = first?.stack?.[0];
+    expect(group).toMatchObject({ unbreakable: true });
+    expect(group?.stack?.[0]).toMatchObject({ style: 'h2', id: 's', outline: true, outlineText: 'Two words', headlineLevel: 2 });
+    expect(group?.stack?.[1]).toMatchObject({ style: 'h3', id: 'h', outline: true, outlineParentId: 's', headlineLevel: 3 });
     expect(second).toMatchObject({ pageBreak: 'before', stack: [{ id: 'bilat-h-1', outline: true }] });
     // A break before the first block would leave page 1 empty.
     expect(convert('<section class="page-break"><p>x</p></section>')[0]?.pageBreak).toBeUndefined();
@@ -62,7 +65,10 @@ describe('blocks', () => {
   it('keeps headings and the unbreakable block after them in one unbreakable stack', () => {
     const [group, text] = convert('<h2>Chart</h2><h3>Sub</h3><figure><svg width="10" height="10"></svg></figure><h2>Text</h2><p>t</p>');
     expect(group).toMatchObject({ unbreakable: true, stack: [{ style: 'h2' }, { style: 'h3' }, { style: 'figure' }] });
-    expect(text).toMatchObject({ style: 'h2', text: 'Text' });
+    // A short paragraph is kept with its heading the same way; a long one is left to break.
+    expect(text).toMatchObject({ unbreakable: true, stack: [{ style: 'h2', text: 'Text' }, { text: 't' }] });
+    const long = convert(`<h2>Long</h2><p>${'word '.repeat(120)}</p>`);
+    expect(long[0]).toMatchObject({ style: 'h2', text: 'Long' });
     const [boxed] = convert('<p>x</p><section class="page-break"><h2>Notes</h2><aside class="note"><p>n</p></aside></section>').slice(1);
     expect(boxed).toMatchObject({ pageBreak: 'before', stack: [{ unbreakable: true, stack: [{ style: 'h2' }, { layout: 'bilat-note' }] }] });
   });
