@@ -1,5 +1,5 @@
 import yargs, { type CommandModule } from 'yargs';
-import { BilatError, ExitCode, formatDiagnostic } from '../index.js';
+import { BilatError, ExitCode, formatDiagnostic } from '../core.js';
 import { processIO, type CliIO } from './io.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';

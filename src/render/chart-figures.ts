@@ -3,9 +3,10 @@ import type { BriefView, Ref, TradeView } from '../model/view-types.js';
 import type { ChartSpec, RenderedChart } from './charts/index.js';
 import { createChartCache, PRINT_SCALE, renderChart, type ChartCache } from './charts/index.js';
 
-/** One cache per process: a pair's charts are drawn once and shared by every audience and format. */
+/** One cache per process (per worker): a pair's charts are drawn once and shared by every audience and format. */
 let cache: ChartCache | undefined;
-const chartCache = () => (cache ??= createChartCache(renderChart));
+// A pair needs at most six entries (three charts, SVG and PNG); a small cap keeps long batches lean.
+const chartCache = () => (cache ??= createChartCache(renderChart, 24));
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

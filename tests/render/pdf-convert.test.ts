@@ -53,7 +53,7 @@ describe('blocks', () => {
     const content = convert('<section id="s"><h2>Two <em>words</em></h2><h3 id="h">Sub</h3><p>t</p></section><section class="page-break"><h2>Next</h2></section>');
     const [first, second] = content;
     // The headings travel with the short paragraph after them, in one unbreakable group.
-    const group = first?.stack?.[0];
+    const group = first?.stack?.[0] as ContentNode | undefined;
     expect(group).toMatchObject({ unbreakable: true });
     expect(group?.stack?.[0]).toMatchObject({ style: 'h2', id: 's', outline: true, outlineText: 'Two words', headlineLevel: 2 });
     expect(group?.stack?.[1]).toMatchObject({ style: 'h3', id: 'h', outline: true, outlineParentId: 's', headlineLevel: 3 });

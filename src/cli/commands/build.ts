@@ -48,8 +48,9 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .example('$0 build data/az-kg.yaml -a executive -f pdf --as-of 2026-11-22', 'one PDF')
         .example('$0 build data/ "more/**/*.yaml" -j 2 --incremental', 'a folder and a pattern on two threads, skipping what is up to date'),
     handler: async (argv: BuildArgs) => {
-      const lib = await import('../../index.js');
-      const { buildBriefs, BilatError } = lib;
+      // The pipeline itself, not the whole public API: the scheduler and config stay unloaded.
+      const [{ buildBriefs }, lib] = await Promise.all([import('../../pipeline.js'), import('../../core.js')]);
+      const { BilatError } = lib;
       const formats = split(argv.format);
       for (const f of formats ?? []) if (f !== 'html' && f !== 'pdf') throw new BilatError('E_USAGE', `--format "${f}" is not html or pdf`);
       const concurrency = argv.concurrency ?? availableParallelism();
@@ -77,7 +78,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
 }
 
 /** Progress as a bar on a terminal (stderr), as plain lines when piped, nothing with --quiet or --json. */
-function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../../index.js'), 'formatDiagnostic' | 'formatLocation'>) {
+function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../../core.js'), 'formatDiagnostic' | 'formatLocation'>) {
   const { formatDiagnostic, formatLocation } = lib;
   let bar: { log(s: string): void; update(v: number, p: object): void; stop(): void } | undefined;
   let barLoading: Promise<void> | undefined;

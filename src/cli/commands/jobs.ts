@@ -1,8 +1,7 @@
 import type { Argv } from 'yargs';
 import type { ResolvedConfig, ResolvedJob } from '../../config/index.js';
 import type { RunRecord } from '../../schedule/index.js';
-import { BilatError, ExitCode } from '../../index.js';
-import { didYouMean } from '../../validate/did-you-mean.js';
+import { BilatError, ExitCode, didYouMean } from '../../core.js';
 import { paint, type CliIO } from '../io.js';
 import { CONFIG_OPTION, loadConfigOrReport, onStopSignals } from './schedule.js';
 

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import type { ResolvedConfig } from '../../config/index.js';
-import { BilatError, ExitCode, formatDiagnostic } from '../../index.js';
+import { BilatError, ExitCode, formatDiagnostic } from '../../core.js';
 import { paint, type CliIO } from '../io.js';
 
 export interface ScheduleArgs {

@@ -1,11 +1,11 @@
 import type { Argv } from 'yargs';
-import { relationshipJsonSchema } from '../../index.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import type { CliIO } from '../io.js';
 
 export const SCHEMA_FILE = 'schema/bilateral.schema.json';
 
-export function schemaText(): string {
+export async function schemaText(): Promise<string> {
+  const { relationshipJsonSchema } = await import('../../schema/json-schema.js');
   return JSON.stringify(relationshipJsonSchema(), null, 2) + '\n';
 }
 
@@ -18,10 +18,10 @@ export function schemaCommand(io: CliIO, setExit: (code: number) => void) {
         .option('write', { type: 'string', describe: `Write it to a file instead (default ${SCHEMA_FILE})` })
         .example('$0 schema > bilateral.schema.json', 'save the schema'),
     handler: async (argv: { write?: string }) => {
-      if (argv.write === undefined) io.out(schemaText().trimEnd());
+      if (argv.write === undefined) io.out((await schemaText()).trimEnd());
       else {
         const file = argv.write || SCHEMA_FILE;
-        await writeFileAtomic(file, schemaText());
+        await writeFileAtomic(file, await schemaText());
         io.out(file);
       }
       setExit(0);

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { BilatError, countBySeverity, ExitCode, formatDiagnostic, isValidIsoDay, todayIso, validateFile, type Diagnostic } from '../../index.js';
+import { BilatError, countBySeverity, ExitCode, formatDiagnostic, isValidIsoDay, todayIso, type Diagnostic } from '../../core.js';
 import { paint, type CliIO } from '../io.js';
 
 export interface ValidateArgs {
@@ -21,7 +21,10 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void) {
         .option('as-of', { type: 'string', describe: 'Date rules are relative to this day (YYYY-MM-DD, default today)' })
         .example('$0 validate data/az-kg.yaml', 'validate the demo relationship')
         .example('$0 validate data/*.yaml --strict --as-of 2022-01-01', 'fail on warnings too'),
-    handler: (argv: ValidateArgs) => setExit(runValidate(io, argv)),
+    handler: async (argv: ValidateArgs) => {
+      const { validateFile } = await import('../../validate/validate.js');
+      setExit(runValidate(io, argv, validateFile));
+    },
   };
 }
 
@@ -31,7 +34,7 @@ export function parseAsOf(value: string | undefined): string {
   return value;
 }
 
-export function runValidate(io: CliIO, argv: ValidateArgs): number {
+export function runValidate(io: CliIO, argv: ValidateArgs, validateFile: typeof import('../../validate/validate.js').validateFile): number {
   const asOf = parseAsOf(argv.asOf);
   const all: Diagnostic[] = [];
   for (const file of argv.files) all.push(...validateFile(String(file), asOf).diagnostics);
