@@ -94,7 +94,7 @@ async function stages(files) {
       const file = files[i % files.length];
       const warm = i >= 2;
       const data = lib.validateFile(file, AS_OF).data;
-      const view = lib.buildView(data, { asOf: AS_OF, locale: 'en-GB', generator: pipeline.GENERATOR, audience: audienceMeta(analyst) });
+      const view = lib.buildView(data, { asOf: AS_OF, locale: 'en-GB', generator: pipeline.GENERATOR, audience: pipeline.audienceInfo(analyst) });
       // Charts: the specs this template asks for, drawn without the cache, as SVG (HTML) and PNG (PDF).
       const calls = [];
       analyst.render(view, { fmt: createFormatter(view.meta.locale), chart: (kind, d) => (calls.push([kind, d]), '') });
@@ -109,7 +109,7 @@ async function stages(files) {
       pipeline.renderArticle(analyst, view, 'html');
       const article = pipeline.renderArticle(analyst, view, 'pdf');
       t = performance.now();
-      const html = htmlDocument(pipeline.renderArticle(analyst, view, 'html'), analyst.css, htmlMeta(view));
+      const html = htmlDocument(pipeline.renderArticle(analyst, view, 'html'), analyst.css, pipeline.htmlMeta(view));
       const htmlMs = performance.now() - t;
       t = performance.now();
       const pdf = await renderBriefPdf(article, view, 'A4');
@@ -249,21 +249,6 @@ function table(r) {
   const head = `| measure | target | measured | pass |\n|---|---|---|---|`;
   const load = `Load average ${r.loadAverage.start.join(' ')} at start, ${r.loadAverage.end.join(' ')} at end; ${r.machine.cores} cores, Node ${r.machine.node}.`;
   return `${head}\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n\n${load}`;
-}
-
-function audienceMeta(c) {
-  return { id: c.audience.id, label: c.audience.label, classification: c.audience.classification, internal: c.audience.internal };
-}
-
-function htmlMeta(view) {
-  const [a, b] = view.countries;
-  return {
-    title: `${view.meta.title} — ${view.meta.audience.label}, ${view.meta.asOfLabel}`,
-    lang: view.meta.lang,
-    description: `${view.meta.audience.label} on relations between ${a?.name} and ${b?.name}, as of ${view.meta.asOfLabel}.`,
-    generator: view.meta.generator,
-    asOf: view.meta.asOf,
-  };
 }
 
 function countPages(pdf) {

@@ -194,7 +194,7 @@ export async function renderPair(
       asOf: opts.asOf,
       locale: opts.locale,
       generator: GENERATOR,
-      audience: { id: c.audience.id, label: c.audience.label, classification: c.audience.classification, internal: c.audience.internal },
+      audience: audienceInfo(c),
     });
     const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}`);
     if (formats.includes('html')) {
@@ -220,7 +220,13 @@ export function renderArticle(c: CompiledAudience, view: BriefView, format: Form
   });
 }
 
-function htmlMeta(view: BriefView) {
+/** What the view model needs to know of a compiled audience. */
+export function audienceInfo(c: CompiledAudience) {
+  return { id: c.audience.id, label: c.audience.label, classification: c.audience.classification, internal: c.audience.internal };
+}
+
+/** Title, language and description of an HTML brief. */
+export function htmlMeta(view: BriefView) {
   const [a, b] = view.countries;
   return {
     title: `${view.meta.title} — ${view.meta.audience.label}, ${view.meta.asOfLabel}`,
