@@ -105,6 +105,22 @@ describe('template errors', () => {
   });
 });
 
+describe('a character the PDF font cannot draw', () => {
+  it('exit 3 naming the character, its code point and its line in the data, before anything is written', () => {
+    const yaml = readFileSync(PAIRS[0].file, 'utf8').replace('place: Baku', 'place: Baku (ქალაქი)');
+    expect(yaml).toContain('ქალაქი');
+    const file = join(work, 'glyph.yaml');
+    writeFileSync(file, yaml);
+    const before = snapshotDir(out);
+    const r = build([file]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('U+10E5');
+    expect(r.stderr).toContain(`glyph.yaml:${lineOf(yaml, 'ქალაქი')}:`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expectUntouched(before);
+  });
+});
+
 describe('write failure', () => {
   it('exit 3 naming the file, no temp file left, every output complete', () => {
     // az-kg's last output cannot be replaced: a folder stands where the file goes.
