@@ -60,7 +60,10 @@ export function findMissingGlyphs(sources: Iterable<string | GlyphSource>): Miss
           entry = { char: ch, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, occurrences: [] };
           missing.set(cp, entry);
         }
-        if (entry.occurrences.length < MAX_OCCURRENCES) entry.occurrences.push(occurrence(src, index, ch.length));
+        const o = occurrence(src, index, ch.length);
+        // One line per place: a character repeated in the same text is named there once.
+        const seen = entry.occurrences.some((x) => x.snippet === o.snippet && x.where === o.where && x.line === o.line && x.column === o.column);
+        if (!seen && entry.occurrences.length < MAX_OCCURRENCES) entry.occurrences.push(o);
       }
       index += ch.length;
     }
