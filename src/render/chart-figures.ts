@@ -8,6 +8,8 @@ let cache: ChartCache | undefined;
 // A pair needs at most six entries (three charts, SVG and PNG); a small cap keeps long batches lean.
 const chartCache = () => (cache ??= createChartCache(renderChart, 24));
 
+const COMPACT_WIDTH_PX = 340;
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Build a chart spec from the view data a template passed to {{chart kind data}}. */
@@ -62,6 +64,8 @@ function sourceLine(view: BriefView, refs: Ref[]): string {
  */
 export function chartFigure(kind: string, data: unknown, view: BriefView, hash: Record<string, unknown>, format: 'html' | 'pdf' = 'html'): string {
   const { spec, note } = chartSpec(kind, data, view);
+  // A compact chart is laid out narrower with the same text size, to stay legible in a column.
+  if (hash.size === 'compact') spec.width = COMPACT_WIDTH_PX;
   const cls = `chart chart--${kind}${hash.size ? ` chart--${esc(String(hash.size))}` : ''}`;
   const caption = note ? `<figcaption>${esc(note)}</figcaption>` : '';
   if (format === 'pdf') {

@@ -183,6 +183,15 @@ describe('charts', () => {
     expect(warnings.filter((w) => /svg/i.test(String(w)))).toEqual([]);
   });
 
+  it('lays out a narrower chart on request, keeping the height and the text size', () => {
+    const wide = renderChart(split, { format: 'png' });
+    const narrow = renderChart({ ...split, width: 340 }, { format: 'png' });
+    expect(narrow.width).toBe(340);
+    expect(narrow.height).toBe(wide.height);
+    expect(narrow.png!.readUInt32BE(16)).toBe(340); // IHDR width in pixels
+    expect(renderChart({ ...split, width: 340 }, { format: 'svg' }).svg).toContain('viewBox="0 0 340 ');
+  });
+
   it('is deterministic: same spec, same bytes', () => {
     for (const spec of [split, series, contacts] as ChartSpec[]) {
       expect(renderChart(spec, { format: 'svg' }).svg).toBe(renderChart(spec, { format: 'svg' }).svg);

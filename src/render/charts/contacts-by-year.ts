@@ -84,5 +84,5 @@ export function planContactsByYear(spec: ContactsByYearSpec): ChartPlan {
     ...(perYear.length ? perYear : ['No contacts recorded']),
     spec.source,
   ]);
-  return { config: config as ChartConfiguration, width: CHART_WIDTH_PX, height: CONTACTS_HEIGHT, title, alt };
+  return { config: config as ChartConfiguration, width: spec.width ?? CHART_WIDTH_PX, height: CONTACTS_HEIGHT, title, alt };
 }

@@ -88,5 +88,5 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
     }),
     spec.source,
   ]);
-  return { config: config as ChartConfiguration, width: CHART_WIDTH_PX, height: TRADE_SERIES_HEIGHT, title, alt };
+  return { config: config as ChartConfiguration, width: spec.width ?? CHART_WIDTH_PX, height: TRADE_SERIES_HEIGHT, title, alt };
 }

@@ -75,5 +75,5 @@ export function planTradeSplit(spec: TradeSplitSpec): ChartPlan {
     `${L.balance}: ${said(spec.balance, w.signed)}`,
     spec.source,
   ]);
-  return { config: config as ChartConfiguration, width: CHART_WIDTH_PX, height: TRADE_SPLIT_HEIGHT, title, alt };
+  return { config: config as ChartConfiguration, width: spec.width ?? CHART_WIDTH_PX, height: TRADE_SPLIT_HEIGHT, title, alt };
 }

@@ -12,6 +12,11 @@ export interface ChartCommon {
   source: string;
   /** BCP 47 locale for numbers on axes, labels and in the alt text. @default 'en-US' */
   locale?: string;
+  /**
+   * Layout width in CSS px. Text keeps its size, so a narrower chart stays legible when it is
+   * printed in a column. @default CHART_WIDTH_PX (160 mm)
+   */
+  width?: number;
 }
 
 export interface TradeSplitLabels {
