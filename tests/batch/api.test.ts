@@ -1,23 +1,14 @@
 // buildBriefs as a library call (what the scheduler uses): in this thread, HTML only for speed.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expandInputs } from '../../src/batch/inputs.js';
 import { ManifestIndex, manifestPath, readManifest } from '../../src/batch/manifest.js';
 import { BilatError } from '../../src/errors.js';
 import { buildBriefs, resolveBuildOptions } from '../../src/pipeline.js';
-import { AS_OF, scratch } from './helpers.js';
+import { AS_OF, scratchPerTest } from './helpers.js';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-const tmp = () => {
-  const s = scratch();
-  cleanups.push(s.cleanup);
-  return s;
-};
+const tmp = scratchPerTest();
 
 describe('buildBriefs', () => {
   it('stops at the first bad file by default, as before: earlier files written, later ones not', async () => {

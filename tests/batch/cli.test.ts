@@ -2,22 +2,13 @@
 // No timing assertions: speed is measured by `npm run bench`, not by tests.
 import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AS_OF, bilat, outputs, ROOT, scratch } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { AS_OF, bilat, outputs, ROOT, scratchPerTest } from './helpers.js';
 
 const GOOD = ['batch-a', 'batch-b', 'batch-c'];
 const AUDIENCES = ['executive', 'analyst', 'public'];
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-const tmp = () => {
-  const s = scratch();
-  cleanups.push(s.cleanup);
-  return s;
-};
+const tmp = scratchPerTest();
 
 interface Summary {
   files: { data: string; status: 'ok' | 'failed' | 'skipped'; outputs: string[]; written: string[]; diagnostics: { file: string; line: number; column: number; severity: string; path: string; message: string }[]; ms: number; error?: { code: string } }[];

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const FIXTURES = join(ROOT, 'tests', 'fixtures', 'batch');
@@ -34,4 +35,18 @@ export function outputs(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const name of readdirSync(dir).sort()) if (!name.startsWith('.')) files.set(name, readFileSync(join(dir, name)));
   return files;
+}
+
+/** A fresh scratch folder per call, removed after the test that made it. */
+export function scratchPerTest(): () => ReturnType<typeof scratch> {
+  let cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const c of cleanups) c();
+    cleanups = [];
+  });
+  return () => {
+    const s = scratch();
+    cleanups.push(s.cleanup);
+    return s;
+  };
 }

@@ -46,10 +46,14 @@ const decodeTitle = (s: string) => s.replace(/\s+/g, ' ').trim();
  * An HTML brief for a golden file: each inline SVG chart becomes a placeholder that keeps the
  * <svg> start tag and the chart's <title> (its text alternative), so redrawn pixels don't churn
  * the golden but a changed description or size does; embedded image data likewise (the <img>
- * tag and its alt stay). Everything else stays as rendered.
+ * tag and its alt stay). The inline stylesheet is templates/shared/brief.css plus theme tokens:
+ * reviewed as that file, so the golden keeps only its length (the CSP hash still pins it).
+ * Everything else stays as rendered.
  */
 export function normalizeHtml(html: string): string {
-  return html.replace(/(<img\b[^>]*\ssrc=")data:([^;,"]+)[^"]*"/gi, '$1data:$2,[image data omitted]"').replace(/(<svg\b[^>]*>)([\s\S]*?)<\/svg>/gi, (_m, open: string, body: string) => {
+  return html
+    .replace(/<style>([\s\S]*?)<\/style>/i, (_m, css: string) => `<style>/* stylesheet omitted: ${css.length} characters */</style>`)
+    .replace(/(<img\b[^>]*\ssrc=")data:([^;,"]+)[^"]*"/gi, '$1data:$2,[image data omitted]"').replace(/(<svg\b[^>]*>)([\s\S]*?)<\/svg>/gi, (_m, open: string, body: string) => {
     const title = /<title>([\s\S]*?)<\/title>/i.exec(body)?.[1];
     return `${open}<!-- chart drawing omitted -->${title === undefined ? '' : `<title>${decodeTitle(title)}</title>`}</svg>`;
   });
