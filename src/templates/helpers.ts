@@ -18,7 +18,6 @@ const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x
 
 /** The helpers every template may use. Names are listed in README → Templates. */
 export function registerHelpers(hb: HB): string[] {
-  const esc = hb.Utils.escapeExpression;
   const helpers: Record<string, HandlebarsNS.HelperDelegate> = {
     /** Footnote markers linking to the numbered source list: [1, 3]. */
     fn(refs: Ref[] | undefined) {
@@ -81,6 +80,5 @@ export function registerHelpers(hb: HB): string[] {
     },
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
-  void esc;
   return Object.keys(helpers);
 }
