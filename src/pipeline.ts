@@ -197,26 +197,27 @@ export async function renderPair(
       audience: audienceInfo(c),
     });
     const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}`);
+    // One article serves both formats, so they cannot drift.
+    const article = renderArticle(c, view);
     if (formats.includes('html')) {
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(renderArticle(c, view, 'html'), c.css, htmlMeta(view)) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(view)) });
     }
     if (formats.includes('pdf')) {
       const { renderBriefPdf } = await import('./render/pdf-brief.js');
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(renderArticle(c, view, 'pdf'), view, opts.pageSize) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize) });
     }
   }
   return out;
 }
 
 /**
- * The audience's article for one format. Same template and data for both; only the chart
- * embedding differs: inline SVG for HTML, a print-resolution PNG for PDF (pdfmake lays out
- * an SVG chart ~10× slower than an opaque PNG it can embed without decoding; see README).
+ * The audience's article, the same for both formats: the HTML document wraps it, the PDF is
+ * converted from it. Charts are inline SVG with real text, drawn once per pair.
  */
-export function renderArticle(c: CompiledAudience, view: BriefView, format: Format = 'html'): string {
+export function renderArticle(c: CompiledAudience, view: BriefView): string {
   return c.render(view, {
     fmt: createFormatter(view.meta.locale),
-    chart: (kind, d, hash) => chartFigure(kind, d, view, hash, format),
+    chart: (kind, d, hash) => chartFigure(kind, d, view, hash),
   });
 }
 

@@ -1,11 +1,11 @@
 import { BilatError } from '../errors.js';
 import type { BriefView, Ref, TradeView } from '../model/view-types.js';
 import type { ChartSpec, RenderedChart } from './charts/index.js';
-import { createChartCache, PRINT_SCALE, renderChart, type ChartCache } from './charts/index.js';
+import { createChartCache, renderChart, type ChartCache } from './charts/index.js';
 
 /** One cache per process (per worker): a pair's charts are drawn once and shared by every audience and format. */
 let cache: ChartCache | undefined;
-// A pair needs at most six entries (three charts, SVG and PNG); a small cap keeps long batches lean.
+// A pair needs a handful of entries (three charts, one compact); a small cap keeps long batches lean.
 const chartCache = () => (cache ??= createChartCache(renderChart, 24));
 
 const COMPACT_WIDTH_PX = 340;
@@ -59,19 +59,16 @@ function sourceLine(view: BriefView, refs: Ref[]): string {
 }
 
 /**
- * A captioned figure. HTML gets inline SVG (vector, text as paths, no request); PDF gets an
- * opaque PNG at print scale (about 190 dpi at 160 mm), which pdfkit embeds without decoding.
+ * A captioned figure: inline SVG with real text (see finishSvg), role="img" and a <title>
+ * stating every figure. The same markup serves the HTML brief and, drawn as vectors by
+ * pdf/chart-drawing.ts, the PDF.
  */
-export function chartFigure(kind: string, data: unknown, view: BriefView, hash: Record<string, unknown>, format: 'html' | 'pdf' = 'html'): string {
+export function chartFigure(kind: string, data: unknown, view: BriefView, hash: Record<string, unknown>): string {
   const { spec, note } = chartSpec(kind, data, view);
   // A compact chart is laid out narrower with the same text size, to stay legible in a column.
   if (hash.size === 'compact') spec.width = COMPACT_WIDTH_PX;
   const cls = `chart chart--${kind}${hash.size ? ` chart--${esc(String(hash.size))}` : ''}`;
   const caption = note ? `<figcaption>${esc(note)}</figcaption>` : '';
-  if (format === 'pdf') {
-    const chart: RenderedChart = chartCache().render(spec, { format: 'png', scale: PRINT_SCALE });
-    return `<figure class="${cls}"><img src="data:image/png;base64,${chart.png!.toString('base64')}" alt="${esc(chart.alt)}">${caption}</figure>`;
-  }
-  const chart: RenderedChart = chartCache().render(spec, { format: 'svg' });
+  const chart: RenderedChart = chartCache().render(spec, { format: 'svg', svgText: 'text' });
   return `<figure class="${cls}">${chart.svg}${caption}</figure>`;
 }

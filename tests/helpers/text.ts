@@ -29,15 +29,19 @@ export function normalizeSpace(s: string): string {
 const INLINE = new Set(['a', 'abbr', 'b', 'cite', 'code', 'em', 'i', 'mark', 'q', 'small', 'strong', 'sub', 'sup', 'time', 'u']);
 
 /**
- * Visible text of an HTML brief's <main>. Inline SVG charts are dropped (their text is drawn
- * as paths and, in the PDF, is not text either) unless `svgTitles`, which keeps each chart's
- * <title> — what a screen reader announces.
+ * Visible text of an HTML brief's <main>. An inline SVG chart gives the words of its <text>
+ * elements (as a browser shows them, and as the PDF draws them); its <title> only with
+ * `svgTitles`, which is what a screen reader announces.
  */
 export function htmlText(html: string, opts: { svgTitles?: boolean } = {}): string {
   const start = html.indexOf('<main');
   const end = html.lastIndexOf('</main>');
   let s = start >= 0 && end > start ? html.slice(start, end) : html;
-  s = s.replace(/<svg\b[\s\S]*?<\/svg>/gi, (svg) => (opts.svgTitles ? ` ${/<title>([\s\S]*?)<\/title>/i.exec(svg)?.[1] ?? ''} ` : ' '));
+  s = s.replace(/<svg\b[\s\S]*?<\/svg>/gi, (svg) => {
+    const words = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/gi)].map((m) => m[1]).join(' ');
+    const title = opts.svgTitles ? (/<title>([\s\S]*?)<\/title>/i.exec(svg)?.[1] ?? '') : '';
+    return ` ${title} ${words} `;
+  });
   s = s.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, ' ');
   s = s.replace(/<\/?([a-z][a-z0-9-]*)\b[^>]*>/gi, (_m, tag: string) => (INLINE.has(tag.toLowerCase()) ? '' : ' '));
   return normalizeSpace(decodeEntities(s));

@@ -107,7 +107,7 @@ describe('charts', () => {
 
   it('describes series and contacts in the alt text', () => {
     const s = renderChart(series, { format: 'svg' }).alt;
-    expect(s).toContain('2016: Turnover 2.9, Balance -1.1');
+    expect(s).toContain('2016: Turnover 2.9, Balance −1.1');
     expect(s).toContain('Jan–Oct 2018 (part of a year): Turnover 3.7, Balance +0.9');
     const c = renderChart(contacts, { format: 'svg' }).alt;
     expect(c).toContain('2016: 3 (Meeting 2, Visit 1)');

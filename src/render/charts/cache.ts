@@ -23,7 +23,7 @@ export interface ChartCache {
 }
 
 /**
- * Renders each distinct (spec, format, scale) once, so a pair's charts are drawn once and
+ * Renders each distinct (spec, format, scale, SVG text mode) once, so a pair's charts are drawn once and
  * shared by every audience and output format of one build. Make one per build: entries
  * are kept until `max` is reached, then the oldest goes first.
  * Callers must not modify a returned PNG Buffer: it is shared.
@@ -32,7 +32,7 @@ export function createChartCache(render: RenderFn, max = 256): ChartCache {
   const entries = new Map<string, RenderedChart>();
   return {
     render(spec, options) {
-      const key = stableJson({ spec, format: options.format, scale: options.format === 'png' ? (options.scale ?? 1) : 1 });
+      const key = stableJson({ spec, format: options.format, scale: options.format === 'png' ? (options.scale ?? 1) : 1, text: options.format === 'svg' ? (options.svgText ?? 'paths') : '' });
       let hit = entries.get(key);
       if (!hit) {
         hit = Object.freeze(render(spec, options));

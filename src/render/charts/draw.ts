@@ -9,6 +9,7 @@ export interface DrawOptions {
   format: 'svg' | 'png';
   scale: number;
   idPrefix: string;
+  svgText?: 'paths' | 'text';
 }
 
 /** Draws one plan synchronously on a fresh canvas; needs ensureChartsReady() first. */
@@ -23,7 +24,8 @@ export function drawChart(plan: ChartPlan, o: DrawOptions): RenderedChart {
   const draw = (ctx: unknown) => new Chart(ctx as never, { ...config, platform: BasicPlatform });
 
   if (svg) {
-    const target = canvas.createCanvas(width, height, canvas.SvgExportFlag.ConvertTextToPaths);
+    const flag = o.svgText === 'text' ? canvas.SvgExportFlag.NoPrettyXML : canvas.SvgExportFlag.ConvertTextToPaths;
+    const target = canvas.createCanvas(width, height, flag);
     const chart = draw(target.getContext('2d'));
     try {
       const raw = target.getContent().toString('utf8');

@@ -10,14 +10,14 @@ export function isFigure(n: unknown): n is number {
 export interface NumberWords {
   /** 2.3 → "2.3"; at most two decimals, as source tables give them. */
   plain(n: number): string;
-  /** 0.9 → "+0.9", -0.9 → "-0.9": a balance always shows its sign. */
+  /** 0.9 → "+0.9", -0.9 → "−0.9" (minus sign, as the brief's text writes it): a balance always shows its sign. */
   signed(n: number): string;
 }
 
 export function numberWords(locale: string = DEFAULT_LOCALE): NumberWords {
   const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-  return { plain: (n) => plain.format(n), signed: (n) => signed.format(n) };
+  return { plain: (n) => plain.format(n), signed: (n) => signed.format(n).replace('-', '\u2212') };
 }
 
 /** "million USD"; just the currency when the unit is empty. */

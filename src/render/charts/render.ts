@@ -23,7 +23,7 @@ export function renderChart(spec: ChartSpec, options: RenderOptions): RenderedCh
     const plan = planChart(spec);
     // Ids derive from the spec: stable across runs, different for different charts on a page.
     const idPrefix = `c${createHash('sha1').update(stableJson(spec)).digest('hex').slice(0, 8)}-`;
-    return drawChart(plan, { format: options.format, scale, idPrefix });
+    return drawChart(plan, { format: options.format, scale, idPrefix, svgText: options.svgText });
   } catch (e) {
     if (e instanceof BilatError) throw e;
     const what = (spec as { kind?: unknown }).kind;

@@ -1,9 +1,10 @@
+import { theme } from '../theme.js';
 import { relativePath } from './svg-path.js';
 
 /**
  * Tidies the SVG Skia writes so it can be inlined in HTML and given to pdfmake:
  * no XML declaration, ids that are stable and unique per chart, shorter numbers, and an
- * accessible name. Text was converted to paths, so there are no text nodes to protect.
+ * accessible name. Text is either converted to paths or tidied (tidyText).
  */
 
 export interface SvgFinish {
@@ -55,12 +56,41 @@ function renameIds(svg: string, prefix: string): string {
   });
 }
 
+const NUMBER = /-?\d*\.?\d+(?:e[-+]?\d+)?/gi;
+
+/**
+ * Real text as Skia writes it: one <text> per word with an x per glyph followed by a comma SVG
+ * does not allow (`x="4, 13.95, "`), an empty <text> per space, and the medium weight as a
+ * family name. The glyph positions are kept, so a browser without Roboto places each letter
+ * where Roboto would and a label never runs into its axis; pdfkit starts each word at the
+ * first one, in the same Roboto that measured it.
+ */
+function tidyText(svg: string): string {
+  return svg
+    .replace(/<text\b[^>]*>\s*<\/text>/g, '')
+    .replace(/<text\b[^>]*>/g, (open) =>
+      open
+        .replace(/ (x|y)="([^"]*)"/g, (_all, axis: string, list: string) => {
+          const values = list.match(NUMBER) ?? [];
+          return values.length === 0 ? '' : ` ${axis}="${(axis === 'y' ? values.slice(0, 1) : values).join(' ')}"`;
+        })
+        .replace(/ font-weight="[^"]*"/, '')
+        .replace(/ font-family="([^"]*)"/, (_all, family: string) =>
+          /\bMedium\b/.test(family) ? ` font-family="${TEXT_FAMILY}" font-weight="500"` : ` font-family="${TEXT_FAMILY}"`,
+        ),
+    );
+}
+
+/** The brief's own font stack: Roboto (embedded in the PDF), then close fallbacks. */
+const TEXT_FAMILY = theme.font.htmlStack;
+
 export function finishSvg(raw: string, o: SvgFinish): string {
   let svg = raw
     .replace(/^\s*<\?xml[^>]*\?>\s*/, '')
     .replace(/>\s+</g, '><')
     .replace(/<path\b[^>]*\sd=""[^>]*\/>/g, '') // Skia writes one per space between words
     .trim();
+  if (svg.includes('<text')) svg = tidyText(svg);
   svg = renameIds(roundAttributes(dropEmptyClips(svg)), o.idPrefix);
   const open = svg.match(/^<svg\b[^>]*>/);
   if (!open) throw new Error('canvas SVG output does not start with <svg>');

@@ -40,7 +40,7 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
   const config: ChartConfiguration<'bar' | 'line'> = {
     type: 'bar',
     data: {
-      labels: periods.map((p) => p.label),
+      labels: periods.map((p) => tickLines(p.label)),
       datasets: [
         {
           type: 'bar',
@@ -89,4 +89,13 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
     spec.source,
   ]);
   return { config: config as ChartConfiguration, width: spec.width ?? CHART_WIDTH_PX, height: TRADE_SERIES_HEIGHT, title, alt };
+}
+
+/**
+ * A long period label ("January–June 2024") on two lines, broken at its last space, so the
+ * axis stays horizontal: Chart.js would otherwise tilt every label to fit the longest one.
+ */
+export function tickLines(label: string): string | string[] {
+  const cut = label.lastIndexOf(' ');
+  return label.length > 10 && cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : label;
 }

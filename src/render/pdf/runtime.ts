@@ -10,6 +10,7 @@ import { shareParsedFonts, shareShaping } from './font-cache.js';
 import { patchLineDrawing } from './draw-lines.js';
 import { keepHeadingsWithNext } from './keep-with-next.js';
 import { cacheSvgMeasurement } from './svg-cache.js';
+import { drawChartsDirectly } from './chart-drawing.js';
 import { FONT_FAMILY, fontBuffer, fontFaces, fontPath, pdfkitPath, type FontFace } from './fonts.js';
 import { tableLayouts, type TableLayout } from './styles.js';
 
@@ -50,7 +51,9 @@ export function loadPdfmake(): Pdfmake {
   shareParsedFonts(createRequire(pdfkit), pdfkit);
   const pm = require('pdfmake') as Pdfmake;
   shareShaping((require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default);
-  patchLineDrawing((require('pdfmake/js/Renderer.js') as PdfmakeClass).default);
+  const renderer = (require('pdfmake/js/Renderer.js') as PdfmakeClass).default;
+  patchLineDrawing(renderer);
+  drawChartsDirectly(renderer, FONT_FAMILY);
   keepHeadingsWithNext((require('pdfmake/js/LayoutBuilder.js') as PdfmakeClass).default);
   cacheSvgMeasurement((require('pdfmake/js/SVGMeasure.js') as PdfmakeClass).default);
   pm.setUrlAccessPolicy(() => false);

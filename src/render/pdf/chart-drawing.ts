@@ -1,0 +1,349 @@
+/**
+ * Draws bilat's chart SVGs straight onto pdfkit, as vectors with real Roboto text.
+ *
+ * pdfmake hands every SVG to svg-to-pdfkit, a general SVG engine: it resolves CSS-like
+ * styles for every element and lays out text glyph by glyph, ~15 ms per chart here, which
+ * was a third of a charted brief's PDF time. The charts Skia writes use a handful of
+ * elements (rect, path, text, clipPath, g) with plain attributes; this module parses
+ * exactly that subset once per SVG string and replays it with pdfkit calls (~1 ms).
+ * Anything outside the subset (an SVG a template author inlined) returns null from
+ * parseChartSvg, and pdfmake's own SVG engine draws it as before.
+ */
+
+export type Paint = string | undefined;
+
+interface ShapeOp {
+  t: 'shape';
+  /** Path data; a rect is turned into one. */
+  d: string;
+  fill: Paint;
+  fillOpacity: number;
+  evenOdd: boolean;
+  stroke: Paint;
+  strokeWidth: number;
+  miterLimit: number | undefined;
+  lineJoin: string | undefined;
+}
+
+interface TextOp {
+  t: 'text';
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  bold: boolean;
+  fill: Paint;
+  stroke: Paint;
+  strokeWidth: number;
+  lineJoin: string | undefined;
+  matrix: number[] | undefined;
+}
+
+interface ClipOp {
+  t: 'clip';
+  /** Path data of the clip region (union of the clipPath's shapes). */
+  d: string[];
+  children: Op[];
+}
+
+type Op = ShapeOp | TextOp | ClipOp;
+
+export interface ChartDrawing {
+  width: number;
+  height: number;
+  ops: Op[];
+}
+
+/** The pdfkit calls used; pdfmake's document is a pdfkit PDFDocument. */
+export interface PdfkitLike {
+  save(): this;
+  restore(): this;
+  translate(x: number, y: number): this;
+  scale(x: number, y?: number): this;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): this;
+  path(d: string): this;
+  clip(rule?: string): this;
+  fill(rule?: string): this;
+  stroke(): this;
+  fillAndStroke(rule?: string): this;
+  fillColor(color: string): this;
+  strokeColor(color: string): this;
+  fillOpacity(opacity: number): this;
+  lineWidth(w: number): this;
+  miterLimit(m: number): this;
+  lineJoin(j: string): this;
+  font(src: string): this;
+  fontSize(size: number): this;
+  text(text: string, x: number, y: number, options: object): this;
+}
+
+const ATTR = / ([\w:-]+)="([^"]*)"/g;
+const TOKEN = /<(\/?)([\w:-]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>|<!--[\s\S]*?-->|([^<]+)/g;
+const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function unescapeXml(s: string): string {
+  return s.replace(ENTITY, (_all, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name!.toLowerCase()]!,
+  );
+}
+
+function attrs(source: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [, name, value] of source.matchAll(ATTR)) m.set(name!, unescapeXml(value!));
+  return m;
+}
+
+const num = (v: string | undefined, fallback: number): number => {
+  if (v === undefined) return fallback;
+  const n = parseFloat(v);
+  return Number.isFinite(n) ? n : fallback;
+};
+
+/** Skia writes fill="none" for strokes and no fill for black (the SVG default). */
+function paint(v: string | undefined, fallback: Paint): Paint {
+  if (v === undefined) return fallback;
+  return v === 'none' ? undefined : v;
+}
+
+/** Attributes each element may carry; any other means "not one of ours": let pdfmake draw it. */
+const KNOWN: Record<string, Set<string>> = {
+  svg: new Set(['role', 'viewBox', 'xmlns', 'xmlns:xlink', 'width', 'height', 'aria-label', 'focusable']),
+  title: new Set(['id']),
+  g: new Set(['clip-path']),
+  clipPath: new Set(['id']),
+  rect: new Set(['x', 'y', 'width', 'height', 'fill', 'fill-opacity']),
+  path: new Set(['d', 'fill', 'fill-rule', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-miterlimit', 'stroke-linejoin']),
+  text: new Set(['x', 'y', 'fill', 'stroke', 'stroke-width', 'stroke-linejoin', 'font-size', 'font-family', 'font-weight', 'transform']),
+};
+
+function rectPath(a: Map<string, string>): string {
+  const x = num(a.get('x'), 0), y = num(a.get('y'), 0), w = num(a.get('width'), 0), h = num(a.get('height'), 0);
+  return `M${x} ${y}h${w}v${h}h${-w}z`;
+}
+
+function matrixOf(v: string | undefined): number[] | undefined | null {
+  if (v === undefined) return undefined;
+  const m = v.match(/^\s*(matrix|translate)\(([^)]*)\)\s*$/);
+  if (!m) return null;
+  const n = m[2]!.trim().split(/[\s,]+/).map(Number);
+  if (n.some((x) => !Number.isFinite(x))) return null;
+  if (m[1] === 'translate') return [1, 0, 0, 1, n[0] ?? 0, n[1] ?? 0];
+  return n.length === 6 ? n : null;
+}
+
+/**
+ * The drawing an SVG string describes, or null if it uses anything beyond the subset
+ * (unknown element or attribute, nested <svg>, a clip-path to an unknown id, …).
+ */
+export function parseChartSvg(svg: string): ChartDrawing | null {
+  let width = 0;
+  let height = 0;
+  const root: Op[] = [];
+  const stack: Op[][] = [root];
+  const clips = new Map<string, string[]>();
+  let clipId: string | undefined; // inside <clipPath id=…>
+  let text: TextOp | undefined; // inside <text>
+  let inTitle = false;
+  let seenSvg = false;
+  let depth = 0;
+  for (const m of svg.matchAll(TOKEN)) {
+    const [, close, tag, attrSource, selfClose, chars] = m;
+    if (chars !== undefined) {
+      if (text) text.text += unescapeXml(chars);
+      else if (!inTitle && chars.trim() !== '') return null;
+      continue;
+    }
+    if (tag === undefined) continue; // comment
+    if (close) {
+      if (tag === 'text' && text) {
+        if (text.text.trim() !== '') stack.at(-1)!.push(text);
+        text = undefined;
+      } else if (tag === 'title') inTitle = false;
+      else if (tag === 'clipPath') clipId = undefined;
+      else if (tag === 'g') {
+        if (stack.length < 2) return null;
+        stack.pop();
+      } else if (tag === 'svg') depth--;
+      continue;
+    }
+    const known = KNOWN[tag];
+    if (known === undefined || text !== undefined) return null;
+    const a = attrs(attrSource ?? '');
+    for (const k of a.keys()) if (!known.has(k)) return null;
+    switch (tag) {
+      case 'svg': {
+        if (seenSvg) return null;
+        seenSvg = true;
+        depth++;
+        const box = a.get('viewBox')?.trim().split(/[\s,]+/).map(Number);
+        width = box?.[2] ?? num(a.get('width'), 0);
+        height = box?.[3] ?? num(a.get('height'), 0);
+        if (!(width > 0 && height > 0) || (box && (box[0] !== 0 || box[1] !== 0))) return null;
+        break;
+      }
+      case 'title':
+        if (!selfClose) inTitle = true;
+        break;
+      case 'clipPath': {
+        const id = a.get('id');
+        if (id === undefined || selfClose) return null;
+        clipId = id;
+        clips.set(id, []);
+        break;
+      }
+      case 'g': {
+        const ref = a.get('clip-path')?.match(/^url\(#([^)]+)\)$/)?.[1];
+        const region = ref === undefined ? undefined : clips.get(ref);
+        if (region === undefined) return null;
+        const op: ClipOp = { t: 'clip', d: region, children: [] };
+        stack.at(-1)!.push(op);
+        if (!selfClose) stack.push(op.children);
+        break;
+      }
+      case 'rect':
+      case 'path': {
+        const d = tag === 'rect' ? rectPath(a) : a.get('d') ?? '';
+        if (clipId !== undefined) {
+          clips.get(clipId)!.push(d);
+          break;
+        }
+        if (d.trim() === '') break;
+        stack.at(-1)!.push({
+          t: 'shape',
+          d,
+          fill: paint(a.get('fill'), 'black'),
+          fillOpacity: num(a.get('fill-opacity'), 1),
+          evenOdd: a.get('fill-rule') === 'evenodd',
+          stroke: paint(a.get('stroke'), undefined),
+          strokeWidth: num(a.get('stroke-width'), 1),
+          miterLimit: a.has('stroke-miterlimit') ? num(a.get('stroke-miterlimit'), 10) : undefined,
+          lineJoin: a.get('stroke-linejoin'),
+        });
+        break;
+      }
+      case 'text': {
+        const matrix = matrixOf(a.get('transform'));
+        if (matrix === null || clipId !== undefined) return null;
+        const weight = a.get('font-weight');
+        const op: TextOp = {
+          t: 'text',
+          text: '',
+          x: num(a.get('x'), 0),
+          y: num(a.get('y'), 0),
+          size: num(a.get('font-size'), 16),
+          // Our bold face is Roboto Medium (500), as in the rest of the PDF.
+          bold: weight === 'bold' || num(weight, 400) >= 500,
+          fill: paint(a.get('fill'), 'black'),
+          stroke: paint(a.get('stroke'), undefined),
+          strokeWidth: num(a.get('stroke-width'), 1),
+          lineJoin: a.get('stroke-linejoin'),
+          matrix,
+        };
+        if (!selfClose) text = op;
+        break;
+      }
+    }
+  }
+  if (!seenSvg || depth !== 0 || stack.length !== 1 || text !== undefined) return null;
+  return { width, height, ops: root };
+}
+
+/** Font file (as registered with pdfkit) for regular or bold text. */
+export type FontFor = (bold: boolean) => string;
+
+function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor): void {
+  for (const op of ops) {
+    if (op.t === 'clip') {
+      doc.save();
+      for (const d of op.d) doc.path(d);
+      doc.clip();
+      drawOps(doc, op.children, fontFor);
+      doc.restore();
+    } else if (op.t === 'shape') {
+      const fill = op.fill !== undefined && op.fillOpacity > 0;
+      if (!fill && op.stroke === undefined) continue;
+      const local = op.fillOpacity < 1 && fill;
+      if (local) doc.save().fillOpacity(op.fillOpacity);
+      doc.path(op.d);
+      if (op.stroke !== undefined) {
+        doc.strokeColor(op.stroke).lineWidth(op.strokeWidth);
+        if (op.miterLimit !== undefined) doc.miterLimit(op.miterLimit);
+        if (op.lineJoin !== undefined) doc.lineJoin(op.lineJoin);
+      }
+      if (fill) doc.fillColor(op.fill!);
+      const rule = op.evenOdd ? 'even-odd' : undefined;
+      if (fill && op.stroke !== undefined) doc.fillAndStroke(rule);
+      else if (fill) doc.fill(rule);
+      else doc.stroke();
+      if (local) doc.restore();
+    } else {
+      const fill = op.fill !== undefined;
+      if (!fill && op.stroke === undefined) continue;
+      doc.save();
+      if (op.matrix) doc.transform(op.matrix[0]!, op.matrix[1]!, op.matrix[2]!, op.matrix[3]!, op.matrix[4]!, op.matrix[5]!);
+      doc.font(fontFor(op.bold)).fontSize(op.size);
+      if (fill) doc.fillColor(op.fill!);
+      if (op.stroke !== undefined) {
+        doc.strokeColor(op.stroke).lineWidth(op.strokeWidth);
+        if (op.lineJoin !== undefined) doc.lineJoin(op.lineJoin);
+      }
+      doc.text(op.text, op.x, op.y, { lineBreak: false, baseline: 'alphabetic', fill, stroke: op.stroke !== undefined });
+      doc.restore();
+    }
+  }
+}
+
+/** Draws `drawing` into the box (x, y, width, height), user units stretched to fit as pdfmake does. */
+export function drawChart(doc: PdfkitLike, drawing: ChartDrawing, box: { x: number; y: number; width: number; height: number }, fontFor: FontFor): void {
+  doc.save();
+  doc.translate(box.x, box.y).scale(box.width / drawing.width, box.height / drawing.height);
+  drawOps(doc, drawing.ops, fontFor);
+  doc.restore();
+}
+
+/** Parsed drawings by SVG string (null: not ours); a batch repeats a handful of charts. */
+const parsed = new Map<string, ChartDrawing | null>();
+const MAX_PARSED = 64;
+
+function drawingOf(svg: string): ChartDrawing | null {
+  let hit = parsed.get(svg);
+  if (hit === undefined) {
+    hit = parseChartSvg(svg);
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(svg, hit);
+  }
+  return hit;
+}
+
+interface SvgNode {
+  svg: unknown;
+  x: number;
+  y: number;
+  _width: number;
+  _height: number;
+  link?: unknown;
+  linkToPage?: unknown;
+  linkToDestination?: unknown;
+}
+interface PdfmakeDocumentLike extends PdfkitLike {
+  provideFont(family: string, bold: boolean, italics: boolean): { name: string };
+}
+
+/**
+ * Routes pdfmake's SVG drawing through drawChart for SVGs parseChartSvg understands; every
+ * other SVG (and any with a link) goes to pdfmake's own renderer unchanged.
+ */
+export function drawChartsDirectly(rendererClass: { prototype: object }, family: string): void {
+  const proto = rendererClass.prototype as { renderSVG?: (svg: SvgNode) => void; pdfDocument?: PdfmakeDocumentLike };
+  const renderSVG = proto.renderSVG;
+  if (typeof renderSVG !== 'function') return;
+  proto.renderSVG = function (this: { pdfDocument: PdfmakeDocumentLike }, node: SvgNode): void {
+    const doc = this.pdfDocument;
+    const plain = node.link === undefined && node.linkToPage === undefined && node.linkToDestination === undefined;
+    const drawing = plain && typeof node.svg === 'string' && typeof doc.provideFont === 'function' ? drawingOf(node.svg) : null;
+    if (drawing === null) return renderSVG.call(this, node);
+    const fontFor = (bold: boolean) => doc.provideFont(family, bold, false).name;
+    drawChart(doc, drawing, { x: node.x, y: node.y, width: node._width, height: node._height }, fontFor);
+  };
+}
