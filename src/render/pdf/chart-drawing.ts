@@ -49,8 +49,11 @@ interface ClipOp {
 type Op = ShapeOp | TextOp | ClipOp;
 
 export interface ChartDrawing {
+  /** User-space size (the viewBox). */
   width: number;
   height: number;
+  /** The size pdfmake's SVGMeasure would read: width/height attributes, else the viewBox. */
+  measured: { width: number; height: number };
   ops: Op[];
 }
 
@@ -77,7 +80,7 @@ export interface PdfkitLike {
   text(text: string, x: number, y: number, options: object): this;
 }
 
-const ATTR = / ([\w:-]+)="([^"]*)"/g;
+const ATTR = /\s([\w:-]+)="([^"]*)"/g;
 const TOKEN = /<(\/?)([\w:-]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>|<!--[\s\S]*?-->|([^<]+)/g;
 const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -139,6 +142,7 @@ function matrixOf(v: string | undefined): number[] | undefined | null {
 export function parseChartSvg(svg: string): ChartDrawing | null {
   let width = 0;
   let height = 0;
+  let measured = { width: 0, height: 0 };
   const root: Op[] = [];
   const stack: Op[][] = [root];
   const clips = new Map<string, string[]>();
@@ -180,6 +184,7 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
         width = box?.[2] ?? num(a.get('width'), 0);
         height = box?.[3] ?? num(a.get('height'), 0);
         if (!(width > 0 && height > 0) || (box && (box[0] !== 0 || box[1] !== 0))) return null;
+        measured = { width: num(a.get('width'), width), height: num(a.get('height'), height) };
         break;
       }
       case 'title':
@@ -246,7 +251,7 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
     }
   }
   if (!seenSvg || depth !== 0 || stack.length !== 1 || text !== undefined) return null;
-  return { width, height, ops: root };
+  return { width, height, measured, ops: root };
 }
 
 /** Font file (as registered with pdfkit) for regular or bold text. */
@@ -255,6 +260,7 @@ export type FontFor = (bold: boolean) => string;
 function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor): void {
   for (const op of ops) {
     if (op.t === 'clip') {
+      if (op.d.length === 0) continue; // an empty clip region shows nothing
       doc.save();
       for (const d of op.d) doc.path(d);
       doc.clip();
@@ -304,9 +310,10 @@ export function drawChart(doc: PdfkitLike, drawing: ChartDrawing, box: { x: numb
 
 /** Parsed drawings by SVG string (null: not ours); a batch repeats a handful of charts. */
 const parsed = new Map<string, ChartDrawing | null>();
-const MAX_PARSED = 64;
+const MAX_PARSED = 16;
 
-function drawingOf(svg: string): ChartDrawing | null {
+/** The drawing of one of our chart SVGs (null for any other SVG), parsed once per string. */
+export function chartDrawing(svg: string): ChartDrawing | null {
   let hit = parsed.get(svg);
   if (hit === undefined) {
     hit = parseChartSvg(svg);
@@ -341,7 +348,7 @@ export function drawChartsDirectly(rendererClass: { prototype: object }, family:
   proto.renderSVG = function (this: { pdfDocument: PdfmakeDocumentLike }, node: SvgNode): void {
     const doc = this.pdfDocument;
     const plain = node.link === undefined && node.linkToPage === undefined && node.linkToDestination === undefined;
-    const drawing = plain && typeof node.svg === 'string' && typeof doc.provideFont === 'function' ? drawingOf(node.svg) : null;
+    const drawing = plain && typeof node.svg === 'string' && typeof doc.provideFont === 'function' ? chartDrawing(node.svg) : null;
     if (drawing === null) return renderSVG.call(this, node);
     const fontFor = (bold: boolean) => doc.provideFont(family, bold, false).name;
     drawChart(doc, drawing, { x: node.x, y: node.y, width: node._width, height: node._height }, fontFor);

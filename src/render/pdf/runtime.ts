@@ -11,6 +11,7 @@ import { patchLineDrawing } from './draw-lines.js';
 import { keepHeadingsWithNext } from './keep-with-next.js';
 import { cacheSvgMeasurement } from './svg-cache.js';
 import { drawChartsDirectly } from './chart-drawing.js';
+import { fastStyleLookup } from './style-stack.js';
 import { FONT_FAMILY, fontBuffer, fontFaces, fontPath, pdfkitPath, type FontFace } from './fonts.js';
 import { tableLayouts, type TableLayout } from './styles.js';
 
@@ -56,6 +57,7 @@ export function loadPdfmake(): Pdfmake {
   drawChartsDirectly(renderer, FONT_FAMILY);
   keepHeadingsWithNext((require('pdfmake/js/LayoutBuilder.js') as PdfmakeClass).default);
   cacheSvgMeasurement((require('pdfmake/js/SVGMeasure.js') as PdfmakeClass).default);
+  fastStyleLookup((require('pdfmake/js/StyleContextStack.js') as PdfmakeClass).default as never);
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(isAllowedLocalPath);
   // Font buffers go into pdfmake's in-memory file system, read from disk once per process.

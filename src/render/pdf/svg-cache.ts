@@ -4,6 +4,7 @@
  * with text drawn as paths are large (~100 KB), so that was ~10% of a charted brief's time. Both
  * functions are pure for string input, so we remember their results (by string, bounded).
  */
+import { chartDrawing } from './chart-drawing.js';
 
 interface Dimensions {
   width?: number;
@@ -15,7 +16,7 @@ interface SvgMeasureLike {
 }
 
 /** Distinct SVGs we remember; a brief has a handful of charts, a batch run repeats them. */
-const MAX_ENTRIES = 64;
+const MAX_ENTRIES = 16;
 
 const measured = new Map<string, Dimensions>();
 /** SVG → (size → rewritten SVG). Nested so the long SVG string is the key itself, never copied. */
@@ -34,11 +35,16 @@ export function cacheSvgMeasurement(svgMeasureClass: { prototype: object }): voi
 
   proto.measureSVG = function (this: unknown, svg: unknown): Dimensions {
     if (typeof svg !== 'string') return measureSVG.call(this, svg);
+    // Our charts: the size comes from the parse chart-drawing.ts needs anyway (no xmldoc).
+    const chart = chartDrawing(svg);
+    if (chart !== null) return { ...chart.measured };
     return { ...(measured.get(svg) ?? remember(measured, svg, measureSVG.call(this, svg))) };
   };
 
   proto.writeDimensions = function (this: unknown, svg: unknown, dimensions: { width: number; height: number }): unknown {
     if (typeof svg !== 'string') return writeDimensions.call(this, svg, dimensions);
+    // drawChartsDirectly scales our charts to the laid-out box itself: no rewrite needed.
+    if (chartDrawing(svg) !== null) return svg;
     const size = `${dimensions.width}x${dimensions.height}`;
     const bySize = written.get(svg) ?? remember(written, svg, new Map<string, string>());
     let out = bySize.get(size);

@@ -1,0 +1,77 @@
+/**
+ * pdfmake resolves ~20 style properties for every run of text (font, size, colour, …), each
+ * through StyleContextStack: push the run's styles, walk the stack top-down, pop. Its
+ * getProperty allocates a closure and a Set for every named style it looks at, and
+ * getStyleProperty a closure per call; in a batch that was ~15% of the CPU profile and a good
+ * share of the garbage. These replacements give the same answers without allocating.
+ * Semantics kept: item value first, then overrides from the top of the stack, named styles
+ * with `extends` (last parent first), then the default style. If pdfmake's class does not
+ * look as expected, nothing is patched.
+ */
+
+type Style = Record<string, unknown> & { extends?: string | string[] };
+interface StackLike {
+  styleDictionary: Record<string, Style | undefined>;
+  defaultStyle?: Record<string, unknown>;
+  styleOverrides: unknown[];
+  autopush(item: unknown): number;
+  pop(howMany?: number): void;
+  getProperty(property: string): unknown;
+}
+interface StackClass {
+  prototype: StackLike;
+  getStyleProperty?: (item: Record<string, unknown>, stack: StackLike | undefined, property: string, defaultValue: unknown) => unknown;
+}
+
+const isValue = (v: unknown): boolean => v !== undefined && v !== null;
+const isString = (v: unknown): v is string | String => typeof v === 'string' || v instanceof String;
+
+/** Deep enough for any real `extends` chain; stands in for pdfmake's visited-set cycle guard. */
+const MAX_EXTENDS_DEPTH = 32;
+
+function fromNamedStyle(dictionary: StackLike['styleDictionary'], name: string, property: string, depth: number): unknown {
+  const style = dictionary[name];
+  if (!style) return undefined;
+  const own = style[property];
+  if (isValue(own)) return own;
+  const parents = style.extends;
+  if (parents === undefined || depth >= MAX_EXTENDS_DEPTH) return undefined;
+  if (!Array.isArray(parents)) return fromNamedStyle(dictionary, parents, property, depth + 1);
+  for (let i = parents.length - 1; i >= 0; i--) {
+    const value = fromNamedStyle(dictionary, parents[i]!, property, depth + 1);
+    if (isValue(value)) return value;
+  }
+  return undefined;
+}
+
+export function fastStyleLookup(stackClass: StackClass): void {
+  const proto = stackClass.prototype;
+  if (typeof proto.getProperty !== 'function' || typeof proto.autopush !== 'function' || typeof stackClass.getStyleProperty !== 'function') return;
+
+  proto.getProperty = function (this: StackLike, property: string): unknown {
+    const overrides = this.styleOverrides;
+    if (overrides) {
+      for (let i = overrides.length - 1; i >= 0; i--) {
+        const item = overrides[i];
+        if (isString(item)) {
+          const value = fromNamedStyle(this.styleDictionary, String(item), property, 0);
+          if (isValue(value)) return value;
+        } else {
+          const value = (item as Record<string, unknown>)[property];
+          if (isValue(value)) return value;
+        }
+      }
+    }
+    return this.defaultStyle && this.defaultStyle[property];
+  };
+
+  stackClass.getStyleProperty = function (item, stack, property, defaultValue) {
+    const own = item[property];
+    if (isValue(own)) return own;
+    if (!stack) return defaultValue;
+    const pushed = stack.autopush(item);
+    const value = stack.getProperty(property);
+    if (pushed > 0) stack.pop(pushed);
+    return isValue(value) ? value : defaultValue;
+  };
+}
