@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildProgress, FileResult } from './batch/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import { BilatError } from './errors.js';
+import { PACKAGE_VERSION } from './package-root.js';
 import { todayIso } from './model/dates.js';
 import { buildView } from './model/view.js';
 import type { BriefView } from './model/view-types.js';
@@ -95,8 +95,7 @@ export interface RenderedBrief {
   bytes: Uint8Array | string;
 }
 
-const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-export const GENERATOR = `bilat ${VERSION}`;
+export const GENERATOR = `bilat ${PACKAGE_VERSION}`;
 
 /** Options with defaults applied, in one place. */
 export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {

@@ -1,5 +1,6 @@
 import yargs, { type CommandModule } from 'yargs';
 import { BilatError, ExitCode, formatDiagnostic } from '../core.js';
+import { PACKAGE_VERSION } from '../package-root.js';
 import { processIO, type CliIO } from './io.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
@@ -43,7 +44,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       });
     for (const make of commands) parser = parser.command(make(io, setExit));
     let helpShown = false;
-    parser = parser.help().alias('h', 'help').version();
+    parser = parser.help().alias('h', 'help').version(PACKAGE_VERSION);
     await parser.parseAsync(argv, {}, (err, _argv, output) => {
       if (output && !err) {
         helpShown = true;

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-/** Shipped templates: `<package>/templates`, from both `src/config` and `dist/config`. */
-export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+/** Shipped templates: `<package>/templates`. */
+export const SHIPPED_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 
 /**
  * Audience names a job may ask for: folders with a `brief.hbs` in the shipped templates and in

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseText } from '../data/load-document.js';
 import { BilatError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 
 /** The shipped templates, next to dist/ in the package. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates') + '/';
 
 const AudienceFile = z.strictObject({
   label: z.string().min(1),
