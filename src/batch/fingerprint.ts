@@ -1,12 +1,14 @@
 /**
  * What a brief depends on besides its data file, hashed once per build: the audience's
  * template files, the fonts, the versions of bilat and its renderers, and the options that
- * change the output. A brief's input hash combines these with the data file's bytes.
+ * change the output. A brief's input hash combines these with the data file's bytes and those
+ * of the CSV files it names (dataInputHash).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { referencedTradeFiles } from '../data/trade-files.js';
 import { GENERATOR, type Format, type ResolvedBuildOptions } from '../pipeline.js';
 import { robotoPaths } from '../render/charts/setup.js';
 import { fontFaces, fontPath } from '../render/pdf/fonts.js';
@@ -18,6 +20,30 @@ const require = createRequire(import.meta.url);
 const RENDERERS = ['pdfmake', 'chart.js', '@napi-rs/canvas', 'handlebars', 'htmlparser2'];
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The hash of a data file as an input: its bytes, and the bytes of every CSV file it names
+ * under `tradeFiles`, so editing a CSV file rebuilds its briefs. A file without tradeFiles
+ * hashes as its bytes alone (manifests written before CSV support stay valid).
+ */
+export function dataInputHash(file: string, bytes: Uint8Array): string {
+  const own = sha256(bytes);
+  // Most files name no CSV file: find that out without decoding or parsing them.
+  if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('tradeFiles')) return own;
+  const csv = referencedTradeFiles(file, new TextDecoder().decode(bytes));
+  if (csv.length === 0) return own;
+  const h = createHash('sha256').update(own);
+  for (const f of csv) {
+    let content: Uint8Array | string;
+    try {
+      content = readFileSync(f);
+    } catch {
+      content = '(unreadable)'; // the build reports it; nothing is recorded for a failed file
+    }
+    h.update('\0').update(resolve(f)).update('\0').update(content);
+  }
+  return h.digest('hex');
+}
 
 export interface Fingerprints {
   /** Everything shared by all briefs of the build except the audience. */

@@ -94,7 +94,7 @@ async function loadIncremental() {
 }
 
 interface Skipping {
-  inc: Pick<Awaited<ReturnType<typeof loadIncremental>>, 'sha256' | 'briefInputHash'>;
+  inc: Pick<Awaited<ReturnType<typeof loadIncremental>>, 'dataInputHash' | 'briefInputHash'>;
   manifest: ManifestIndex;
   fp: Fingerprints;
 }
@@ -110,7 +110,7 @@ function plan(file: string, opts: ResolvedBuildOptions, skip?: Skipping): Planne
   } catch {
     return { file, inputs, task: { file, opts } }; // the build reports it, located
   }
-  const dataHash = inc.sha256(bytes);
+  const dataHash = inc.dataInputHash(file, bytes);
   const data = resolve(file);
   const want: BriefKey[] = [];
   const upToDate: string[] = [];

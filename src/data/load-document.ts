@@ -5,6 +5,8 @@ import { readTextInput } from './read-file.js';
 export interface Position {
   line: number;
   column: number;
+  /** Set when the value was read from another file than the document's own (a CSV file under tradeFiles). */
+  file?: string;
 }
 
 /** A parsed input with the source position of every node, for located diagnostics. */

@@ -4,16 +4,35 @@ import { BilatError } from '../errors.js';
 /** Largest input bilat reads; a relationship file is a few hundred KB at most. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
+/** What kind of text an input holds, for the wording of its errors. */
+export interface TextKind {
+  /** e.g. "YAML or JSON" */
+  format: string;
+  /** File names to suggest when a folder is given, e.g. ".yaml or .json". */
+  extensions: string;
+  /** What an empty file lacks, e.g. "at least the top-level keys". */
+  needs: string;
+  /** How to get under the size limit. */
+  tooLarge: string;
+}
+
+const YAML_OR_JSON: TextKind = {
+  format: 'YAML or JSON',
+  extensions: '.yaml or .json',
+  needs: 'at least the top-level keys',
+  tooLarge: 'split the relationship or move series to CSV',
+};
+
 /**
  * Read a text input with one clear error for each way it can be unusable:
  * missing, a directory, too large, binary, not UTF-8, or empty.
  */
-export function readTextInput(file: string, what = 'data file'): string {
+export function readTextInput(file: string, what = 'data file', kind: TextKind = YAML_OR_JSON): string {
   let size: number;
   try {
     const st = statSync(file);
     if (st.isDirectory()) {
-      throw new BilatError('E_FILE_DIRECTORY', `is a directory, not a ${what} (name a .yaml or .json file inside it)`, { file });
+      throw new BilatError('E_FILE_DIRECTORY', `is a directory, not a ${what} (name a ${kind.extensions} file inside it)`, { file });
     }
     size = st.size;
   } catch (e) {
@@ -25,7 +44,7 @@ export function readTextInput(file: string, what = 'data file'): string {
   if (size > MAX_INPUT_BYTES) {
     throw new BilatError(
       'E_FILE_TOO_LARGE',
-      `${what} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB (split the relationship or move series to CSV)`,
+      `${what} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${kind.tooLarge})`,
       { file },
     );
   }
@@ -38,7 +57,7 @@ export function readTextInput(file: string, what = 'data file'): string {
   const nul = buf.indexOf(0);
   if (nul !== -1) {
     const { line, column } = lineColAt(buf, nul);
-    throw new BilatError('E_FILE_BINARY', `looks like a binary file (NUL byte); expected YAML or JSON text`, { file, line, column });
+    throw new BilatError('E_FILE_BINARY', `looks like a binary file (NUL byte); expected ${kind.format} text`, { file, line, column });
   }
   let text: string;
   try {
@@ -48,7 +67,7 @@ export function readTextInput(file: string, what = 'data file'): string {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
-    throw new BilatError('E_FILE_EMPTY', `${what} is empty (it needs at least the top-level keys)`, { file, line: 1, column: 1 });
+    throw new BilatError('E_FILE_EMPTY', `${what} is empty (it needs ${kind.needs})`, { file, line: 1, column: 1 });
   }
   return text;
 }

@@ -39,3 +39,23 @@ export const Inferred = z
   .string()
   .min(1)
   .meta({ description: 'How this value was inferred where the source does not state it.' });
+
+/**
+ * Why a path to a file beside the relationship is refused, or undefined when it is fine: it
+ * must be relative, use `/` between folders, and stay inside the relationship file's folder.
+ */
+export function unsafeRelativePath(path: string): string | undefined {
+  if (path.includes('\\')) return 'use "/" between folders, not "\\"';
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'it must be relative to the relationship file, not absolute';
+  if (path.split('/').includes('..')) return 'it must not leave the relationship file\'s folder ("..")';
+  if (path.includes('\0')) return 'it contains a NUL character';
+  return undefined;
+}
+
+/** The same rule as one pattern, so editors flag a bad path too (JSON Schema keeps the regex). */
+const SAFE_RELATIVE_PATH = /^(?![A-Za-z]:)(?!\/)(?!(?:.*\/)?\.\.(?:\/|$))[^\\\0]+$/;
+
+export const TradeFilePath = z
+  .string()
+  .regex(SAFE_RELATIVE_PATH, { error: (iss) => `path "${String(iss.input)}" is refused: ${unsafeRelativePath(String(iss.input)) ?? 'it is empty'}` })
+  .meta({ description: 'CSV file, relative to the relationship file and inside its folder, e.g. trade/az-kg.csv.' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, factFields, Id, Inferred, PartialDate, Visibility, SourceRefs } from './common.js';
+import { CountryCode, factFields, Id, Inferred, PartialDate, Visibility, SourceRefs, TradeFilePath } from './common.js';
 
 export const Country = z.strictObject({
   code: CountryCode.meta({ description: 'ISO 3166-1 alpha-2.' }),
@@ -149,13 +149,15 @@ export const Agreements = z.strictObject({
 
 export const Unit = z.enum(['one', 'thousand', 'million', 'billion']);
 
+export const Currency = z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as USD' });
+
 export const TradePeriod = z.strictObject({
   id: Id,
   start: PartialDate,
   end: PartialDate,
   label: z.string().min(1).optional().meta({ description: 'e.g. January–October 2018.' }),
   reporter: CountryCode.meta({ description: 'Country whose statistics these are; exports are its exports to the partner.' }),
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as USD' }),
+  currency: Currency,
   unit: Unit,
   exports: z.number().optional(),
   imports: z.number().optional(),
@@ -164,6 +166,22 @@ export const TradePeriod = z.strictObject({
   quality: z.array(Id).optional(),
   ...factFields,
 });
+
+/**
+ * Trade periods kept in a CSV file: one row per period, columns named like the fields of a
+ * trade period. The entry gives defaults for cells left empty or columns left out.
+ */
+export const TradeFile = z
+  .strictObject({
+    path: TradeFilePath,
+    reporter: CountryCode.optional().meta({ description: 'Default reporter for rows that leave it empty.' }),
+    currency: Currency.optional().meta({ description: 'Default currency for rows that leave it empty.' }),
+    unit: Unit.optional().meta({ description: 'Default unit for rows that leave it empty.' }),
+    quality: z.array(Id).optional().meta({ description: 'Default data-quality notes for rows that leave them empty.' }),
+    sources: SourceRefs.optional().meta({ description: 'Default sources for rows whose sources cell is empty.' }),
+    visibility: Visibility.optional().meta({ description: 'Default visibility for rows that leave it empty.' }),
+  })
+  .meta({ description: 'Trade periods read from a CSV file (header row with the trade period field names; empty cell = not given).' });
 
 export const Organization = z.strictObject({
   id: Id,
@@ -215,6 +233,7 @@ export const Relationship = z
     engagements: z.array(Engagement).optional(),
     agreements: Agreements.optional(),
     trade: z.array(TradePeriod).optional(),
+    tradeFiles: z.array(TradeFile).optional().meta({ description: 'CSV files whose rows are added to trade, after the periods written here.' }),
     organizations: z.array(Organization).optional(),
     milestones: z.array(Milestone).optional(),
     talkingPoints: z.array(TalkingPoint).optional(),
@@ -231,6 +250,7 @@ export type Engagement = z.infer<typeof Engagement>;
 export type EngagementKind = z.infer<typeof EngagementKind>;
 export type Outcome = z.infer<typeof Outcome>;
 export type TradePeriod = z.infer<typeof TradePeriod>;
+export type TradeFile = z.infer<typeof TradeFile>;
 export type Organization = z.infer<typeof Organization>;
 export type Milestone = z.infer<typeof Milestone>;
 export type Note = z.infer<typeof Note>;

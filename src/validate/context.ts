@@ -4,6 +4,7 @@ import type { LoadedDocument } from '../data/load-document.js';
 import type { Relationship } from '../schema/relationship.js';
 
 export interface RuleContext {
+  /** The relationship file, with the rows of its CSV files under `trade` (located in the CSV files). */
   doc: LoadedDocument;
   data: Relationship;
   /** ISO day that "the future" is measured from. */
@@ -22,6 +23,19 @@ export function diag(
   hint?: string,
   opts: { key?: boolean } = {},
 ): Diagnostic {
-  const pos = ctx.doc.locate(path, opts.key);
-  return { severity, rule, file: ctx.doc.file, ...pos, path: formatPath(path), message, ...(hint ? { hint } : {}) };
+  return located(ctx.doc, severity, rule, path, message, hint, opts);
+}
+
+/** A diagnostic at a data path of `doc`, in the file the value was read from (the document's own, or a CSV file). */
+export function located(
+  doc: LoadedDocument,
+  severity: Severity,
+  rule: string,
+  path: readonly PropertyKey[],
+  message: string,
+  hint?: string,
+  opts: { key?: boolean } = {},
+): Diagnostic {
+  const { file = doc.file, line, column } = doc.locate(path, opts.key);
+  return { severity, rule, file, line, column, path: formatPath(path), message, ...(hint ? { hint } : {}) };
 }

@@ -12,14 +12,15 @@ export function schemaDiagnostics(doc: LoadedDocument, schema: z.ZodType, error:
       const known = knownKeysAt(schema, issue.path);
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        const pos = doc.locate(path, true);
+        const { file = doc.file, line, column } = doc.locate(path, true);
         const guess = didYouMean(key, known);
         out.push({
           severity: 'error',
           rule: 'schema',
           code: 'E_DATA_INVALID',
-          file: doc.file,
-          ...pos,
+          file,
+          line,
+          column,
           path: formatPath(path),
           message: `unknown key "${key}"`,
           hint: guess ? `did you mean "${guess}"?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined,
@@ -27,13 +28,14 @@ export function schemaDiagnostics(doc: LoadedDocument, schema: z.ZodType, error:
       }
       continue;
     }
-    const pos = doc.locate(issue.path);
+    const { file = doc.file, line, column } = doc.locate(issue.path);
     out.push({
       severity: 'error',
       rule: 'schema',
       code: 'E_DATA_INVALID',
-      file: doc.file,
-      ...pos,
+      file,
+      line,
+      column,
       path: formatPath(issue.path),
       ...describe(issue, valueAt(doc.value, issue.path)),
     });

@@ -10,27 +10,34 @@ import { references, unusedSources } from './rules/references.js';
 import { sourced } from './rules/sourced.js';
 import { anniversaries, futureDates, periodOrder, rolePeriods } from './rules/dates.js';
 import { tradeArithmetic } from './rules/trade.js';
+import { collapseDefaults, expandTradeFiles } from './trade-csv.js';
 
 /** Semantic rules, run once the file matches the schema. */
 export const rules: readonly Rule[] = [duplicateIds, references, sourced, futureDates, periodOrder, rolePeriods, anniversaries, tradeArithmetic, unusedSources];
 
 export interface ValidationResult {
   file: string;
+  /** The relationship file as loaded (without the rows of its CSV files; those are in `data.trade`). */
   doc?: LoadedDocument;
   /** Present when the file matched the schema (semantic errors may still exist). */
   data?: Relationship;
   diagnostics: Diagnostic[];
 }
 
-/** Validate a loaded document; never throws for bad data, only returns diagnostics. */
+/**
+ * Validate a loaded document; never throws for bad data, only returns diagnostics. The rows
+ * of the CSV files under `tradeFiles` (relative to `doc.file`) join `trade` first, so the
+ * schema and every rule check them too, located in their CSV file.
+ */
 export function validateDocument(doc: LoadedDocument, asOf: string): ValidationResult {
-  const parsed = Relationship.safeParse(doc.value);
+  const csv = expandTradeFiles(doc);
+  const parsed = Relationship.safeParse(csv.doc.value);
   if (!parsed.success) {
-    return { file: doc.file, doc, diagnostics: sortDiagnostics(schemaDiagnostics(doc, Relationship, parsed.error)) };
+    return { file: doc.file, doc, diagnostics: sortDiagnostics([...csv.diagnostics, ...schemaDiagnostics(csv.doc, Relationship, parsed.error)]) };
   }
-  const ctx: RuleContext = { doc, data: parsed.data, asOf };
+  const ctx: RuleContext = { doc: csv.doc, data: parsed.data, asOf };
   const diagnostics = rules.flatMap((rule) => rule(ctx));
-  return { file: doc.file, doc, data: parsed.data, diagnostics: sortDiagnostics(diagnostics) };
+  return { file: doc.file, doc, data: parsed.data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
 }
 
 /** Load and validate one file; load failures (missing, binary, syntax) become one diagnostic. */

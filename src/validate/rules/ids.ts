@@ -31,8 +31,12 @@ export function duplicateIds(ctx: RuleContext): Diagnostic[] {
       const base = listPath[name] ?? [name];
       if (first !== undefined) {
         const firstPos = ctx.doc.locate([...base, first, 'id']);
+        // A trade period from a CSV file may repeat an id written in another file: then name it.
+        const there = firstPos.file ?? ctx.doc.file;
+        const here = ctx.doc.locate([...base, i, 'id']).file ?? ctx.doc.file;
+        const where = there === here ? `line ${firstPos.line}` : `${there}:${firstPos.line}`;
         out.push(
-          diag(ctx, 'error', 'duplicate-id', [...base, i, 'id'], `duplicate id "${item.id}" (first used at line ${firstPos.line})`, 'give each item its own id'),
+          diag(ctx, 'error', 'duplicate-id', [...base, i, 'id'], `duplicate id "${item.id}" (first used at ${where})`, 'give each item its own id'),
         );
       } else seen.set(item.id, i);
     });
