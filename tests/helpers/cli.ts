@@ -60,16 +60,20 @@ function walk(dir: string, out: string[] = []): string[] {
 
 function staleDistFiles(): string[] {
   const stale: string[] = [];
+  // The binary runs the bundle (dist/bundle, written after tsc): it must be newer than every source.
+  const bundle = join(ROOT, 'dist', 'bundle', 'cli.js');
+  const bundled = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
   for (const ts of walk(join(ROOT, 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))) {
     const js = join(ROOT, 'dist', relative(join(ROOT, 'src'), ts)).replace(/\.ts$/, '.js');
-    if (!existsSync(js) || statSync(js).mtimeMs < statSync(ts).mtimeMs) stale.push(relative(ROOT, ts));
+    const source = statSync(ts).mtimeMs;
+    if (!existsSync(js) || statSync(js).mtimeMs < source || bundled < source) stale.push(relative(ROOT, ts));
   }
   return stale;
 }
 
 /**
- * The CLI runs dist/, vitest runs src/: a stale dist/ would make these tests check old code.
- * `npm test` builds first; when vitest is run directly, this compiles src/ once (tsc emits
+ * The CLI runs dist/bundle, vitest runs src/: a stale build would make these tests check old code.
+ * `npm test` builds first; when vitest is run directly, this compiles and bundles src/ once (tsc emits
  * even when someone's work in progress has type errors) and fails only if that did not help.
  */
 export async function ensureDistFresh(): Promise<void> {
@@ -77,6 +81,7 @@ export async function ensureDistFresh(): Promise<void> {
   await withLock(join(tmpdir(), `bilat-test-tsc-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}.lock`), () => {
     if (staleDistFiles().length === 0) return;
     spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+    spawnSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
   });
   const stale = staleDistFiles();
   if (stale.length)
