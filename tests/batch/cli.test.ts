@@ -144,6 +144,22 @@ describe('bilat build with many files', () => {
     for (const [name, bytes] of one) expect(two.get(name)!.equals(bytes), name).toBe(true);
   });
 
+  it('a file too big for a worker heap is built on the main thread, with a warning, same bytes', () => {
+    const { data, out } = tmp();
+    const args = (j: string, o: string) => ['build', join(data, 'good-*.yaml'), '-a', 'executive', '-f', 'pdf', '--out', o, '--as-of', AS_OF, '-j', j];
+    expect(bilat(args('1', `${out}-1`)).code).toBe(0);
+    // 24 MB lets a worker start but not render: every file overflows it.
+    const r = bilat(args('2', `${out}-2`), ROOT, { BILAT_WORKER_HEAP_MB: '24' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('ran out of its 24 MB heap');
+    expect(r.stderr).toContain('BILAT_WORKER_HEAP_MB');
+    const one = outputs(`${out}-1`);
+    const two = outputs(`${out}-2`);
+    expect(one.size).toBeGreaterThan(1);
+    expect([...two.keys()]).toEqual([...one.keys()]);
+    for (const [name, bytes] of one) expect(two.get(name)!.equals(bytes), name).toBe(true);
+  });
+
   it('a broken template fails the whole build before any file is read (exit 3)', () => {
     const { dir, data, out } = tmp();
     const templates = join(dir, 'templates');

@@ -17,8 +17,8 @@ export interface CliRun {
 }
 
 /** The real CLI in a child process, as a user runs it (stdout and stderr are pipes, not a terminal). */
-export function bilat(args: string[], cwd = ROOT): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+export function bilat(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
