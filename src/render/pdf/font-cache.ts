@@ -58,6 +58,7 @@ export function shareShaping(pdfDocumentClass: { prototype: object }): void {
   if (typeof provideFont !== 'function') return;
   proto.provideFont = function (this: unknown, ...args: unknown[]): EmbeddedFont {
     const font = provideFont.apply(this, args) as EmbeddedFont & { [shared]?: true };
+    cacheEncoding(font);
     if (font[shared] === undefined && font.font !== undefined && font.layoutCache !== undefined) {
       let cache = shaping.get(font.font);
       if (cache === undefined) {
@@ -69,6 +70,39 @@ export function shareShaping(pdfDocumentClass: { prototype: object }): void {
     }
     return font;
   };
+}
+
+type Encoded = [string[], unknown[]];
+interface EncodingFont {
+  encode?: (text: string, features?: unknown) => Encoded;
+  [encodings]?: Map<string, Encoded>;
+  [patched]?: true;
+}
+const encodings = Symbol('bilat.encodings');
+const patched = Symbol('bilat.encodePatched');
+
+/**
+ * pdfkit turns every text run into glyph ids anew (`encode`: shaping lookup, then a hex string
+ * and a subset lookup per glyph), and a brief repeats its words and labels many times; it was
+ * the second largest source of garbage. An embedded font belongs to one document, and so does
+ * its subset numbering, so the result is remembered per font object. pdfkit only reads the
+ * arrays it gets back (a run with word spacing is copied first).
+ */
+function cacheEncoding(font: object): void {
+  const proto = Object.getPrototypeOf(font) as EncodingFont | null;
+  if (proto === null || proto[patched] || typeof proto.encode !== 'function') return;
+  const encode = proto.encode;
+  proto.encode = function (this: EncodingFont, text: string, features?: unknown): Encoded {
+    if (features) return encode.call(this, text, features);
+    const cache = (this[encodings] ??= new Map<string, Encoded>());
+    let hit = cache.get(text);
+    if (hit === undefined) {
+      hit = encode.call(this, text);
+      cache.set(text, hit);
+    }
+    return hit;
+  };
+  proto[patched] = true;
 }
 
 /** Called once per rendered document. */

@@ -2,7 +2,7 @@
  * pdfmake resolves ~20 style properties for every run of text (font, size, colour, …), each
  * through StyleContextStack: push the run's styles, walk the stack top-down, pop. Its
  * getProperty allocates a closure and a Set for every named style it looks at, and
- * getStyleProperty a closure per call; in a batch that was ~15% of the CPU profile and a good
+ * getStyleProperty a closure per call, autopush an array per call; in a batch that was ~15% of the CPU profile and a good
  * share of the garbage. These replacements give the same answers without allocating.
  * Semantics kept: item value first, then overrides from the top of the stack, named styles
  * with `extends` (last parent first), then the default style. If pdfmake's class does not
@@ -63,6 +63,26 @@ export function fastStyleLookup(stackClass: StackClass): void {
       }
     }
     return this.defaultStyle && this.defaultStyle[property];
+  };
+
+  // pdfmake's autopush builds a new array of style names for every lookup; push them directly.
+  proto.autopush = function (this: StackLike, item: unknown): number {
+    if (isString(item)) return 0;
+    const node = item as { section?: unknown; style?: unknown };
+    if (typeof node.section !== 'undefined') return 0;
+    let pushed = 0;
+    const style = node.style;
+    if (style) {
+      if (Array.isArray(style)) {
+        for (const name of style) this.styleOverrides.push(name);
+        pushed = style.length;
+      } else {
+        this.styleOverrides.push(style);
+        pushed = 1;
+      }
+    }
+    this.styleOverrides.push(item);
+    return pushed + 1;
   };
 
   stackClass.getStyleProperty = function (item, stack, property, defaultValue) {
