@@ -164,7 +164,8 @@ export async function buildPairFile(
     });
   }
   const makesPdf = opts.formats.includes('pdf') && compiled.some((c) => !want || want(c.audience.id, 'pdf'));
-  if (makesPdf && result.doc) await (await import('./render/pdf-brief.js')).checkDataGlyphs(result.doc);
+  const located = result.expanded ?? result.doc;
+  if (makesPdf && located) await (await import('./render/pdf-brief.js')).checkDataGlyphs(located);
   const briefs = await renderPair(result.data, compiled, opts, want);
   for (const b of briefs) await writeFileAtomic(b.path, b.bytes);
   const pos = result.doc?.locate(['pair', 'id']) ?? { line: 0, column: 0 };

@@ -32,7 +32,8 @@ export async function checkDataGlyphs(doc: LoadedDocument): Promise<void> {
     if (typeof v === 'string') {
       if (/[^\x20-\x7e]/.test(v)) {
         const pos = doc.locate(path);
-        sources.push({ text: v, where: formatPath(path), file: doc.file, line: pos.line, column: pos.column });
+        // A CSV row's value is located in its CSV file.
+        sources.push({ text: v, where: formatPath(path), file: pos.file ?? doc.file, line: pos.line, column: pos.column });
       }
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== '$schema') walk(x, [...path, k]);

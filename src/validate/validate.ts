@@ -19,6 +19,8 @@ export interface ValidationResult {
   file: string;
   /** The relationship file as loaded (without the rows of its CSV files; those are in `data.trade`). */
   doc?: LoadedDocument;
+  /** The same with the CSV rows joined in `trade`, each located in its CSV file (when the schema passed). */
+  expanded?: LoadedDocument;
   /** Present when the file matched the schema (semantic errors may still exist). */
   data?: Relationship;
   diagnostics: Diagnostic[];
@@ -37,7 +39,7 @@ export function validateDocument(doc: LoadedDocument, asOf: string): ValidationR
   }
   const ctx: RuleContext = { doc: csv.doc, data: parsed.data, asOf };
   const diagnostics = rules.flatMap((rule) => rule(ctx));
-  return { file: doc.file, doc, data: parsed.data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
+  return { file: doc.file, doc, expanded: csv.doc, data: parsed.data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
 }
 
 /** Load and validate one file; load failures (missing, binary, syntax) become one diagnostic. */

@@ -58,6 +58,17 @@ describe('bilat build with a trade CSV file', () => {
     const p = project();
     expect(runCli(['validate', p.yaml, '--as-of', AS_OF])).toMatchObject({ status: 0, stdout: expect.stringContaining('0 errors, 0 warnings') });
   });
+
+  it('a character the PDF font lacks in a CSV cell is reported at that cell: exit 3, nothing written', () => {
+    const csv = edit(fixtureCsv, 'January–June 2024', 'January–June 2024 (ქალაქი)');
+    const p = project({ [CSV]: csv });
+    const r = build(p.yaml, p.out, '-f', 'pdf');
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('U+10E5');
+    const line = csv.split('\n').findIndex((l) => l.includes('ქალაქი')) + 1;
+    expect(r.stderr).toContain(`mn-rs.csv:${line}:`);
+    expect(existsSync(p.out) ? readdirSync(p.out) : []).toEqual([]);
+  });
 });
 
 describe('a bad trade CSV file: exit 1, a located message, nothing written', () => {
