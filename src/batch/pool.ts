@@ -21,22 +21,24 @@ import type { FileResult } from './types.js';
 function workerHeap(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
   // BILAT_WORKER_HEAP_MB raises (or, in tests, lowers) the old-generation limit.
   const mb = Number(process.env.BILAT_WORKER_HEAP_MB);
-  // Below ~24 MB a worker cannot even load the renderer (it would die before its first file).
-  return { maxOldGenerationSizeMb: Number.isInteger(mb) && mb > 0 ? Math.max(mb, 24) : 256, maxYoungGenerationSizeMb: 12 };
+  return { maxOldGenerationSizeMb: Number.isInteger(mb) && mb > 0 ? mb : 256, maxYoungGenerationSizeMb: 12 };
 }
 
 /** Says why a file took the slow road, so a user with many such files can raise the limit. */
-function withNotice(result: FileResult, file: string): FileResult {
+function withNotice(result: FileResult, file: string, why: unknown, tried: boolean): FileResult {
   const limit = workerHeap().maxOldGenerationSizeMb;
+  const memory = outOfMemory(why);
   const notice: Diagnostic = {
     severity: 'warning',
-    rule: 'worker-memory',
+    rule: 'worker-fallback',
     file,
     line: 0,
     column: 0,
     path: '',
-    message: `built on the main thread: a worker ran out of its ${limit} MB heap on this file`,
-    hint: 'set BILAT_WORKER_HEAP_MB (e.g. 1024) to let workers take files this large',
+    message: `built on the main thread: ${tried ? 'its worker' : 'the worker pool had stopped:'} ${
+      memory ? `${tried ? '' : 'a worker '}ran out of its ${limit} MB heap` : `failed (${why instanceof Error ? why.message : String(why)})`
+    }`,
+    hint: memory ? 'set BILAT_WORKER_HEAP_MB (e.g. 1024) to let workers take files this large' : 'run with -j 1 to build on the main thread from the start',
   };
   return { ...result, diagnostics: [...result.diagnostics, notice] };
 }
@@ -57,25 +59,40 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    // A worker that crashed (out of memory, native fault) is replaced; the file it held is reported.
     isolateWorkers: false,
     resourceLimits: workerHeap(),
   });
-  // A worker that dies (out of memory, native fault) fails the task it held, which is reported
-  // or retried below; without a listener the pool's 'error' event would end the process.
-  pool.on('error', () => {});
+  // A worker that dies (out of its heap, a native fault, or while starting) emits 'error' on the
+  // pool; the task it held, if any, is rejected too. A worker that dies while starting holds no
+  // task, so nothing else would ever settle: from the first error on, the pool is shut down
+  // (which rejects what it still holds) and every remaining file is built on the main thread,
+  // one at a time, each with a warning that says why. No file is lost and the batch ends.
+  let broken: unknown;
+  pool.on('error', (e: unknown) => {
+    if (broken !== undefined) return;
+    broken = e;
+    void pool.destroy().catch(() => {});
+  });
+  let mainThread: Promise<unknown> = Promise.resolve();
+  const onMainThread = (task: FileTask, why: unknown, tried: boolean): Promise<FileResult> => {
+    const run = mainThread.then(async () => withNotice(await buildFile(task), task.file, why, tried));
+    mainThread = run.catch(() => {});
+    return run;
+  };
   const queue = [...tasks];
   let stop = false;
   const slot = async (): Promise<void> => {
     for (let task = queue.shift(); task !== undefined && !stop; task = queue.shift()) {
       hooks.onStart(task);
       let result: FileResult;
-      try {
-        result = (await pool.run(task)) as FileResult;
-      } catch (e) {
-        result = outOfMemory(e)
-          ? withNotice(await buildFile(task), task.file)
-          : { data: task.file, status: 'failed', outputs: [], written: [], diagnostics: [], error: toFileError(e), ms: 0 };
+      if (broken !== undefined) result = await onMainThread(task, broken, false);
+      else {
+        try {
+          result = (await pool.run(task)) as FileResult;
+        } catch (e) {
+          // buildFile reports every error of a file as a result: a rejection means the worker died.
+          result = await onMainThread(task, broken ?? e, true);
+        }
       }
       hooks.onDone(task, result);
       if (result.status === 'failed' && hooks.stopOnFailure) stop = true;
