@@ -68,6 +68,9 @@ const NUMBER = /-?\d*\.?\d+(?:e[-+]?\d+)?/gi;
 function tidyText(svg: string): string {
   return svg
     .replace(/<text\b[^>]*>\s*<\/text>/g, '')
+    // Skia writes a ligature it shaped as its own character (U+FB01 "ﬁ"); copied or searched
+    // text should hold the letters. A font that has the ligature still draws it.
+    .replace(/(<text\b[^>]*>)([^<]*)/g, (_all, open: string, text: string) => open + text.replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c))
     .replace(/<text\b[^>]*>/g, (open) =>
       open
         .replace(/ (x|y)="([^"]*)"/g, (_all, axis: string, list: string) => {
@@ -80,6 +83,8 @@ function tidyText(svg: string): string {
         ),
     );
 }
+
+const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st' };
 
 /** The brief's own font stack: Roboto (embedded in the PDF), then close fallbacks. */
 const TEXT_FAMILY = theme.font.htmlStack;

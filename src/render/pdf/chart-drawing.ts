@@ -74,6 +74,9 @@ export interface PdfkitLike {
   fillOpacity(opacity: number): this;
   lineWidth(w: number): this;
   miterLimit(m: number): this;
+  opacity(o: number): this;
+  undash(): this;
+  lineCap(c: string): this;
   lineJoin(j: string): this;
   font(src: string): this;
   fontSize(size: number): this;
@@ -104,9 +107,12 @@ const num = (v: string | undefined, fallback: number): number => {
 };
 
 /** Skia writes fill="none" for strokes and no fill for black (the SVG default). */
-function paint(v: string | undefined, fallback: Paint): Paint {
+function paint(v: string | undefined, fallback: Paint): Paint | null {
   if (v === undefined) return fallback;
-  return v === 'none' ? undefined : v;
+  if (v === 'none') return undefined;
+  // pdfkit understands hex and named colours; rgb(), hsl() or currentColor it would silently
+  // ignore (drawing in the previous colour), so those SVGs go to pdfmake's engine instead.
+  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(v) || (/^[a-z]+$/i.test(v) && !/^(?:currentcolor|transparent|inherit)$/i.test(v)) ? v : null;
 }
 
 /** Attributes each element may carry; any other means "not one of ours": let pdfmake draw it. */
@@ -185,6 +191,8 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
         height = box?.[3] ?? num(a.get('height'), 0);
         if (!(width > 0 && height > 0) || (box && (box[0] !== 0 || box[1] !== 0))) return null;
         measured = { width: num(a.get('width'), width), height: num(a.get('height'), height) };
+        // pdfmake keeps the aspect ratio of a box that differs from the viewBox; we stretch.
+        if (Math.abs(measured.width * height - measured.height * width) > 1e-6 * width * height) return null;
         break;
       }
       case 'title':
@@ -214,13 +222,16 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
           break;
         }
         if (d.trim() === '') break;
+        const fill = paint(a.get('fill'), 'black');
+        const stroke = paint(a.get('stroke'), undefined);
+        if (fill === null || stroke === null) return null;
         stack.at(-1)!.push({
           t: 'shape',
           d,
-          fill: paint(a.get('fill'), 'black'),
+          fill,
           fillOpacity: num(a.get('fill-opacity'), 1),
           evenOdd: a.get('fill-rule') === 'evenodd',
-          stroke: paint(a.get('stroke'), undefined),
+          stroke,
           strokeWidth: num(a.get('stroke-width'), 1),
           miterLimit: a.has('stroke-miterlimit') ? num(a.get('stroke-miterlimit'), 10) : undefined,
           lineJoin: a.get('stroke-linejoin'),
@@ -231,6 +242,9 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
         const matrix = matrixOf(a.get('transform'));
         if (matrix === null || clipId !== undefined) return null;
         const weight = a.get('font-weight');
+        const fill = paint(a.get('fill'), 'black');
+        const stroke = paint(a.get('stroke'), undefined);
+        if (fill === null || stroke === null) return null;
         const op: TextOp = {
           t: 'text',
           text: '',
@@ -239,8 +253,8 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
           size: num(a.get('font-size'), 16),
           // Our bold face is Roboto Medium (500), as in the rest of the PDF.
           bold: weight === 'bold' || num(weight, 400) >= 500,
-          fill: paint(a.get('fill'), 'black'),
-          stroke: paint(a.get('stroke'), undefined),
+          fill,
+          stroke,
           strokeWidth: num(a.get('stroke-width'), 1),
           lineJoin: a.get('stroke-linejoin'),
           matrix,
@@ -303,6 +317,8 @@ function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor): void {
 /** Draws `drawing` into the box (x, y, width, height), user units stretched to fit as pdfmake does. */
 export function drawChart(doc: PdfkitLike, drawing: ChartDrawing, box: { x: number; y: number; width: number; height: number }, fontFor: FontFor): void {
   doc.save();
+  // Whatever pdfmake drew before may have left a dash, caps or opacity set: start from SVG's defaults.
+  doc.opacity(1).undash().lineCap('butt').lineJoin('miter').miterLimit(4);
   doc.translate(box.x, box.y).scale(box.width / drawing.width, box.height / drawing.height);
   drawOps(doc, drawing.ops, fontFor);
   doc.restore();
@@ -339,7 +355,7 @@ interface PdfmakeDocumentLike extends PdfkitLike {
 
 /**
  * Routes pdfmake's SVG drawing through drawChart for SVGs parseChartSvg understands; every
- * other SVG (and any with a link) goes to pdfmake's own renderer unchanged.
+ * other SVG goes to pdfmake's own renderer unchanged.
  */
 export function drawChartsDirectly(rendererClass: { prototype: object }, family: string): void {
   const proto = rendererClass.prototype as { renderSVG?: (svg: SvgNode) => void; pdfDocument?: PdfmakeDocumentLike };
@@ -347,10 +363,13 @@ export function drawChartsDirectly(rendererClass: { prototype: object }, family:
   if (typeof renderSVG !== 'function') return;
   proto.renderSVG = function (this: { pdfDocument: PdfmakeDocumentLike }, node: SvgNode): void {
     const doc = this.pdfDocument;
-    const plain = node.link === undefined && node.linkToPage === undefined && node.linkToDestination === undefined;
-    const drawing = plain && typeof node.svg === 'string' && typeof doc.provideFont === 'function' ? chartDrawing(node.svg) : null;
+    const drawing = typeof node.svg === 'string' && typeof doc.provideFont === 'function' ? chartDrawing(node.svg) : null;
     if (drawing === null) return renderSVG.call(this, node);
     const fontFor = (bold: boolean) => doc.provideFont(family, bold, false).name;
     drawChart(doc, drawing, { x: node.x, y: node.y, width: node._width, height: node._height }, fontFor);
+    // A linked chart: pdfmake adds the link areas itself, for an empty SVG of the same box.
+    if (node.link !== undefined || node.linkToPage !== undefined || node.linkToDestination !== undefined) {
+      renderSVG.call(this, { ...node, svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${node._width}" height="${node._height}"/>` });
+    }
   };
 }

@@ -26,19 +26,24 @@ interface StackClass {
 const isValue = (v: unknown): boolean => v !== undefined && v !== null;
 const isString = (v: unknown): v is string | String => typeof v === 'string' || v instanceof String;
 
-/** Deep enough for any real `extends` chain; stands in for pdfmake's visited-set cycle guard. */
-const MAX_EXTENDS_DEPTH = 32;
-
-function fromNamedStyle(dictionary: StackLike['styleDictionary'], name: string, property: string, depth: number): unknown {
+/**
+ * A named style's value for `property`, following `extends` (last parent first). The set of
+ * styles already visited guards against cycles, as pdfmake's does; it is only made when a
+ * style extends another (ours never do), so the common lookup allocates nothing.
+ */
+function fromNamedStyle(dictionary: StackLike['styleDictionary'], name: string, property: string, visited?: Set<string>): unknown {
+  if (visited?.has(name)) return undefined;
   const style = dictionary[name];
   if (!style) return undefined;
   const own = style[property];
   if (isValue(own)) return own;
   const parents = style.extends;
-  if (parents === undefined || depth >= MAX_EXTENDS_DEPTH) return undefined;
-  if (!Array.isArray(parents)) return fromNamedStyle(dictionary, parents, property, depth + 1);
-  for (let i = parents.length - 1; i >= 0; i--) {
-    const value = fromNamedStyle(dictionary, parents[i]!, property, depth + 1);
+  if (parents === undefined) return undefined;
+  const seen = visited ?? new Set<string>();
+  seen.add(name);
+  const list = Array.isArray(parents) ? parents : [parents];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const value = fromNamedStyle(dictionary, list[i]!, property, seen);
     if (isValue(value)) return value;
   }
   return undefined;
@@ -54,7 +59,7 @@ export function fastStyleLookup(stackClass: StackClass): void {
       for (let i = overrides.length - 1; i >= 0; i--) {
         const item = overrides[i];
         if (isString(item)) {
-          const value = fromNamedStyle(this.styleDictionary, String(item), property, 0);
+          const value = fromNamedStyle(this.styleDictionary, String(item), property);
           if (isValue(value)) return value;
         } else {
           const value = (item as Record<string, unknown>)[property];
