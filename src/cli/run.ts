@@ -30,6 +30,9 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   try {
     let parser = yargs(argv)
       .scriptName('bilat')
+      // Our messages are English; yargs would otherwise mix in the system language (LANG), and
+      // only when it finds its locale files, which the bundle does not carry.
+      .locale('en')
       .usage('$0 <command> [options]\n\nBriefs on bilateral relations, from structured data to HTML and PDF.')
       .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces for unexpected errors' })
       .demandCommand(1, 'Name a command (see the list above).')

@@ -4,7 +4,7 @@
  * the relationship file), so every rule reports a CSV value at its line in the CSV file.
  */
 import { realpathSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { unsafeRelativePath } from '../schema/common.js';
 import { parseText, type LoadedDocument, type Position } from './load-document.js';
 
@@ -22,8 +22,9 @@ export function resolveTradeFile(dataFile: string, path: string): { file: string
     return { file }; // missing: reported when it is read
   }
   const rel = relative(realpathSync(folder), real);
-  if (rel.startsWith('..') || isAbsolute(rel)) return { refused: `it leads out of the relationship file's folder (to ${real})` };
-  return { file };
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { refused: `it leads out of the relationship file's folder (to ${real})` };
+  // Read the resolved file, so a link swapped after this check cannot redirect the read.
+  return { file: real };
 }
 
 /**

@@ -53,7 +53,7 @@ export function unsafeRelativePath(path: string): string | undefined {
 }
 
 /** The same rule as one pattern, so editors flag a bad path too (JSON Schema keeps the regex). */
-const SAFE_RELATIVE_PATH = /^(?![A-Za-z]:)(?!\/)(?!(?:.*\/)?\.\.(?:\/|$))[^\\\0]+$/;
+const SAFE_RELATIVE_PATH = /^(?![A-Za-z]:)(?!\/)(?!(?:[\s\S]*\/)?\.\.(?:\/|$))[^\\\0]+$/;
 
 export const TradeFilePath = z
   .string()
