@@ -60,6 +60,8 @@ function describe(issue: z.core.$ZodIssue, actual: unknown): { message: string; 
         hint: `use one of: ${issue.values.map((v) => String(v)).join(', ')}${nearest(actual, issue.values)}`,
       };
     case 'invalid_union':
+      // A missing date or other union-typed field: say so rather than "undefined is not valid".
+      if (actual === undefined) return { message: 'missing required field', hint: firstUnionHint(issue) };
       return { message: issue.message.startsWith('Invalid input') ? `${JSON.stringify(actual)} is not a valid value here` : issue.message, hint: firstUnionHint(issue) };
     case 'too_small':
       return { message: issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : issue.message };

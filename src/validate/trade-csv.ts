@@ -68,6 +68,20 @@ export function expandTradeFiles(doc: LoadedDocument): ExpandedDocument {
  * A problem with a default of a tradeFiles entry (an unknown source id, say) is found once
  * for each row that takes it, all at the same place in the relationship file: keep the first.
  */
+/**
+ * A required field missing from a CSV row: say how to give it there (the schema's message is
+ * about the data, and its file is the CSV file, where "add a key" makes no sense).
+ */
+export function csvHints(diags: Diagnostic[], dataFile: string): Diagnostic[] {
+  return diags.map((d) => {
+    const field = /^trade\[\d+\]\.(\w+)$/.exec(d.path)?.[1];
+    if (field === undefined || d.file === dataFile || !d.message.startsWith('missing required field')) return d;
+    const defaultable = (DEFAULTABLE as readonly string[]).includes(field);
+    const fill = `fill the "${field}" cell of this row${defaultable ? `, or give ${field}: for the whole file under its tradeFiles entry` : ''}`;
+    return { ...d, hint: d.hint ? `${fill}; ${d.hint}` : fill };
+  });
+}
+
 export function collapseDefaults(diags: Diagnostic[], defaulted: ReadonlySet<string>): Diagnostic[] {
   if (defaulted.size === 0) return diags;
   const seen = new Set<string>();
@@ -154,6 +168,11 @@ function tradeRows(doc: LoadedDocument, table: CsvTable, entry: TradeFile, at: P
       value[k] = entry[k];
       defaulted.add(k);
     }
+    // A field left empty (and not defaulted) is located at its empty cell, not at the row.
+    row.cells.forEach((cell, j) => {
+      const field = columns[j];
+      if (cell.value === '' && field !== undefined && !cells.has(field) && !defaulted.has(field)) cells.set(field, { line: cell.line, column: cell.column, printed: '' });
+    });
     rows.push({ value, origin: { file: table.file, line: row.line, column: row.column, cells, defaulted, entry: at } });
   }
   return rows;

@@ -10,7 +10,7 @@ import { references, unusedSources } from './rules/references.js';
 import { sourced } from './rules/sourced.js';
 import { anniversaries, futureDates, periodOrder, rolePeriods } from './rules/dates.js';
 import { tradeArithmetic } from './rules/trade.js';
-import { collapseDefaults, expandTradeFiles } from './trade-csv.js';
+import { collapseDefaults, csvHints, expandTradeFiles } from './trade-csv.js';
 
 /** Semantic rules, run once the file matches the schema. */
 export const rules: readonly Rule[] = [duplicateIds, references, sourced, futureDates, periodOrder, rolePeriods, anniversaries, tradeArithmetic, unusedSources];
@@ -35,7 +35,7 @@ export function validateDocument(doc: LoadedDocument, asOf: string): ValidationR
   const csv = expandTradeFiles(doc);
   const parsed = Relationship.safeParse(csv.doc.value);
   if (!parsed.success) {
-    return { file: doc.file, doc, diagnostics: sortDiagnostics([...csv.diagnostics, ...schemaDiagnostics(csv.doc, Relationship, parsed.error)]) };
+    return { file: doc.file, doc, diagnostics: sortDiagnostics([...csv.diagnostics, ...csvHints(schemaDiagnostics(csv.doc, Relationship, parsed.error), doc.file)]) };
   }
   const ctx: RuleContext = { doc: csv.doc, data: parsed.data, asOf };
   const diagnostics = rules.flatMap((rule) => rule(ctx));

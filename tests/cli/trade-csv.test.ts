@@ -90,6 +90,13 @@ describe('a bad trade CSV file: exit 1, a located message, nothing written', () 
     );
   });
 
+  it('an empty required cell: at that cell, saying to fill it', () => {
+    const csv = edit(fixtureCsv, 't2023,2023,2023,2023,', 't2023,,2023,2023,');
+    const p = project({ [CSV]: csv });
+    const at = positionOf(csv, ',,2023,2023,');
+    expect(fails(p)).toContain(`${p.csv}:${at.line}:${at.column + 1}  error  trade[3].start  missing required field (fill the "start" cell of this row`);
+  });
+
   it('an unknown column: at its header cell', () => {
     const csv = edit(fixtureCsv, ',balance,', ',balanse,');
     const p = project({ [CSV]: csv });
