@@ -13,18 +13,12 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => Diagnostic[];
 
-/** Build a located diagnostic for a data path. */
-export function diag(
-  ctx: RuleContext,
-  severity: Severity,
-  rule: string,
-  path: readonly PropertyKey[],
-  message: string,
-  hint?: string,
-  opts: { key?: boolean } = {},
-): Diagnostic {
-  return located(ctx.doc, severity, rule, path, message, hint, opts);
+/** Build a located diagnostic for a data path of the rule's document. */
+export function diag(ctx: RuleContext, ...args: LocatedArgs): Diagnostic {
+  return located(ctx.doc, ...args);
 }
+
+type LocatedArgs = Parameters<typeof located> extends [LoadedDocument, ...infer Rest] ? Rest : never;
 
 /** A diagnostic at a data path of `doc`, in the file the value was read from (the document's own, or a CSV file). */
 export function located(

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { numberWords } from '../../src/render/charts/format.js';
-import { ensureChartsReady, renderChart, type ChartSpec, type ContactsByYearSpec, type TradeSeriesSpec, type TradeSplitSpec } from '../../src/render/charts/index.js';
+import { ensureChartsReady, renderChart, type ChartSpec } from '../../src/render/charts/index.js';
 import { tickLines } from '../../src/render/charts/trade-series.js';
 import { parseChartSvg, type ChartDrawing } from '../../src/render/pdf/chart-drawing.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
@@ -13,42 +13,7 @@ import { theme } from '../../src/render/theme.js';
 import { decodeEntities } from '../helpers/text.js';
 import { meta, pageText, pdfInfo, writeTemp } from './pdf-helpers.js';
 
-const split: TradeSplitSpec = {
-  kind: 'trade-split',
-  periodLabel: 'Jan–Oct 2018',
-  reporterName: 'Azerbaijan',
-  partnerName: 'Kyrgyzstan',
-  currency: 'USD',
-  unit: 'million',
-  exports: 2.3,
-  imports: 1.4,
-  turnover: 3.7,
-  balance: 0.9,
-  source: 'Source: State Customs Committee',
-};
-const series: TradeSeriesSpec = {
-  kind: 'trade-series',
-  reporterName: 'Azerbaijan',
-  partnerName: 'Kyrgyzstan',
-  currency: 'USD',
-  unit: 'million',
-  source: 'Source: State Customs Committee',
-  periods: [
-    { label: '2016', turnover: 2.9, balance: -1.1 },
-    { label: '2017', turnover: 4.4, balance: 0.3 },
-    { label: 'Jan–Oct 2018', turnover: 3.7, balance: 0.9, partial: true },
-  ],
-};
-const contacts: ContactsByYearSpec = {
-  kind: 'contacts-by-year',
-  source: 'Source: Ministry of Foreign Affairs',
-  kindLabels: { meeting: 'Meeting', 'phone-call': 'Phone call', visit: 'Visit' },
-  rows: [
-    { year: 2016, kind: 'meeting', count: 2 },
-    { year: 2016, kind: 'visit', count: 1 },
-    { year: 2018, kind: 'phone-call', count: 3 },
-  ],
-};
+import { contacts, series, split } from './chart-specs.js';
 /** Each kind with words and figures its chart must show. */
 const cases: [string, ChartSpec, string[]][] = [
   ['trade-split', split, ['2.3', '1.4', '+0.9', 'Exports to Kyrgyzstan', 'million USD']],

@@ -12,51 +12,13 @@ import {
   renderChart,
   stableJson,
   type ChartSpec,
-  type ContactsByYearSpec,
-  type TradeSeriesSpec,
   type TradeSplitSpec,
 } from '../../src/render/charts/index.js';
 import { relativePath } from '../../src/render/charts/svg-path.js';
 import { wrapText } from '../../src/render/charts/text-box.js';
 import { theme } from '../../src/render/theme.js';
 
-const split: TradeSplitSpec = {
-  kind: 'trade-split',
-  periodLabel: 'Jan–Oct 2018',
-  reporterName: 'Azerbaijan',
-  partnerName: 'Kyrgyzstan',
-  currency: 'USD',
-  unit: 'million',
-  exports: 2.3,
-  imports: 1.4,
-  turnover: 3.7,
-  balance: 0.9,
-  source: 'Source: State Customs Committee & National Statistical Committee',
-};
-const series: TradeSeriesSpec = {
-  kind: 'trade-series',
-  reporterName: 'Azerbaijan',
-  partnerName: 'Kyrgyzstan',
-  currency: 'USD',
-  unit: 'million',
-  source: 'Source: State Customs Committee',
-  periods: [
-    { label: '2016', turnover: 2.9, balance: -1.1 },
-    { label: '2017', turnover: 4.4, balance: 0.3 },
-    { label: 'Jan–Oct 2018', turnover: 3.7, balance: 0.9, partial: true },
-  ],
-};
-const contacts: ContactsByYearSpec = {
-  kind: 'contacts-by-year',
-  source: 'Source: Ministry of Foreign Affairs',
-  kindLabels: { meeting: 'Meeting', 'phone-call': 'Phone call', visit: 'Visit' },
-  rows: [
-    { year: 2016, kind: 'meeting', count: 2 },
-    { year: 2016, kind: 'visit', count: 1 },
-    { year: 2018, kind: 'phone-call', count: 3 },
-    { year: 2018, kind: 'credentials', count: 1 },
-  ],
-};
+import { contacts, series, split } from './chart-specs.js';
 
 const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 
