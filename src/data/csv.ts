@@ -36,6 +36,7 @@ const CSV: TextKind = {
   extensions: '.csv',
   needs: 'a header row naming the columns',
   tooLarge: 'split the series into several files',
+  saveAsUtf8: 'save it as UTF-8; in a spreadsheet, as "CSV UTF-8 (comma delimited)"',
 };
 
 /** Read and parse a CSV file; missing, binary, empty or malformed files throw a located BilatError. */

@@ -14,6 +14,8 @@ export interface TextKind {
   needs: string;
   /** How to get under the size limit. */
   tooLarge: string;
+  /** How to save the file as UTF-8, when that is not just "save it as UTF-8". */
+  saveAsUtf8?: string;
 }
 
 const YAML_OR_JSON: TextKind = {
@@ -54,6 +56,11 @@ export function readTextInput(file: string, what = 'data file', kind: TextKind =
   } catch (e) {
     throw new BilatError('E_FILE_READ', `cannot read ${what}: ${(e as Error).message}`, { file, cause: e });
   }
+  const saveAs = kind.saveAsUtf8 ?? 'save it as UTF-8';
+  // UTF-16 (what some editors and spreadsheets write as "Unicode text") is full of NUL bytes.
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    throw new BilatError('E_FILE_BINARY', `is UTF-16 text; bilat reads UTF-8 (${saveAs})`, { file, line: 1, column: 1 });
+  }
   const nul = buf.indexOf(0);
   if (nul !== -1) {
     const { line, column } = lineColAt(buf, nul);
@@ -63,7 +70,13 @@ export function readTextInput(file: string, what = 'data file', kind: TextKind =
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw new BilatError('E_FILE_BINARY', 'is not valid UTF-8 text (save it as UTF-8)', { file, line: 1, column: 1 });
+    // Point at the first byte that is not UTF-8: usually a letter from a Windows or Latin-1 export.
+    const lossy = buf.toString('utf8');
+    const at = lossy.indexOf('\uFFFD');
+    const before = lossy.slice(0, Math.max(at, 0));
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    throw new BilatError('E_FILE_BINARY', `is not valid UTF-8 text: the character at this place is in another encoding (Windows-1252 or Latin-1, most likely; ${saveAs})`, { file, line, column });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {

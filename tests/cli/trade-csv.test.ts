@@ -97,6 +97,15 @@ describe('a bad trade CSV file: exit 1, a located message, nothing written', () 
     expect(fails(p)).toContain(`${p.csv}:${at.line}:${at.column + 1}  error  trade[3].start  missing required field (fill the "start" cell of this row`);
   });
 
+  it('a spreadsheet export in Windows-1252: at the first such character, saying how to save it', () => {
+    const p = project();
+    const csv = edit(fixtureCsv, 'January–June 2024', 'Janvier–juin 2024 (1er semestre, février)').replace('–', '-');
+    writeFileSync(p.csv, Buffer.from(csv, 'latin1'));
+    const at = positionOf(csv, 'é');
+    expect(fails(p)).toContain(`${p.csv}:${at.line}:${at.column}  error  tradeFiles[0]  is not valid UTF-8 text`);
+    expect(fails(p)).toContain('"CSV UTF-8 (comma delimited)"');
+  });
+
   it('an unknown column: at its header cell', () => {
     const csv = edit(fixtureCsv, ',balance,', ',balanse,');
     const p = project({ [CSV]: csv });

@@ -56,7 +56,7 @@ describe('bad input: one clear located message, exit 1, no stack trace', () => {
   });
 
   it('a file that is not UTF-8', () => {
-    expect(rejects(join(dir, 'latin1.yaml'))).toMatchInlineSnapshot(`"<tmp>/latin1.yaml:1:1  error  (file)  is not valid UTF-8 text (save it as UTF-8)"`);
+    expect(rejects(join(dir, 'latin1.yaml'))).toMatchInlineSnapshot(`"<tmp>/latin1.yaml:2:10  error  (file)  is not valid UTF-8 text: the character at this place is in another encoding (Windows-1252 or Latin-1, most likely; save it as UTF-8)"`);
   });
 
   it('a file over 10 MB', () => {

@@ -68,7 +68,14 @@ describe('unusable files: one clear diagnostic each, never a throw', () => {
 
   it('text that is not UTF-8', () => {
     const d = oneLoadError(file('latin1.yaml', Buffer.from('schemaVersion: 1\nname: caf\xe9\n', 'latin1')));
-    expect(d).toMatchObject({ code: 'E_FILE_BINARY', message: 'is not valid UTF-8 text (save it as UTF-8)' });
+    // Located at the first character in another encoding: "é" after "name: caf".
+    expect(d).toMatchObject({ code: 'E_FILE_BINARY', line: 2, column: 10, message: expect.stringContaining('is not valid UTF-8 text') });
+    expect(d.message).toContain('Windows-1252 or Latin-1');
+  });
+
+  it('UTF-16 text (with its byte order mark)', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('schemaVersion: 1\n', 'utf16le')]);
+    expect(oneLoadError(file('utf16.yaml', utf16))).toMatchObject({ code: 'E_FILE_BINARY', message: expect.stringContaining('is UTF-16 text') });
   });
 
   it('a file over 10 MB, without reading it', () => {
