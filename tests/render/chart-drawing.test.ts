@@ -187,3 +187,13 @@ describe('tick labels and signed numbers', () => {
     expect(w.signed(-1234.5)).toBe('\u22121,234.5');
   });
 });
+
+describe('negative figures in charts', () => {
+  beforeAll(ensureChartsReady);
+
+  it('write a minus sign on the value axis and in labels, never a hyphen', () => {
+    const bodies = textElements(textSvg(series).svg!).map((t) => t.body);
+    expect(bodies.some((b) => /^\u2212\d/.test(b))).toBe(true); // a negative tick or label exists
+    expect(bodies.filter((b) => /(^|\s)-\d/.test(b))).toEqual([]);
+  });
+});

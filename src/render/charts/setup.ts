@@ -59,6 +59,14 @@ async function load(): Promise<ChartRuntime> {
   d.font.family = theme.font.family;
   d.font.size = FONT_PX.tick;
   d.color = theme.color.muted;
+  // Value-axis ticks as Chart.js words them, with a minus sign (U+2212) as in the brief's text.
+  const numeric = chartjs.Ticks.formatters.numeric;
+  const linear = (d.scales as unknown as Record<string, { ticks?: Record<string, unknown> } | undefined>).linear;
+  if (linear?.ticks) {
+    linear.ticks.callback = function (this: unknown, value: number, index: number, ticks: { value: number }[]) {
+      return numeric.call(this as never, value, index, ticks as never).replace('-', '\u2212');
+    };
+  }
   return { Chart, BasicPlatform: chartjs.BasicPlatform, canvas };
 }
 
