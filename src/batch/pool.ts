@@ -18,10 +18,14 @@ import type { FileResult } from './types.js';
  * A worker holds ~40 MB of live data between files; 300 contacts need about 100 MB. A file
  * too big for this heap is not lost: runOnPool builds it again on the main thread, unlimited.
  */
+const MIN_WORKER_HEAP_MB = 24;
+
 function workerHeap(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
   // BILAT_WORKER_HEAP_MB raises (or, in tests, lowers) the old-generation limit.
   const mb = Number(process.env.BILAT_WORKER_HEAP_MB);
-  return { maxOldGenerationSizeMb: Number.isInteger(mb) && mb > 0 ? mb : 256, maxYoungGenerationSizeMb: 12 };
+  // At least 24 MB: below that a worker dies while loading, a path where tinypool (2.x, Node 20)
+  // can throw from inside an event listener under load, ending the process.
+  return { maxOldGenerationSizeMb: Number.isInteger(mb) && mb > 0 ? Math.max(mb, MIN_WORKER_HEAP_MB) : 256, maxYoungGenerationSizeMb: 12 };
 }
 
 /** Says why a file took the slow road, so a user with many such files can raise the limit. */
@@ -51,6 +55,11 @@ export interface PoolHooks {
   onDone(task: FileTask, result: FileResult): void;
   /** Stop handing out files after the first failure (files already running finish). */
   stopOnFailure: boolean;
+  /**
+   * Stop now: hand out no further file, terminate the workers (tinypool's destroy) and build
+   * nothing on the main thread. Files stopped on a worker get no onDone: they were not built.
+   */
+  signal?: AbortSignal;
 }
 
 export async function runOnPool(tasks: readonly FileTask[], threads: number, hooks: PoolHooks): Promise<void> {
@@ -68,32 +77,37 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
   // (which rejects what it still holds) and every remaining file is built on the main thread,
   // one at a time, each with a warning that says why. No file is lost and the batch ends.
   let broken: unknown;
+  const { signal } = hooks;
+  const stopPool = () => void pool.destroy().catch(() => {});
+  signal?.addEventListener('abort', stopPool, { once: true });
   pool.on('error', (e: unknown) => {
-    if (broken !== undefined) return;
+    if (broken !== undefined || signal?.aborted) return;
     broken = e;
     void pool.destroy().catch(() => {});
   });
   let mainThread: Promise<unknown> = Promise.resolve();
-  const onMainThread = (task: FileTask, why: unknown, tried: boolean): Promise<FileResult> => {
-    const run = mainThread.then(async () => withNotice(await buildFile(task), task.file, why, tried));
+  const onMainThread = (task: FileTask, why: unknown, tried: boolean): Promise<FileResult | undefined> => {
+    const run = mainThread.then(async () => (signal?.aborted ? undefined : withNotice(await buildFile(task), task.file, why, tried)));
     mainThread = run.catch(() => {});
     return run;
   };
   const queue = [...tasks];
   let stop = false;
   const slot = async (): Promise<void> => {
-    for (let task = queue.shift(); task !== undefined && !stop; task = queue.shift()) {
+    for (let task = queue.shift(); task !== undefined && !stop && !signal?.aborted; task = queue.shift()) {
       hooks.onStart(task);
-      let result: FileResult;
+      let result: FileResult | undefined;
       if (broken !== undefined) result = await onMainThread(task, broken, false);
       else {
         try {
-          result = (await pool.run(task)) as FileResult;
+          result = (await pool.run(task, signal ? { signal } : {})) as FileResult;
         } catch (e) {
+          if (signal?.aborted) return; // stopped on purpose: not built
           // buildFile reports every error of a file as a result: a rejection means the worker died.
           result = await onMainThread(task, broken ?? e, true);
         }
       }
+      if (result === undefined) return; // aborted while waiting for the main thread
       hooks.onDone(task, result);
       if (result.status === 'failed' && hooks.stopOnFailure) stop = true;
     }
@@ -101,6 +115,7 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
   try {
     await Promise.all(Array.from({ length: threads }, slot));
   } finally {
+    signal?.removeEventListener('abort', stopPool);
     await pool.destroy();
   }
 }
