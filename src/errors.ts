@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'E_GLYPH'
   | 'E_RENDER'
   | 'E_WRITE'
-  | 'E_LOCKED';
+  | 'E_LOCKED'
+  /** A scheduled run went over its `timeout`. */
+  | 'E_TIMEOUT';
 
 export interface SourceLocation {
   file?: string;
@@ -38,6 +40,7 @@ const exitByCode: Partial<Record<ErrorCode, ExitCode>> = {
   E_RENDER: ExitCode.RenderFailure,
   E_WRITE: ExitCode.RenderFailure,
   E_LOCKED: ExitCode.RenderFailure,
+  E_TIMEOUT: ExitCode.RenderFailure,
 };
 
 /**

@@ -57,6 +57,13 @@ export interface BuildOptions {
   keepGoing?: boolean;
   /** Called when a data file starts and when it is done. */
   onProgress?: (event: BuildProgress) => void;
+  /**
+   * Stop the build: no further file starts, and with `concurrency` > 1 the worker pool is
+   * terminated (files on it are not finished). The promise then resolves with `aborted: true`
+   * and the files not built in `notBuilt`. On the main thread (`concurrency` 1) the file being
+   * rendered finishes first: its render is synchronous and cannot be interrupted.
+   */
+  signal?: AbortSignal;
 }
 
 /** Options with every default applied; plain data, so it can be sent to worker threads. */
@@ -85,6 +92,13 @@ export interface BuildResult {
   /** Outputs left alone because nothing they depend on changed (`incremental`). */
   upToDate: string[];
   durationMs: number;
+  /** True when `signal` stopped the build; absent otherwise. */
+  aborted?: boolean;
+  /**
+   * With `aborted`: the data files not built, in input order (a file stopped on a worker may
+   * have written some of its briefs). Absent otherwise.
+   */
+  notBuilt?: string[];
 }
 
 export interface RenderedBrief {
@@ -127,7 +141,7 @@ export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
 export async function buildBriefs(input: BuildOptions): Promise<BuildResult> {
   const opts = resolveBuildOptions(input);
   const { runBatch } = await import('./batch/run-batch.js');
-  return runBatch(opts, input.onProgress);
+  return runBatch(input.signal ? { ...opts, signal: input.signal } : opts, input.onProgress);
 }
 
 /** The compiled templates of the requested audiences (cached per process by file and mtime). */

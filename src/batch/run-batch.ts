@@ -26,7 +26,10 @@ interface Planned {
   result?: FileResult;
 }
 
-export async function runBatch(opts: ResolvedBuildOptions, onProgress?: (e: BuildProgress) => void): Promise<BuildResult> {
+/** `signal` stops the batch between files (and terminates the pool); see BuildOptions.signal. */
+export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortSignal }, onProgress?: (e: BuildProgress) => void): Promise<BuildResult> {
+  // The signal stays on this thread: the options go to workers, which only take plain data.
+  const { signal, ...opts } = options;
   const started = performance.now();
   // Templates first: a broken template is reported before any data is read (exit 3).
   const audiences = opts.audiences.map((id) => resolveAudience(id, opts.templates));
@@ -57,6 +60,7 @@ export async function runBatch(opts: ResolvedBuildOptions, onProgress?: (e: Buil
   const threads = Math.min(opts.concurrency, tasks.length);
   if (threads <= 1) {
     for (const t of tasks) {
+      if (signal?.aborted) break;
       onStart(t);
       const r = await buildFile(t);
       onDone(t, r);
@@ -64,8 +68,9 @@ export async function runBatch(opts: ResolvedBuildOptions, onProgress?: (e: Buil
     }
   } else {
     const { runOnPool } = await import('./pool.js');
-    await runOnPool(largestFirst(tasks), threads, { onStart, onDone, stopOnFailure: !opts.keepGoing });
+    await runOnPool(largestFirst(tasks), threads, { onStart, onDone, stopOnFailure: !opts.keepGoing, signal });
   }
+  const notBuilt = signal?.aborted ? planned.filter((p) => p.result === undefined).map((p) => p.file) : undefined;
 
   const results = planned.filter((p) => p.result !== undefined).map((p) => p.result!);
   flagSharedOutputs(results);
@@ -85,6 +90,7 @@ export async function runBatch(opts: ResolvedBuildOptions, onProgress?: (e: Buil
     results,
     upToDate: results.flatMap((r) => r.outputs.filter((o) => !r.written.some((w) => w.path === o))),
     durationMs: performance.now() - started,
+    ...(notBuilt ? { aborted: true, notBuilt } : {}),
   };
 }
 

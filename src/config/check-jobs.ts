@@ -10,11 +10,12 @@ import { matchDataFiles } from '../schedule/data-files.js';
 import { outPatternProblems, usesToken } from '../schedule/out-pattern.js';
 import { isKnownTimeZone } from '../schedule/zoned-time.js';
 import { listAudiences, SHIPPED_TEMPLATES } from './audiences.js';
-import { JOB_DEFAULTS, type BilatConfig } from './schema.js';
+import { parseDuration } from './duration.js';
+import { HISTORY_DEFAULTS, JOB_DEFAULTS, MAX_TIMEOUT_MS, type BilatConfig } from './schema.js';
 
 type Parsed = z.output<typeof BilatConfig>;
 /** Jobs that passed the schema; the others are `undefined` (their schema errors are reported). */
-type Checkable = { templates?: string; jobs: readonly (Parsed['jobs'][number] | undefined)[] };
+type Checkable = { templates?: string; history?: { keep?: number }; jobs: readonly (Parsed['jobs'][number] | undefined)[] };
 
 export interface CheckContext {
   doc: LoadedDocument;
@@ -52,6 +53,15 @@ export function checkJobs(config: Checkable, ctx: CheckContext): Diagnostic[] {
       const guess = didYouMean(job.timezone, Intl.supportedValuesOf('timeZone'));
       at(p('timezone'), `unknown time zone "${job.timezone}"`, guess ? `did you mean "${guess}"?` : 'use an IANA name such as Asia/Baku or Europe/Berlin');
     }
+
+    if (job.timeout !== undefined) {
+      const t = parseDuration(job.timeout, { maxMs: MAX_TIMEOUT_MS });
+      if ('message' in t) at(p('timeout'), `timeout ${t.message}`, t.hint);
+    }
+
+    // Retention finds run folders through the history: a run whose record rotated out would be kept for ever.
+    const historyKeep = config.history?.keep ?? HISTORY_DEFAULTS.keep;
+    if (job.keep !== undefined && job.keep > historyKeep) at(p('keep'), `keep ${job.keep} is more than the ${historyKeep} history records kept per job`, `lower keep, or raise history.keep to at least ${job.keep}`);
 
     const userTemplates = job.templates ?? config.templates;
     if (job.templates && !isDir(resolve(ctx.root, job.templates))) at(p('templates'), 'template folder not found', `looked for ${resolve(ctx.root, job.templates)}`);

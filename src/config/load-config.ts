@@ -63,11 +63,12 @@ export function inMemoryDocument(value: unknown, file = '(config)'): LoadedDocum
 }
 
 function partialConfig(value: unknown): Parameters<typeof checkJobs>[0] {
-  const v = (value ?? {}) as { templates?: unknown; jobs?: unknown };
+  const v = (value ?? {}) as { templates?: unknown; history?: { keep?: unknown }; jobs?: unknown };
   const templates = typeof v.templates === 'string' ? v.templates : undefined;
+  const keep = typeof v.history?.keep === 'number' ? v.history.keep : undefined;
   const lenient = z.object(JobConfig.shape); // unknown keys are reported already; check the rest
   const jobs = Array.isArray(v.jobs) ? v.jobs.map((j) => lenient.safeParse(j).data) : [];
-  return { templates, jobs };
+  return { templates, history: { keep }, jobs };
 }
 
 export function findConfigFile(cwd: string, explicit?: string): string {

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { Format } from '../pipeline.js';
 import { stateDirFor } from '../schedule/out-pattern.js';
 import { machineTimeZone } from '../schedule/zoned-time.js';
-import { JOB_DEFAULTS, type BilatConfig } from './schema.js';
+import { parseDuration } from './duration.js';
+import { HISTORY_DEFAULTS, JOB_DEFAULTS, MAX_TIMEOUT_MS, type BilatConfig } from './schema.js';
 
 /** A job with every default applied and every path absolute. Frozen. */
 export interface ResolvedJob {
@@ -24,6 +25,11 @@ export interface ResolvedJob {
   readonly overlap: 'skip' | 'queue';
   readonly retries: number;
   readonly retryDelayMs: number;
+  /** Time limit of one run: its attempts and retry waits (not the wait for the lock). */
+  readonly timeoutMs: number;
+  /** History rotation: records and bytes of this job kept in history.jsonl. */
+  readonly historyKeep: number;
+  readonly historyMaxBytes: number;
   readonly templates?: string;
   readonly locale?: string;
   readonly pageSize?: 'A4' | 'LETTER';
@@ -60,6 +66,9 @@ export function resolveJobs(config: z.output<typeof BilatConfig>, where: { file:
       overlap: j.overlap ?? JOB_DEFAULTS.overlap,
       retries: j.retries ?? JOB_DEFAULTS.retries,
       retryDelayMs: (j.retryDelay ?? JOB_DEFAULTS.retryDelay) * 1000,
+      timeoutMs: timeoutMs(j.timeout ?? JOB_DEFAULTS.timeout),
+      historyKeep: config.history?.keep ?? HISTORY_DEFAULTS.keep,
+      historyMaxBytes: config.history?.maxBytes ?? HISTORY_DEFAULTS.maxBytes,
       templates: templates && resolve(root, templates),
       locale: j.locale,
       pageSize: j.pageSize,
@@ -68,4 +77,11 @@ export function resolveJobs(config: z.output<typeof BilatConfig>, where: { file:
     });
   });
   return Object.freeze({ file: where.file, root, jobs: Object.freeze(jobs) });
+}
+
+/** checkJobs has reported a bad value already; this is only reached with a valid one. */
+function timeoutMs(value: number | string): number {
+  const parsed = parseDuration(value, { maxMs: MAX_TIMEOUT_MS });
+  if (!('ms' in parsed)) throw new Error(`unchecked timeout ${JSON.stringify(value)}`);
+  return parsed.ms;
 }

@@ -47,6 +47,12 @@ export const JobConfig = z.strictObject({
     description: 'Seconds before the first retry; each further retry waits twice as long. Default 10.',
     default: 10,
   }),
+  /** @default '30m' */
+  timeout: z.union([z.number(), z.string().min(1)]).optional().meta({
+    description:
+      'Time limit of one run (all attempts and retry waits): seconds, or a duration such as "90s", "10m", "1h30m"; at most 24h. A run over it is stopped, publishes nothing and is recorded as timed-out. Default 30m.',
+    default: '30m',
+  }),
   templates: z.string().min(1).optional().meta({ description: 'User template folder (overrides or adds audiences) for this job.' }),
   locale: z.string().min(1).optional().meta({ description: 'BCP 47 locale for dates and numbers; default en-GB.' }),
   pageSize: z.enum(['A4', 'LETTER']).optional().meta({ description: 'PDF page size; default A4.' }),
@@ -60,6 +66,15 @@ export const BilatConfig = z.strictObject({
   state: z.string().min(1).optional().meta({
     description: 'Folder for the run history, locks and run state. Default: ".bilat" next to the outputs (e.g. output/.bilat).',
   }),
+  history: z
+    .strictObject({
+      /** @default 1000 */
+      keep: z.int().min(1).optional().meta({ description: 'Records of each job kept in history.jsonl; older ones are dropped. Default 1000.', default: 1000 }),
+      /** @default 1048576 */
+      maxBytes: z.int().min(4096).optional().meta({ description: 'Bytes of records of each job kept in history.jsonl (the newest record is always kept). Default 1048576 (1 MiB).', default: 1_048_576 }),
+    })
+    .optional()
+    .meta({ description: 'Rotation of the run history (history.jsonl in the state folder), per job.' }),
   jobs: z.array(JobConfig).min(1).meta({ description: 'Scheduled jobs.' }),
 });
 export type BilatConfig = z.input<typeof BilatConfig>;
@@ -78,6 +93,14 @@ export const JOB_DEFAULTS = Object.freeze({
   overlap: 'skip' as const,
   retries: 2,
   retryDelay: 10,
+  /** A hung run (a stuck mount, a runaway file) must not hold the job's lock for ever: its later slots would all be skipped. */
+  timeout: '30m',
 });
+
+/** History rotation, per job: a daily job keeps ~3 years of records, an hourly one ~6 weeks. */
+export const HISTORY_DEFAULTS = Object.freeze({ keep: 1000, maxBytes: 1_048_576 });
+
+/** The longest `timeout` accepted. */
+export const MAX_TIMEOUT_MS = 24 * 3_600_000;
 
 export const CONFIG_FILE_NAMES = ['bilat.config.yaml', 'bilat.config.yml', 'bilat.config.json'] as const;

@@ -3,6 +3,11 @@ export interface Clock {
   now(): Date;
   /** Resolves after `ms`, or early (never rejects) when `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Like sleep, for a watchdog that waits alongside other work (a run's time limit). A test
+   * clock whose sleep() moves time forward by itself implements this to not do so; default sleep.
+   */
+  watch?(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export type RunStatus = 'ok' | 'failed' | 'skipped';
+/** timed-out: the run went over the job's `timeout`; it was stopped and published nothing. */
+export type RunStatus = 'ok' | 'failed' | 'skipped' | 'timed-out';
 /** schedule: a slot came while the scheduler ran; catch-up: a slot missed while none ran; manual: `bilat jobs run`. */
 export type Trigger = 'schedule' | 'catch-up' | 'manual';
 
@@ -25,8 +26,11 @@ export interface RunRecord {
   /** Run folders made, relative to the project folder; retention deletes only these. */
   folders: string[];
   error?: string;
-  /** For a failed run: the exit code `bilat jobs run` ends with (1 invalid data, 3 render/write, 4 bug). */
+  /** For a failed or timed-out run: the exit code `bilat jobs run` ends with (1 invalid data, 3 render/write, 4 bug). */
   exitCode?: number;
+  /** For a timed-out run: the limit, and the data files (relative) the stopped attempt did not build. */
+  timeoutMs?: number;
+  notBuilt?: string[];
   /** Why a slot was skipped. */
   reason?: string;
   /** For a skip that stands for several missed slots. */
@@ -40,24 +44,51 @@ export function historyFile(stateDir: string): string {
 }
 
 /**
- * One `appendFile` per record: O_APPEND writes of one short line do not interleave, so
- * several jobs and processes can share the file.
+ * One O_APPEND write per record: writes of one short line do not interleave, so several jobs
+ * and processes can share the file.
  */
 export function appendRecord(stateDir: string, record: RunRecord): Promise<void> {
   const file = historyFile(stateDir);
-  // Within a process, appends go out in the order they were asked for (history reads in order).
-  const next = (appending.get(file) ?? Promise.resolve()).catch(() => undefined).then(async () => {
+  return inHistoryOrder(file, async () => {
     await mkdir(stateDir, { recursive: true });
-    await appendFile(file, JSON.stringify(record) + '\n', 'utf8');
+    const line = JSON.stringify(record) + '\n';
+    // Rotation (rotate-history.ts) replaces the file by rename. A line written to the old file
+    // after the rotation read it would be lost, so when the file changed under the write, the
+    // line is written again; readers drop the duplicate.
+    for (let i = 0; i < 3 && !(await appendLine(file, line)); i++);
   });
-  appending.set(file, next);
-  void next.finally(() => appending.get(file) === next && appending.delete(file)).catch(() => undefined);
+}
+
+/** Appends; false when the path no longer names the file written to (it was rotated meanwhile). */
+async function appendLine(file: string, line: string): Promise<boolean> {
+  const fh = await open(file, 'a');
+  let ino: number;
+  try {
+    await fh.write(line);
+    ino = (await fh.stat()).ino;
+  } finally {
+    await fh.close();
+  }
+  return (await stat(file).catch(() => undefined))?.ino === ino;
+}
+
+/**
+ * Within a process, appends and rotations of one file go one at a time, in the order they were
+ * asked for (history reads in order).
+ */
+export function inHistoryOrder<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  const next = (queue.get(file) ?? Promise.resolve()).catch(() => undefined).then(fn);
+  queue.set(file, next);
+  void next.finally(() => queue.get(file) === next && queue.delete(file)).catch(() => undefined);
   return next;
 }
 
-const appending = new Map<string, Promise<void>>();
+const queue = new Map<string, Promise<unknown>>();
 
-/** Records of one job (or all), oldest first. A torn last line (a crash mid-append) is ignored. */
+/**
+ * Records of one job (or all), oldest first. A torn line (a crash mid-append) is ignored, and so
+ * is a line repeated by an append that raced a rotation.
+ */
 export async function readHistory(stateDir: string, job?: string): Promise<RunRecord[]> {
   let text: string;
   try {
@@ -67,8 +98,10 @@ export async function readHistory(stateDir: string, job?: string): Promise<RunRe
     throw e;
   }
   const out: RunRecord[] = [];
+  const seen = new Set<string>();
   for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
+    if (!line.trim() || seen.has(line)) continue;
+    seen.add(line);
     try {
       const r = JSON.parse(line) as RunRecord;
       if (r && typeof r.job === 'string' && (job === undefined || r.job === job)) out.push(r);

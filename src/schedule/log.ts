@@ -7,6 +7,7 @@ export type LogEvent =
   | 'start'
   | 'end'
   | 'retry'
+  | 'timeout'
   | 'skip'
   | 'queue'
   | 'catch-up'

@@ -9,6 +9,9 @@ import { planGroups, slotInfo, type SlotInfo } from './plan-run.js';
 import { pruneRuns } from './retention.js';
 import { cleanInterrupted } from './staging.js';
 import { makeRecord, newRunId } from './record.js';
+import { rotateHistory } from './rotate-history.js';
+import { startTimeLimit, type TimeLimit } from './time-limit.js';
+import { formatDuration } from '../config/duration.js';
 
 export interface RunJobOptions {
   /** The slot: the scheduled time (as-of = its day in the job's zone). `jobs run` passes now. */
@@ -18,7 +21,7 @@ export interface RunJobOptions {
   log?: Logger;
   /** Default: the real pipeline, loaded on first use (rendering is heavy). */
   build?: BuildFn;
-  /** Shutdown: stops waiting for a lock or a retry (the current attempt still finishes). */
+  /** Shutdown: stops waiting for a lock or a retry (the current attempt still finishes; the job's timeout still applies). */
   signal?: AbortSignal;
   lock?: Partial<LockOptions>;
   /** With overlap: queue, how often to look at another process's lock. Default 1 s. */
@@ -40,6 +43,16 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
   const record = (status: RunRecord['status'], start: Date, extra: Partial<RunRecord>): RunRecord =>
     makeRecord(job, slot, { runId, trigger: opts.trigger, status, start, end: clock.now() }, extra);
 
+  const append = async (r: RunRecord) => {
+    await appendRecord(job.stateDir, r);
+    try {
+      const dropped = await rotateHistory(job.stateDir, { keep: job.historyKeep, maxBytes: job.historyMaxBytes });
+      if (dropped) log.log('prune', `history rotated: dropped the ${dropped} oldest record(s)`, fields);
+    } catch (e) {
+      log.log('error', `could not rotate the history: ${errorText(e)}`, fields);
+    }
+  };
+
   let lock: HeldLock | undefined;
   for (let waiting = false; !lock; waiting = true) {
     const got = await tryAcquireLock(lockFileFor(job.stateDir, job.name), { scheduledFor: slot.scheduledFor }, opts.lock);
@@ -55,7 +68,7 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
     }
     if (job.overlap === 'skip') {
       const r = record('skipped', clock.now(), { reason: `previous run still running (${holder})` });
-      await appendRecord(job.stateDir, r);
+      await append(r);
       log.log('skip', `slot ${slot.scheduledFor}: previous run still running (${holder}); overlap: skip`, fields);
       return r;
     }
@@ -64,6 +77,7 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
     if (opts.signal?.aborted) return undefined;
   }
 
+  let limit: TimeLimit | undefined;
   try {
     if (opts.trigger !== 'manual') {
       const done = slotHandled(await readHistory(job.stateDir, job.name), opts.at);
@@ -75,16 +89,23 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
     const cleaned = await cleanInterrupted(job.stateDir, job.name);
     if (cleaned.length) log.log('clean', `removed ${cleaned.length} partial folder(s) of an interrupted run: ${cleaned.join(', ')}`, fields);
     const start = clock.now();
-    const result = await attempt(job, slot, runId, opts, clock, log);
-    const r = record(result.ok ? 'ok' : 'failed', start, {
+    limit = startTimeLimit(clock, job.timeoutMs, () =>
+      log.log('timeout', `over its timeout of ${formatDuration(job.timeoutMs)}: stopping the build; nothing will be published`, fields),
+    );
+    const result = await attempt(job, slot, runId, { ...opts, limit }, clock, log);
+    const status = result.ok ? 'ok' : result.timedOut ? 'timed-out' : 'failed';
+    const r = record(status, start, {
       attempt: result.attempts,
       files: result.files,
       folders: result.folders,
       ...(result.ok ? {} : { error: errorText(result.error), exitCode: exitCodeOf(result.error) }),
+      ...(result.timedOut ? { timeoutMs: job.timeoutMs, notBuilt: result.notBuilt ?? [] } : {}),
     });
-    await appendRecord(job.stateDir, r);
+    limit.dispose();
+    await append(r);
     const secs = (r.durationMs / 1000).toFixed(1);
     if (result.ok) log.log('end', `ok in ${secs} s, ${r.files.length} file(s) → ${r.folders.join(', ')}`, { ...fields, files: r.files });
+    else if (result.timedOut) log.log('end', `timed out in ${secs} s: ${r.error}`, fields);
     else log.log('end', `failed after ${r.attempt} attempt(s) in ${secs} s: ${r.error}`, fields);
     if (result.ok && (job.keep !== undefined || job.keepDays !== undefined)) {
       try {
@@ -96,15 +117,16 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
     }
     return r;
   } finally {
+    limit?.dispose();
     await lock.release();
   }
 }
 
-async function attempt(job: ResolvedJob, slot: SlotInfo, runId: string, opts: RunJobOptions, clock: Clock, log: Logger): Promise<AttemptsResult> {
+async function attempt(job: ResolvedJob, slot: SlotInfo, runId: string, opts: RunJobOptions & { limit: TimeLimit }, clock: Clock, log: Logger): Promise<AttemptsResult> {
   try {
     const groups = planGroups(job, slot, opts.shippedTemplates);
     const build = opts.build ?? (async (o) => (await import('../pipeline.js')).buildBriefs(o));
-    return await buildWithRetries(job, slot, groups, { runId, build, clock, log, signal: opts.signal });
+    return await buildWithRetries(job, slot, groups, { runId, build, clock, log, signal: opts.signal, limit: opts.limit });
   } catch (e) {
     return { ok: false, attempts: 0, files: [], folders: [], error: e };
   }

@@ -17,7 +17,7 @@ export const TEMPLATES = join(FIXTURES, 'templates');
  */
 export class FakeClock implements Clock {
   private t: number;
-  private sleepers: { at: number; wake: () => void }[] = [];
+  private sleepers: { at: number; wake: () => void; watch?: boolean }[] = [];
   /** Every sleep asked for, in ms (retry backoff checks). */
   readonly sleeps: number[] = [];
   /** When true, sleep() moves time forward itself and returns at once (runJob tests). */
@@ -33,8 +33,21 @@ export class FakeClock implements Clock {
     this.sleeps.push(ms);
     if (this.auto) {
       this.t += ms;
+      this.wakeWatchers();
       return Promise.resolve();
     }
+    return this.wait(ms, signal);
+  }
+  /** A run's time limit: woken when time passes it, never moves time itself (not in `sleeps`). */
+  watch(ms: number, signal?: AbortSignal): Promise<void> {
+    return this.wait(ms, signal, true);
+  }
+  private wakeWatchers(): void {
+    const due = this.sleepers.filter((s) => s.watch && s.at <= this.t);
+    this.sleepers = this.sleepers.filter((s) => !due.includes(s));
+    due.forEach((s) => s.wake());
+  }
+  private wait(ms: number, signal: AbortSignal | undefined, watch = false): Promise<void> {
     return new Promise((resolve) => {
       if (signal?.aborted) return resolve();
       const onAbort = () => {
@@ -47,6 +60,7 @@ export class FakeClock implements Clock {
           signal?.removeEventListener('abort', onAbort);
           resolve();
         },
+        watch,
       };
       this.sleepers.push(s);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -59,7 +73,7 @@ export class FakeClock implements Clock {
   between?: () => Promise<void>;
 
   get pending(): number {
-    return this.sleepers.length;
+    return this.sleepers.filter((s) => !s.watch).length;
   }
   /** Move time without waking anyone: what a suspended machine sees on resume. */
   jump(when: string | Date): void {

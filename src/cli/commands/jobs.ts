@@ -93,8 +93,8 @@ async function runOne(io: CliIO, argv: JobsArgs): Promise<number> {
   const release = onStopSignals(() => abort.abort());
   try {
     const record = await runJob(job, { at, trigger: 'manual', log, signal: abort.signal });
-    if (!record || record.status !== 'failed') return ExitCode.Ok;
-    return record.exitCode ?? ExitCode.RenderFailure;
+    if (!record || record.status === 'ok' || record.status === 'skipped') return ExitCode.Ok;
+    return record.exitCode ?? ExitCode.RenderFailure; // failed, or timed-out (3)
   } finally {
     release();
   }
@@ -118,11 +118,11 @@ async function showHistory(io: CliIO, argv: JobsArgs): Promise<number> {
 }
 
 function describeRecord(io: CliIO, r: RunRecord): string {
-  const status = r.status === 'ok' ? paint(io, 32, 'ok') : r.status === 'failed' ? paint(io, 31, 'failed') : paint(io, 33, 'skipped');
+  const status = r.status === 'ok' ? paint(io, 32, 'ok') : r.status === 'skipped' ? paint(io, 33, 'skipped') : paint(io, 31, r.status);
   const trigger = r.trigger === 'schedule' ? '' : ` (${r.trigger})`;
   if (r.status === 'skipped') return `${status}${trigger}: ${r.reason ?? ''}`;
   const base = `${status}${trigger} in ${(r.durationMs / 1000).toFixed(1)} s, attempt ${r.attempt}`;
-  if (r.status === 'failed') return `${base}: ${r.error ?? ''}`;
+  if (r.status === 'failed' || r.status === 'timed-out') return `${base}: ${r.error ?? ''}`;
   return `${base}, ${r.files.length} file(s) → ${r.folders.join(', ')}`;
 }
 
