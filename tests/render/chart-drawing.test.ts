@@ -197,3 +197,20 @@ describe('negative figures in charts', () => {
     expect(bodies.filter((b) => /(^|\s)-\d/.test(b))).toEqual([]);
   });
 });
+
+describe('ligatures in chart text', () => {
+  beforeAll(ensureChartsReady);
+
+  it('hold the letters, and glyph positions stop where Skia wrote one glyph for several letters', () => {
+    const svg = textSvg({ ...split, source: 'Source: Ministry (official website), affluent figures' }).svg!;
+    const texts = textElements(svg);
+    expect(texts.map((t) => t.body).join(' ')).not.toMatch(/[\uFB00-\uFB06]/);
+    const official = texts.find((t) => t.body.includes('official'))!;
+    expect(official).toBeDefined();
+    const xs = attr(official.attrs, 'x')!.split(' ');
+    // "(official": positions up to the first "f" of the ligature only; the rest flows in the font's spacing.
+    expect(xs).toHaveLength(official.body.indexOf('ffi') + 1);
+    const plain = texts.find((t) => t.body === 'Source:')!;
+    expect(attr(plain.attrs, 'x')!.split(' ')).toHaveLength('Source:'.length);
+  });
+});

@@ -66,22 +66,24 @@ const NUMBER = /-?\d*\.?\d+(?:e[-+]?\d+)?/gi;
  * first one, in the same Roboto that measured it.
  */
 function tidyText(svg: string): string {
-  return svg
-    .replace(/<text\b[^>]*>\s*<\/text>/g, '')
-    // Skia writes a ligature it shaped as its own character (U+FB01 "ﬁ"); copied or searched
-    // text should hold the letters. A font that has the ligature still draws it.
-    .replace(/(<text\b[^>]*>)([^<]*)/g, (_all, open: string, text: string) => open + text.replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c))
-    .replace(/<text\b[^>]*>/g, (open) =>
-      open
-        .replace(/ (x|y)="([^"]*)"/g, (_all, axis: string, list: string) => {
-          const values = list.match(NUMBER) ?? [];
-          return values.length === 0 ? '' : ` ${axis}="${(axis === 'y' ? values.slice(0, 1) : values).join(' ')}"`;
-        })
-        .replace(/ font-weight="[^"]*"/, '')
-        .replace(/ font-family="([^"]*)"/, (_all, family: string) =>
-          /\bMedium\b/.test(family) ? ` font-family="${TEXT_FAMILY}" font-weight="500"` : ` font-family="${TEXT_FAMILY}"`,
-        ),
-    );
+  return svg.replace(/<text\b([^>]*)>([^<]*)<\/text>/g, (_all, attrs: string, text: string) => {
+    if (text.trim() === '') return '';
+    // Skia writes a ligature it shaped as one character (U+FB03 "ﬃ") with one position; copied
+    // or searched text should hold the letters. Positions stop at the ligature, so the letters
+    // from there on flow in the font's own spacing (a font that has the ligature still draws it).
+    const ligature = text.search(/[\uFB00-\uFB06]/);
+    const open = attrs
+      .replace(/ (x|y)="([^"]*)"/g, (_a, axis: string, list: string) => {
+        const values = list.match(NUMBER) ?? [];
+        const kept = axis === 'y' ? values.slice(0, 1) : ligature === -1 ? values : values.slice(0, ligature + 1);
+        return kept.length === 0 ? '' : ` ${axis}="${kept.join(' ')}"`;
+      })
+      .replace(/ font-weight="[^"]*"/, '')
+      .replace(/ font-family="([^"]*)"/, (_a, family: string) =>
+        /\bMedium\b/.test(family) ? ` font-family="${TEXT_FAMILY}" font-weight="500"` : ` font-family="${TEXT_FAMILY}"`,
+      );
+    return `<text${open}>${ligature === -1 ? text : text.replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c)}</text>`;
+  });
 }
 
 const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st' };
