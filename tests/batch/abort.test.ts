@@ -8,19 +8,25 @@ import { AS_OF, scratchPerTest } from './helpers.js';
 const tmp = scratchPerTest();
 const FILES = ['good-a.yaml', 'good-b.yaml', 'good-c.yaml'];
 
+/** The three files as executive HTML, aborted as soon as the first file starts. */
+function abortedAtFirstStart(data: string, out: string, concurrency: number) {
+  const abort = new AbortController();
+  return buildBriefs({
+    data: FILES.map((f) => join(data, f)),
+    formats: ['html'],
+    audiences: ['executive'],
+    out,
+    asOf: AS_OF,
+    concurrency,
+    signal: abort.signal,
+    onProgress: (e) => e.type === 'start' && abort.abort(),
+  });
+}
+
 describe('buildBriefs with an AbortSignal', () => {
   it('on this thread (-j 1): the file being built finishes, no further one starts, the rest is reported', async () => {
     const { data, out } = tmp();
-    const abort = new AbortController();
-    const r = await buildBriefs({
-      data: FILES.map((f) => join(data, f)),
-      formats: ['html'],
-      audiences: ['executive'],
-      out,
-      asOf: AS_OF,
-      signal: abort.signal,
-      onProgress: (e) => e.type === 'start' && abort.abort(), // aborts while the first file renders
-    });
+    const r = await abortedAtFirstStart(data, out, 1); // aborts while the first file renders
     expect(r.aborted).toBe(true);
     expect(r.results.map((x) => [x.data, x.status])).toEqual([[join(data, 'good-a.yaml'), 'ok']]);
     expect(r.notBuilt).toEqual([join(data, 'good-b.yaml'), join(data, 'good-c.yaml')]);
@@ -30,17 +36,7 @@ describe('buildBriefs with an AbortSignal', () => {
 
   it('on the worker pool: stops dispatching, terminates the workers, resolves with what was not built', async () => {
     const { data, out } = tmp();
-    const abort = new AbortController();
-    const r = await buildBriefs({
-      data: FILES.map((f) => join(data, f)),
-      formats: ['html'],
-      audiences: ['executive'],
-      out,
-      asOf: AS_OF,
-      concurrency: 2,
-      signal: abort.signal,
-      onProgress: (e) => e.type === 'start' && abort.abort(),
-    });
+    const r = await abortedAtFirstStart(data, out, 2);
     expect(r.aborted).toBe(true);
     // The first file(s) were on workers when they were terminated: none was finished or rebuilt here.
     expect(r.results).toEqual([]);
