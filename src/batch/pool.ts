@@ -4,10 +4,15 @@
  * one is done, so "current file" in the progress is the truth and a failure can stop the
  * dispatch of the rest.
  */
-import type { FileTask } from './build-file.js';
-import { buildFile, toFileError } from './build-file.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { buildFile, type FileTask } from './build-file.js';
 import type { FileResult } from './types.js';
+
+/**
+ * Below this a worker dies while loading, a path where tinypool (2.x, Node 20) can throw from
+ * inside an event listener under load, ending the process.
+ */
+const MIN_WORKER_HEAP_MB = 24;
 
 /**
  * V8 sizes a worker's heap from the machine's memory (about 4 GB old space here) and then lets
@@ -18,13 +23,9 @@ import type { FileResult } from './types.js';
  * A worker holds ~40 MB of live data between files; 300 contacts need about 100 MB. A file
  * too big for this heap is not lost: runOnPool builds it again on the main thread, unlimited.
  */
-const MIN_WORKER_HEAP_MB = 24;
-
 function workerHeap(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
   // BILAT_WORKER_HEAP_MB raises (or, in tests, lowers) the old-generation limit.
   const mb = Number(process.env.BILAT_WORKER_HEAP_MB);
-  // At least 24 MB: below that a worker dies while loading, a path where tinypool (2.x, Node 20)
-  // can throw from inside an event listener under load, ending the process.
   return { maxOldGenerationSizeMb: Number.isInteger(mb) && mb > 0 ? Math.max(mb, MIN_WORKER_HEAP_MB) : 256, maxYoungGenerationSizeMb: 12 };
 }
 

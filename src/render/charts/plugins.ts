@@ -1,4 +1,4 @@
-import type { Chart, ChartType, Plugin } from 'chart.js';
+import type { ChartType, Plugin } from 'chart.js';
 import { theme } from '../theme.js';
 import { FONT_PX, WEIGHT } from './style.js';
 import { font, textBoxPlugin, type Ctx, type Layouts, type TextBoxOptions } from './text-box.js';

@@ -107,7 +107,7 @@ export interface RenderOptions {
 }
 
 export interface RenderedChart {
-  /** Self-contained SVG (text converted to paths), with role="img" and a <title>. */
+  /** Self-contained SVG (text as paths, or real text with `svgText: 'text'`), with role="img" and a <title>. */
   svg?: string;
   /** Opaque RGB PNG (no alpha, so pdfkit embeds it without decoding). */
   png?: Buffer;

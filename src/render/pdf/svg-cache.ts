@@ -1,8 +1,8 @@
 /**
  * pdfmake parses every SVG twice per layout pass just to read and rewrite its width and
- * height (SVGMeasure, with xmldoc), and keep-with-next may lay out more than once; chart SVGs
- * with text drawn as paths are large (~100 KB), so that was ~10% of a charted brief's time. Both
- * functions are pure for string input, so we remember their results (by string, bounded).
+ * height (SVGMeasure, with xmldoc), and keep-with-next may lay out more than once. Our charts
+ * are sized from the parse chart-drawing.ts makes anyway; for any other SVG both functions are
+ * pure for string input, so we remember their results (by string, bounded).
  */
 import { chartDrawing } from './chart-drawing.js';
 
