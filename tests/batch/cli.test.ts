@@ -135,8 +135,10 @@ describe('bilat build with many files', () => {
   it('--concurrency 2 writes the same bytes as --concurrency 1', () => {
     const { data, out } = tmp();
     const args = (j: string, o: string) => ['build', join(data, 'good-*.yaml'), '-a', 'executive,public', '--out', o, '--as-of', AS_OF, '-j', j, '--quiet'];
-    expect(bilat(args('1', `${out}-1`)).code).toBe(0);
-    expect(bilat(args('2', `${out}-2`)).code).toBe(0);
+    const r1 = bilat(args('1', `${out}-1`));
+    expect(r1.code, r1.stderr).toBe(0);
+    const r2 = bilat(args('2', `${out}-2`));
+    expect(r2.code, r2.stderr).toBe(0);
     const one = outputs(`${out}-1`);
     const two = outputs(`${out}-2`);
     expect([...one.keys()]).toHaveLength(12);
