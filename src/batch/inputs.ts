@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { BilatError } from '../errors.js';
 
 /** Data files a folder contributes: YAML or JSON, but not JSON Schemas that sit beside them. */
@@ -35,8 +35,12 @@ export async function expandInputs(entries: readonly string[], cwd = process.cwd
     } else if (GLOB.test(entry)) {
       // Loaded only for patterns: a plain file list (the common case) never pays for it.
       const { glob } = await import('tinyglobby');
-      const matches = (await glob(entry, { cwd, absolute: isAbsolute(entry), onlyFiles: true, expandDirectories: false, dot: false }))
+      // Crawl from the pattern's fixed leading folders only: given an absolute pattern, tinyglobby
+      // would otherwise start at "/" and list every folder on the way (the whole of /tmp, say).
+      const { base, rest } = splitPattern(entry);
+      const matches = (await glob(rest, { cwd: resolve(cwd, base), onlyFiles: true, expandDirectories: false, dot: false }))
         .filter((f) => DATA_FILE.test(f) && !NOT_DATA.test(f))
+        .map((f) => join(base, f))
         .sort();
       if (matches.length === 0) throw new BilatError('E_USAGE', `no data file matches "${entry}" (quote patterns so bilat, not the shell, expands them)`);
       for (const m of matches) add(m, m);
@@ -45,6 +49,15 @@ export async function expandInputs(entries: readonly string[], cwd = process.cwd
     }
   }
   return out;
+}
+
+/** "data/2026/*.yaml" → base "data/2026", rest "*.yaml": the leading path segments with no glob syntax. */
+export function splitPattern(pattern: string): { base: string; rest: string } {
+  const parts = pattern.split('/');
+  let i = 0;
+  while (i < parts.length - 1 && !GLOB.test(parts[i]!) && !parts[i]!.includes('\\')) i++;
+  const base = parts.slice(0, i).join('/');
+  return { base: base === '' ? (pattern.startsWith('/') ? '/' : '.') : base, rest: parts.slice(i).join('/') };
 }
 
 function directory(path: string): string | undefined {

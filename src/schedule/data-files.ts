@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { splitPattern } from '../batch/inputs.js';
 
 export interface DataMatch {
   /** The entry as written in the config. */
@@ -19,7 +20,9 @@ export function matchDataFiles(patterns: readonly string[], root: string): DataM
       const file = isAbsolute(pattern) ? pattern : resolve(root, pattern);
       return { pattern, files: isFile(file) ? [file] : [] };
     }
-    const files = globSync(pattern, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false });
+    // From the pattern's fixed folders, not from "/" (see splitPattern).
+    const { base, rest } = splitPattern(pattern);
+    const files = globSync(rest, { cwd: resolve(root, base), absolute: true, onlyFiles: true, expandDirectories: false });
     return { pattern, files: files.map((f) => resolve(f)).sort() };
   });
 }

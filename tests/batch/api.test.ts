@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandInputs } from '../../src/batch/inputs.js';
+import { expandInputs, splitPattern } from '../../src/batch/inputs.js';
 import { ManifestIndex, manifestPath, readManifest } from '../../src/batch/manifest.js';
 import { BilatError } from '../../src/errors.js';
 import { buildBriefs, resolveBuildOptions } from '../../src/pipeline.js';
@@ -56,6 +56,24 @@ describe('expandInputs', () => {
     writeFileSync(join(data, 'notes.txt'), '');
     expect(await expandInputs([data, join(data, 'good-a.yaml')])).toEqual(['bad.yaml', 'good-a.yaml', 'good-b.yaml', 'good-c.yaml'].map((f) => join(data, f)));
     expect(await expandInputs(['data/good-{b,c}.yaml', 'missing.yaml'], join(data, '..'))).toEqual(['data/good-b.yaml', 'data/good-c.yaml', 'missing.yaml']);
+  });
+
+  it('absolute, recursive and ".." patterns keep the form they were given in', async () => {
+    const { data } = tmp();
+    mkdirSync(join(data, '2026', 'q4'), { recursive: true });
+    writeFileSync(join(data, '2026', 'q4', 'late.yaml'), '');
+    expect(await expandInputs([join(data, 'good-[ab].yaml')])).toEqual([join(data, 'good-a.yaml'), join(data, 'good-b.yaml')]);
+    expect(await expandInputs([`${data}/**/late.yaml`])).toEqual([join(data, '2026/q4/late.yaml')]);
+    expect(await expandInputs(['../good-c.*'], join(data, '2026'))).toEqual(['../good-c.yaml']);
+  });
+
+  // The crawl starts at the base: an absolute pattern must not list "/" and every folder on the way.
+  it('splits a pattern into the folders it names outright and the part to match', () => {
+    expect(splitPattern('/tmp/x/data/*.yaml')).toEqual({ base: '/tmp/x/data', rest: '*.yaml' });
+    expect(splitPattern('data/{a/b,c}/*.yaml')).toEqual({ base: 'data', rest: '{a/b,c}/*.yaml' });
+    expect(splitPattern('**/*.yaml')).toEqual({ base: '.', rest: '**/*.yaml' });
+    expect(splitPattern('/*.yaml')).toEqual({ base: '/', rest: '*.yaml' });
+    expect(splitPattern('data/\\[draft\\]/*.yaml')).toEqual({ base: 'data', rest: '\\[draft\\]/*.yaml' });
   });
 
   it('refuses a folder or a pattern that yields nothing', async () => {
