@@ -4,7 +4,9 @@
  * one is done, so "current file" in the progress is the truth and a failure can stop the
  * dispatch of the rest.
  */
+import { getHeapStatistics } from 'node:v8';
 import type { Diagnostic } from '../diagnostics.js';
+import { ExitCode } from '../errors.js';
 import { buildFile, type FileTask } from './build-file.js';
 import type { FileResult } from './types.js';
 
@@ -21,7 +23,9 @@ const MIN_WORKER_HEAP_MB = 24;
  *   old 1024 / young 16 MB: 310 MB, 12.2 s     old 256 / young 16: 296 MB, 13.0 s
  *   old  256 / young 12 MB: 273 MB, 12.6 s     old 256 / young  8: 269 MB, 13.8 s
  * A worker holds ~40 MB of live data between files; 300 contacts need about 100 MB. A file
- * too big for this heap is not lost: runOnPool builds it again on the main thread, unlimited.
+ * too big for this heap is not lost: runOnPool builds it again on a worker of its own with
+ * the main thread's heap limit (largeWorkerHeapMb), so even a file too big for that fails
+ * alone, with an error, and never takes the process and the rest of the batch down.
  */
 function workerHeap(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
   // BILAT_WORKER_HEAP_MB raises (or, in tests, lowers) the old-generation limit.
@@ -29,10 +33,24 @@ function workerHeap(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeM
   return { maxOldGenerationSizeMb: Number.isInteger(mb) && mb > 0 ? Math.max(mb, MIN_WORKER_HEAP_MB) : 256, maxYoungGenerationSizeMb: 12 };
 }
 
+/**
+ * The heap of the one-off worker that retries a file too big for the pool's workers: as large
+ * as the main thread's (V8 sizes it from the machine's memory; NODE_OPTIONS=--max-old-space-size
+ * changes both) and at least four times the pool's, unless BILAT_LARGE_WORKER_HEAP_MB says
+ * otherwise (a small machine may prefer a file to fail than to swap).
+ */
+function largeWorkerHeapMb(): number {
+  const mb = Number(process.env.BILAT_LARGE_WORKER_HEAP_MB);
+  if (Number.isInteger(mb) && mb > 0) return Math.max(mb, MIN_WORKER_HEAP_MB);
+  return Math.max(4 * workerHeap().maxOldGenerationSizeMb, Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20));
+}
+
 /** Says why a file took the slow road, so a user with many such files can raise the limit. */
-function withNotice(result: FileResult, file: string, why: unknown, tried: boolean): FileResult {
+function withNotice(result: FileResult, file: string, why: unknown, where: 'main' | 'large'): FileResult {
   const limit = workerHeap().maxOldGenerationSizeMb;
   const memory = outOfMemory(why);
+  const tried = where === 'large' || !(why instanceof PoolStopped);
+  const cause = why instanceof PoolStopped ? why.cause : why;
   const notice: Diagnostic = {
     severity: 'warning',
     rule: 'worker-fallback',
@@ -40,12 +58,36 @@ function withNotice(result: FileResult, file: string, why: unknown, tried: boole
     line: 0,
     column: 0,
     path: '',
-    message: `built on the main thread: ${tried ? 'its worker' : 'the worker pool had stopped:'} ${
-      memory ? `${tried ? '' : 'a worker '}ran out of its ${limit} MB heap` : `failed (${why instanceof Error ? why.message : String(why)})`
+    message: `built ${where === 'large' ? `on a worker of its own with a ${largeWorkerHeapMb()} MB heap` : 'on the main thread'}: ${tried ? 'its worker' : 'the worker pool had stopped:'} ${
+      memory ? `${tried ? '' : 'a worker '}ran out of its ${limit} MB heap` : `failed (${cause instanceof Error ? cause.message : String(cause)})`
     }`,
     hint: memory ? 'set BILAT_WORKER_HEAP_MB (e.g. 1024) to let workers take files this large' : 'run with -j 1 to build on the main thread from the start',
   };
   return { ...result, diagnostics: [...result.diagnostics, notice] };
+}
+
+/** The pool failed as a whole (a worker died while starting): files after that use the main thread. */
+class PoolStopped {
+  constructor(readonly cause: unknown) {}
+}
+
+/** A file that overflowed even the large worker: it fails alone, saying how to give it more. */
+function tooLarge(task: FileTask, ms: number): FileResult {
+  const mb = largeWorkerHeapMb();
+  return {
+    data: task.file,
+    status: 'failed',
+    outputs: [...(task.upToDate ?? [])],
+    written: [],
+    diagnostics: [],
+    error: {
+      code: 'E_RENDER',
+      message: `ran out of memory on a worker with a ${workerHeap().maxOldGenerationSizeMb} MB heap and again on one of its own with ${mb} MB; nothing was written for it. Split the file, or allow more: BILAT_LARGE_WORKER_HEAP_MB=${mb * 2}`,
+      file: task.file,
+      exitCode: ExitCode.RenderFailure,
+    },
+    ms,
+  };
 }
 
 /** The worker ran out of its heap (resourceLimits); the file may still fit on the main thread. */
@@ -86,26 +128,53 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
     broken = e;
     void pool.destroy().catch(() => {});
   });
-  let mainThread: Promise<unknown> = Promise.resolve();
-  const onMainThread = (task: FileTask, why: unknown, tried: boolean): Promise<FileResult | undefined> => {
-    const run = mainThread.then(async () => (signal?.aborted ? undefined : withNotice(await buildFile(task), task.file, why, tried)));
-    mainThread = run.catch(() => {});
+  // Files that leave the pool go one at a time, so two large ones never add up.
+  let outside: Promise<unknown> = Promise.resolve();
+  const oneAtATime = (fn: () => Promise<FileResult | undefined>): Promise<FileResult | undefined> => {
+    const run = outside.then(() => (signal?.aborted ? undefined : fn()));
+    outside = run.catch(() => {});
     return run;
   };
+  const onMainThread = (task: FileTask, why: unknown): Promise<FileResult | undefined> =>
+    oneAtATime(async () => withNotice(await buildFile(task), task.file, why, 'main'));
+  const onLargeWorker = (task: FileTask, why: unknown): Promise<FileResult | undefined> =>
+    oneAtATime(async () => {
+      const started = performance.now();
+      const large = new Tinypool({
+        filename: new URL('./worker.js', import.meta.url).href,
+        minThreads: 1,
+        maxThreads: 1,
+        isolateWorkers: false,
+        resourceLimits: { maxOldGenerationSizeMb: largeWorkerHeapMb() },
+      });
+      const stopLarge = () => void large.destroy().catch(() => {});
+      signal?.addEventListener('abort', stopLarge, { once: true });
+      try {
+        return withNotice((await large.run(task, signal ? { signal } : {})) as FileResult, task.file, why, 'large');
+      } catch (e) {
+        if (signal?.aborted) return undefined;
+        if (outOfMemory(e)) return tooLarge(task, performance.now() - started);
+        return withNotice(await buildFile(task), task.file, e, 'main');
+      } finally {
+        signal?.removeEventListener('abort', stopLarge);
+        await large.destroy().catch(() => {});
+      }
+    });
   const queue = [...tasks];
   let stop = false;
   const slot = async (): Promise<void> => {
     for (let task = queue.shift(); task !== undefined && !stop && !signal?.aborted; task = queue.shift()) {
       hooks.onStart(task);
       let result: FileResult | undefined;
-      if (broken !== undefined) result = await onMainThread(task, broken, false);
+      if (broken !== undefined) result = await onMainThread(task, new PoolStopped(broken));
       else {
         try {
           result = (await pool.run(task, signal ? { signal } : {})) as FileResult;
         } catch (e) {
           if (signal?.aborted) return; // stopped on purpose: not built
           // buildFile reports every error of a file as a result: a rejection means the worker died.
-          result = await onMainThread(task, broken ?? e, true);
+          const why = broken ?? e;
+          result = outOfMemory(why) ? await onLargeWorker(task, why) : await onMainThread(task, why);
         }
       }
       if (result === undefined) return; // aborted while waiting for the main thread

@@ -147,20 +147,37 @@ describe('bilat build with many files', () => {
   });
 
   // 24 MB (the lowest BILAT_WORKER_HEAP_MB takes) lets a worker start but not render: every
-  // file overflows it, and the pool stops after the first.
-  it.each(['24'])('workers that run out of a %s MB heap: every file built on the main thread, with a warning, same bytes', (mb) => {
+  // file overflows it and is built again on a worker of its own with a larger heap.
+  it.each(['24'])('workers that run out of a %s MB heap: every file built again on a larger worker, with a warning, same bytes', (mb) => {
     const { data, out } = tmp();
     const args = (j: string, o: string) => ['build', join(data, 'good-*.yaml'), '-a', 'executive', '-f', 'pdf', '--out', o, '--as-of', AS_OF, '-j', j];
     expect(bilat(args('1', `${out}-1`)).code).toBe(0);
     const r = bilat(args('2', `${out}-2`), ROOT, { BILAT_WORKER_HEAP_MB: mb });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`ran out of its ${mb} MB heap`);
+    expect(r.stderr).toMatch(/built on a worker of its own with a \d+ MB heap/);
     expect(r.stderr).toContain('BILAT_WORKER_HEAP_MB');
     const one = outputs(`${out}-1`);
     const two = outputs(`${out}-2`);
     expect(one.size).toBeGreaterThan(1);
     expect([...two.keys()]).toEqual([...one.keys()]);
     for (const [name, bytes] of one) expect(two.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('a file too big even for the larger worker fails alone with a located error; the process lives on (exit 3)', () => {
+    const { data, out } = tmp();
+    const r = bilat(['build', join(data, 'good-*.yaml'), '-a', 'executive', '-f', 'pdf', '--out', out, '--as-of', AS_OF, '-j', '2'], ROOT, {
+      BILAT_WORKER_HEAP_MB: '24',
+      BILAT_LARGE_WORKER_HEAP_MB: '24',
+    });
+    expect(r.code, r.stderr).toBe(3);
+    for (const f of ['good-a', 'good-b', 'good-c']) {
+      expect(r.stderr).toMatch(new RegExp(`failed\\s+\\S*${f}\\.yaml\\s+E_RENDER`));
+      expect(r.stderr).toContain(`${join(data, `${f}.yaml`)}  ran out of memory on a worker with a 24 MB heap and again on one of its own with 24 MB; nothing was written for it. Split the file, or allow more: BILAT_LARGE_WORKER_HEAP_MB=48`);
+    }
+    expect(r.stderr).toMatch(/3 files: 0 briefs written .*3 failed/);
+    expect(r.stderr).not.toMatch(/FATAL|heap out of memory|at .*\.js:\d+/);
+    expect(existsSync(out) ? outputs(out).size : 0).toBe(0);
   });
 
   it('a broken template fails the whole build before any file is read (exit 3)', () => {
