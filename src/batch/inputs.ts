@@ -32,7 +32,7 @@ export async function expandInputs(entries: readonly string[], cwd = process.cwd
         .sort();
       if (names.length === 0) throw new BilatError('E_USAGE', `folder "${entry}" holds no data files (*.yaml, *.yml or *.json)`);
       for (const name of names) add(join(dir, name), join(entry, name));
-    } else if (GLOB.test(entry)) {
+    } else if (isPattern(entry)) {
       // Loaded only for patterns: a plain file list (the common case) never pays for it.
       const { glob } = await import('tinyglobby');
       // Crawl from the pattern's fixed leading folders only: given an absolute pattern, tinyglobby
@@ -50,6 +50,9 @@ export async function expandInputs(entries: readonly string[], cwd = process.cwd
   }
   return out;
 }
+
+/** Whether bilat expands `entry` as a glob pattern rather than taking it as a path. */
+export const isPattern = (entry: string): boolean => GLOB.test(entry);
 
 /** "data/2026/*.yaml" → base "data/2026", rest "*.yaml": the leading path segments with no glob syntax. */
 export function splitPattern(pattern: string): { base: string; rest: string } {

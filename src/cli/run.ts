@@ -1,7 +1,10 @@
 import yargs, { type CommandModule } from 'yargs';
-import { BilatError, ExitCode, formatDiagnostic } from '../core.js';
+import { BilatError, ExitCode } from '../core.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 import { processIO, type CliIO } from './io.js';
+import { reportError } from './report-error.js';
+
+export { reportError };
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
 import { buildCommand } from './commands/build.js';
@@ -62,21 +65,3 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   }
 }
 
-export function reportError(io: CliIO, e: unknown, debug: boolean): number {
-  if (e instanceof BilatError) {
-    if (e.code === 'E_USAGE') {
-      io.err(`bilat: ${e.message}`);
-      io.err('Run "bilat --help" for usage.');
-    } else {
-      io.err(e.format());
-      for (const d of e.diagnostics ?? []) io.err(`  ${formatDiagnostic(d)}`);
-    }
-    if (debug && e.stack) io.err(e.stack);
-    return e.exitCode;
-  }
-  const err = e as Error;
-  io.err(`bilat: unexpected error: ${err?.message ?? String(e)}`);
-  if (debug && err?.stack) io.err(err.stack);
-  else io.err('This is a bug in bilat. Run again with --debug for the stack trace and report it.');
-  return ExitCode.Unexpected;
-}

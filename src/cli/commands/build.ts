@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import type { BuildOptions, BuildResult, Diagnostic } from '../../index.js';
 import { paint, type CliIO } from '../io.js';
+import { reportError } from '../report-error.js';
 import { parseAsOf } from './validate.js';
 
 export interface BuildArgs {
@@ -17,6 +18,7 @@ export interface BuildArgs {
   incremental: boolean;
   quiet: boolean;
   json: boolean;
+  watch: boolean;
   debug: boolean;
 }
 
@@ -43,10 +45,12 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .option('concurrency', { alias: 'j', type: 'number', describe: `Files rendered at once on worker threads (default the number of cores, here ${availableParallelism()})` })
         .option('incremental', { type: 'boolean', default: false, describe: 'Skip briefs whose data, templates, fonts, bilat version and options are unchanged (manifest in <out>/.bilat/)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress, no per-file lines: only problems' })
-        .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary on stdout' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary on stdout (with --watch, one line per build)' })
+        .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild what changed whenever a data file, CSV series or template changes, until Ctrl-C' })
         .example('$0 build data/az-kg.yaml', 'all audiences, HTML and PDF, into output/')
         .example('$0 build data/az-kg.yaml -a executive -f pdf --as-of 2026-11-22', 'one PDF')
-        .example('$0 build data/ "more/**/*.yaml" -j 2 --incremental', 'a folder and a pattern on two threads, skipping what is up to date'),
+        .example('$0 build data/ "more/**/*.yaml" -j 2 --incremental', 'a folder and a pattern on two threads, skipping what is up to date')
+        .example('$0 build data/az-kg.yaml -a analyst -f html --templates my-templates --watch', 'rebuild the analyst HTML on every save'),
     handler: async (argv: BuildArgs) => {
       // The pipeline itself, not the whole public API: the scheduler and config stay unloaded.
       const [{ buildBriefs }, lib] = await Promise.all([import('../../pipeline.js'), import('../../core.js')]);
@@ -56,8 +60,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
       const concurrency = argv.concurrency ?? availableParallelism();
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new BilatError('E_USAGE', `--concurrency must be a whole number ≥ 1, got ${argv.concurrency}`);
       const audiences = split(argv.audience);
-      const report = createReporter(io, argv, lib);
-      const result = await buildBriefs({
+      const options: BuildOptions = {
         data: argv.data.map(String),
         audiences: audiences?.includes('all') ? undefined : audiences,
         formats: formats as ('html' | 'pdf')[] | undefined,
@@ -70,15 +73,73 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         concurrency,
         incremental: argv.incremental,
         keepGoing: true,
-        onProgress: report.progress,
-      }).finally(report.stop);
+      };
+      if (argv.watch) {
+        await watch(io, argv, options, lib);
+        setExit(0);
+        return;
+      }
+      const report = createReporter(io, argv, lib);
+      const result = await buildBriefs({ ...options, onProgress: report.progress }).finally(report.stop);
       setExit(report.finish(result));
     },
   };
 }
 
+/**
+ * `--watch`: an incremental build, then another after every change, each
+ * reported like a build of its own; problems are printed and watching goes on. Ctrl-C (or
+ * SIGTERM) stops it, and the command exits 0.
+ */
+async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: Parameters<typeof createReporter>[2]): Promise<void> {
+  const { watchBriefs } = await import('../../batch/watch.js');
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const time = () => new Date().toTimeString().slice(0, 8);
+  let report = createReporter(io, argv, lib);
+  let ready = false;
+  const waiting = () => {
+    if (ready && !argv.json && !argv.quiet) io.err(paint(io, 90, `[${time()}] waiting for changes (Ctrl-C to stop)`));
+  };
+  try {
+    await watchBriefs(
+      { ...options, onProgress: (p) => report.progress(p) },
+      {
+        onBuildStart(changed) {
+          report = createReporter(io, { ...argv, incremental: true }, lib, 'line');
+          if (changed.length && !argv.json) {
+            const what = changed.length === 1 ? changed[0]! : `${changed.length} files`;
+            io.err(`[${time()}] ${what} changed: rebuilding`);
+          }
+        },
+        onBuild(result) {
+          report.stop();
+          if (result.aborted) return;
+          report.finish(result);
+          waiting();
+        },
+        onError(e) {
+          report.stop();
+          reportError(io, e, argv.debug);
+          waiting();
+        },
+        onReady: (roots) => {
+          ready = true;
+          if (!argv.json && !argv.quiet) io.err(paint(io, 90, `[${time()}] watching ${roots.join(', ')} for changes (Ctrl-C to stop)`));
+        },
+      },
+      { signal: stop.signal },
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 /** Progress as a bar on a terminal (stderr), as plain lines when piped, nothing with --quiet or --json. */
-function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../../core.js'), 'formatDiagnostic' | 'formatLocation'>) {
+function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../../core.js'), 'formatDiagnostic' | 'formatLocation'>, json: 'pretty' | 'line' = 'pretty') {
   const { formatDiagnostic, formatLocation } = lib;
   let bar: { log(s: string): void; update(v: number, p: object): void; stop(): void } | undefined;
   let barLoading: Promise<void> | undefined;
@@ -126,7 +187,7 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
       const failed = result.results.filter((r) => r.status === 'failed');
       const code = Math.max(0, ...failed.map((r) => r.error?.exitCode ?? 1));
       if (argv.json) {
-        io.out(JSON.stringify(summary(result), null, 2));
+        io.out(json === 'line' ? JSON.stringify(summary(result)) : JSON.stringify(summary(result), null, 2));
         return code;
       }
       // Paths go to stdout for scripts; a terminal that just watched the bar gets the summary only.
