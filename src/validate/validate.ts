@@ -4,6 +4,7 @@ import { loadDocument, type LoadedDocument } from '../data/load-document.js';
 import { BilatError } from '../errors.js';
 import { Relationship } from '../schema/relationship.js';
 import type { RuleContext, Rule } from './context.js';
+import { rulesDespiteSchema } from './salvage.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { duplicateIds } from './rules/ids.js';
 import { references, unusedSources } from './rules/references.js';
@@ -12,7 +13,7 @@ import { anniversaries, futureDates, periodOrder, rolePeriods } from './rules/da
 import { tradeArithmetic } from './rules/trade.js';
 import { collapseDefaults, csvHints, expandTradeFiles } from './trade-csv.js';
 
-/** Semantic rules, run once the file matches the schema. */
+/** Semantic rules: on the whole file once it matches the schema, before that on the list items that do (salvage.ts). */
 export const rules: readonly Rule[] = [duplicateIds, references, sourced, futureDates, periodOrder, rolePeriods, anniversaries, tradeArithmetic, unusedSources];
 
 export interface ValidationResult {
@@ -35,7 +36,10 @@ export function validateDocument(doc: LoadedDocument, asOf: string): ValidationR
   const csv = expandTradeFiles(doc);
   const parsed = Relationship.safeParse(csv.doc.value);
   if (!parsed.success) {
-    return { file: doc.file, doc, diagnostics: sortDiagnostics([...csv.diagnostics, ...csvHints(schemaDiagnostics(csv.doc, Relationship, parsed.error), doc.file)]) };
+    // The rules still run on the items the schema accepted, so all problems show at once.
+    const semantic = rulesDespiteSchema(csv.doc, parsed.error.issues, rules, asOf);
+    const schema = csvHints(schemaDiagnostics(csv.doc, Relationship, parsed.error), doc.file);
+    return { file: doc.file, doc, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...schema, ...semantic]), csv.defaulted) };
   }
   const ctx: RuleContext = { doc: csv.doc, data: parsed.data, asOf };
   const diagnostics = rules.flatMap((rule) => rule(ctx));

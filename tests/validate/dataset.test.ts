@@ -66,10 +66,12 @@ describe(`${DATA}, the real dataset`, () => {
     expect(diagnostics.map((d) => [d.rule, d.path, d.line, d.column])).toEqual([['date-future', 'engagements[1].date', at.line, at.column + '"date": '.length]]);
   });
 
-  it('a typo in the dataset becomes an error with a hint, at the key', () => {
+  it('a typo in the dataset becomes an error with a hint, at the key; the rules still see the rest (the 2108 warning)', () => {
     const typo = text.replace('    exports: 2.3', '    exprots: 2.3');
     const { diagnostics } = validateDocument(parseText(DATA, typo), AS_OF);
+    const visit = positionOf(typo, 'date: 2108');
     expect(diagnostics.map((d) => [d.path, d.hint, d.line, d.column])).toEqual([
+      ['engagements[1].date', 'kept as printed; documented in data-quality note dq-visit-2108', visit.line, visit.column + 'date: '.length],
       ['trade[0].exprots', 'did you mean "exports"?', positionOf(typo, 'exprots').line, 5],
     ]);
   });
