@@ -76,10 +76,10 @@ describe('bilat jobs / schedule (messages and exit codes)', () => {
     expect(lines[0]).toBe('weekly-az-kg  0 7 * * MON  (Asia/Baku)');
     expect(lines[1]).toMatch(/^ {2}next: {4}\d{4}-\d\d-\d\dT07:00:00\+04:00, \d{4}-\d\d-\d\dT07:00:00\+04:00, /);
     expect(lines[2]).toBe('  last:    ok in 2.3 s, attempt 1, 2 file(s) → output/weekly-az-kg/2026-11-16');
-    expect(lines[3]).toBe('  policy:  catchUp latest · overlap skip · retries 2 · keep 12 runs');
+    expect(lines[3]).toBe('  policy:  catchUp latest · overlap skip · retries 2 · timeout 30m · keep 12 runs');
     expect(r.out).toContain('monthly-all  0 6 1 * *  (Europe/Berlin)');
     expect(r.out).toContain('  last:    never run');
-    expect(r.out).toContain('  policy:  catchUp all (≤ 3) · overlap queue · retries 2 · keep all');
+    expect(r.out).toContain('  policy:  catchUp all (≤ 3) · overlap queue · retries 2 · timeout 30m · keep all');
 
     const json = JSON.parse((await cli(['jobs', 'list', '--json', '--config', join(root, 'bilat.config.yaml')])).out);
     expect(json.map((j: { name: string; next: string[] }) => [j.name, j.next.length])).toEqual([['weekly-az-kg', 3], ['monthly-all', 3]]);

@@ -4,6 +4,7 @@ import type { RunRecord } from '../../schedule/index.js';
 import { BilatError, ExitCode, didYouMean } from '../../core.js';
 import { paint, type CliIO } from '../io.js';
 import { CONFIG_OPTION, loadConfigOrReport, onStopSignals } from './schedule.js';
+import { formatDuration } from '../../config/duration.js';
 
 interface JobsArgs {
   config?: string;
@@ -76,7 +77,7 @@ async function listJobs(io: CliIO, argv: JobsArgs): Promise<number> {
     io.out(`  next:    ${next.join(', ') || 'never'}`);
     io.out(`  last:    ${last ? describeRecord(io, last) : 'never run'}`);
     if (running) io.out(`  running: pid ${running.pid} on ${running.hostname}, slot ${running.scheduledFor ?? '?'}, since ${running.startedAt}`);
-    io.out(`  policy:  catchUp ${job.catchUp}${job.catchUp === 'all' ? ` (≤ ${job.catchUpLimit})` : ''} · overlap ${job.overlap} · retries ${job.retries} · keep ${retention(job)}`);
+    io.out(`  policy:  catchUp ${job.catchUp}${job.catchUp === 'all' ? ` (≤ ${job.catchUpLimit})` : ''} · overlap ${job.overlap} · retries ${job.retries} · timeout ${formatDuration(job.timeoutMs)} · keep ${retention(job)}`);
     io.out(`  out:     ${job.out}  (history in ${rel(config, job.stateDir)}/history.jsonl)`);
   }
   return ExitCode.Ok;
