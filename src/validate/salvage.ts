@@ -44,7 +44,8 @@ export function rulesDespiteSchema(doc: LoadedDocument, issues: readonly Issue[]
 
   const value = structuredClone(doc.value) as Record<string, unknown>;
   const trimmed: Trimmed[] = [];
-  const droppedIds = new Set<string>();
+  // Ids the set-aside items define, by the list they sit in ("sources", "people", "treaties"…).
+  const droppedIds = new Map<string, Set<string>>();
   for (const { path, indices } of drop.values()) {
     const parent = path.slice(0, -1).reduce<unknown>((v, seg) => (v as Record<PropertyKey, unknown> | undefined)?.[seg], value) as Record<PropertyKey, unknown> | undefined;
     const list = parent?.[path.at(-1)!];
@@ -55,7 +56,14 @@ export function rulesDespiteSchema(doc: LoadedDocument, issues: readonly Issue[]
       if (!indices.has(i)) {
         kept.push(i);
         items.push(item);
-      } else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') droppedIds.add((item as { id: string }).id);
+      } else {
+        const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+        // An id written as a number (id: 1998) is still the id a reference names as "1998".
+        if (typeof id === 'string' || typeof id === 'number') {
+          const list = String(path.at(-1));
+          droppedIds.set(list, (droppedIds.get(list) ?? new Set()).add(String(id)));
+        }
+      }
     });
     parent![path.at(-1)!] = items;
     trimmed.push({ path, kept });
@@ -73,15 +81,31 @@ export function rulesDespiteSchema(doc: LoadedDocument, issues: readonly Issue[]
     return path;
   };
   const ctx: RuleContext = {
-    doc: { ...doc, value, locate: (path, key) => doc.locate(written(path), key) },
+    doc: { ...doc, value, locate: (path, key) => doc.locate(written(path), key), printed: (path) => doc.printed(written(path)) },
     data: parsed.data,
     asOf,
   };
   return rules
     .filter((rule) => rule !== unusedSources)
     .flatMap((rule) => rule(ctx))
-    .filter((d) => !(d.rule === 'reference' && [...droppedIds].some((id) => d.message.includes(`"${id}"`))))
+    .filter((d) => !namesSetAside(d, droppedIds))
     .map((d) => ({ ...d, path: writtenPath(d.path, trimmed) }));
+}
+
+/** The list an "unknown …" reference diagnostic looks in (see refChecker in rules/ids.ts). */
+const LIST_OF: Record<string, string[]> = {
+  source: ['sources'],
+  person: ['people'],
+  organization: ['organizations'],
+  note: ['notes'],
+  milestone: ['milestones'],
+};
+
+/** A reference to an id that only a set-aside item defines: not a problem of its own. */
+function namesSetAside(d: Diagnostic, dropped: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (d.rule !== 'reference') return false;
+  const m = /^unknown (\w+) "(.*)"$/.exec(d.message);
+  return m !== null && (LIST_OF[m[1]!] ?? []).some((list) => dropped.get(list)?.has(m[2]!) === true);
 }
 
 /** `engagements[3].date` in the trimmed list → the same item's index as written. */

@@ -50,6 +50,22 @@ describe('rules on a file the schema rejects', () => {
     ]);
   });
 
+  // Rounding rules read the figures as written: those of the row the rule checks, not of the
+  // row that sat at its index before one was set aside.
+  it('the figures as written come from the right row once a row is set aside', () => {
+    const FIX = 'tests/fixtures/batch/good-a.yaml';
+    let t = readFileSync(FIX, 'utf8').replace('    start: 2023\n', '    start: not-a-date\n');
+    t = t.replace('    exports: 80\n    imports: 64.9\n    turnover: 144.9\n    balance: 15.1', '    exports: 80.000\n    imports: 64.900\n    turnover: 144.900\n    balance: 15.100');
+    t = t.replace('    turnover: 164.2', '    turnover: 164');
+    expect(validateDocument(parseText(FIX, t), AS_OF).diagnostics.map((d) => [d.rule, d.path])).toEqual([['schema', 'trade[0].start']]);
+  });
+
+  it('an item set aside for an id written as a number: references to that id stay silent', () => {
+    const FIX = 'tests/fixtures/batch/good-a.yaml';
+    const t = readFileSync(FIX, 'utf8').replace('  - id: diplomatic-relations', '  - id: 1998').replace('    of: diplomatic-relations', '    of: "1998"');
+    expect(validateDocument(parseText(FIX, t), AS_OF).diagnostics.map((d) => [d.rule, d.path])).toEqual([['schema', 'milestones[0].id']]);
+  });
+
   it('a problem outside any list item (no pair at all): the schema diagnostics only', () => {
     const t = text.replace(/^pair:\n(?: {2}.*\n)+/m, '').replace('    sources: [tdi-2021-12-22]\n\nagreements:', '    sources: [tdi-2021-12-2]\n\nagreements:');
     const r = check(t).diagnostics;
