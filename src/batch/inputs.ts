@@ -58,7 +58,9 @@ export const isPattern = (entry: string): boolean => GLOB.test(entry);
 export function splitPattern(pattern: string): { base: string; rest: string } {
   const parts = pattern.split('/');
   let i = 0;
-  while (i < parts.length - 1 && !GLOB.test(parts[i]!) && !parts[i]!.includes('\\')) i++;
+  // Any character picomatch may give a meaning (groups "(a|b)", extglobs, escapes) ends the
+  // fixed part: the rest goes to tinyglobby whole, which reads it as it always did.
+  while (i < parts.length - 1 && !/[*?[\]{}()|!+@\\]/.test(parts[i]!)) i++;
   const base = parts.slice(0, i).join('/');
   return { base: base === '' ? (pattern.startsWith('/') ? '/' : '.') : base, rest: parts.slice(i).join('/') };
 }

@@ -74,6 +74,8 @@ describe('expandInputs', () => {
     expect(splitPattern('**/*.yaml')).toEqual({ base: '.', rest: '**/*.yaml' });
     expect(splitPattern('/*.yaml')).toEqual({ base: '/', rest: '*.yaml' });
     expect(splitPattern('data/\\[draft\\]/*.yaml')).toEqual({ base: 'data', rest: '\\[draft\\]/*.yaml' });
+    expect(splitPattern('data/(sub|other)/*.yaml')).toEqual({ base: 'data', rest: '(sub|other)/*.yaml' });
+    expect(splitPattern('data/reports (2026)/*.yaml')).toEqual({ base: 'data', rest: 'reports (2026)/*.yaml' });
   });
 
   it('refuses a folder or a pattern that yields nothing', async () => {
