@@ -140,17 +140,23 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
   const onLargeWorker = (task: FileTask, why: unknown): Promise<FileResult | undefined> =>
     oneAtATime(async () => {
       const started = performance.now();
+      // minThreads 0: a worker that runs out of memory is not replaced by one nobody will use.
       const large = new Tinypool({
         filename: new URL('./worker.js', import.meta.url).href,
-        minThreads: 1,
+        minThreads: 0,
         maxThreads: 1,
         isolateWorkers: false,
         resourceLimits: { maxOldGenerationSizeMb: largeWorkerHeapMb() },
       });
       const stopLarge = () => void large.destroy().catch(() => {});
       signal?.addEventListener('abort', stopLarge, { once: true });
+      // A worker that dies while starting holds no task: tinypool reports it on the pool alone.
+      const died = new Promise<never>((_, reject) => large.once('error', reject));
+      died.catch(() => {});
       try {
-        return withNotice((await large.run(task, signal ? { signal } : {})) as FileResult, task.file, why, 'large');
+        const run = large.run(task, signal ? { signal } : {});
+        run.catch(() => {}); // settled by destroy() below when the pool died first
+        return withNotice((await Promise.race([run, died])) as FileResult, task.file, why, 'large');
       } catch (e) {
         if (signal?.aborted) return undefined;
         if (outOfMemory(e)) return tooLarge(task, performance.now() - started);
