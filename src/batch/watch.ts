@@ -3,15 +3,18 @@
  * changes, until stopped. Every build is incremental (the manifest says what a change
  * touches), so editing one template rebuilds the briefs that use it and nothing else.
  */
-import { dirname, resolve, sep } from 'node:path';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve, sep } from 'node:path';
+import { referencedTradeFiles } from '../data/trade-files.js';
+import { BilatError } from '../errors.js';
 import type { BuildOptions, BuildResult } from '../pipeline.js';
 import { buildBriefs } from '../pipeline.js';
-import { isPattern, splitPattern } from './inputs.js';
+import { expandInputs, isPattern, splitPattern } from './inputs.js';
 
-/** Files a build reads: data, CSV series, templates and their styles, fonts a template may name. */
-const WATCHED = /\.(ya?ml|json|csv|hbs|handlebars|css|ttf|otf)$/i;
-/** Folders never worth watching (and, for node_modules, far too big to). */
+/** Files a build may read: data, CSV series, templates and their styles. */
+const WATCHED = /\.(ya?ml|json|csv|hbs|handlebars|css)$/i;
+const DATA_FILE = /\.(ya?ml|json)$/i;
+/** Folders never worth watching (and, for node_modules, far too big to); .bilat holds the manifest. */
 const SKIPPED_DIR = /(^|[\\/])(node_modules|\.git|\.bilat)$/;
 
 export interface WatchHooks {
@@ -20,7 +23,7 @@ export interface WatchHooks {
   /** A build is starting: `changed` lists what triggered it (empty for the first). */
   onBuildStart?(changed: string[]): void;
   onBuild(result: BuildResult): void;
-  /** A build that could not run at all (a broken template, no data file left): watching goes on. */
+  /** A build that could not run (a broken template, no data file left) or a folder that cannot be watched: watching goes on. */
   onError(error: unknown): void;
 }
 
@@ -40,9 +43,8 @@ export function watchRoots(data: readonly string[], templates: string | undefine
   const roots = new Set<string>();
   for (const entry of data) {
     const abs = resolve(cwd, entry);
-    const st = statSync(abs, { throwIfNoEntry: false });
-    if (st?.isDirectory()) roots.add(abs);
-    else if (st || !isPattern(entry)) roots.add(dirname(abs)); // a missing file: its creation is a change
+    if (isDirectory(abs)) roots.add(abs);
+    else if (!isPattern(entry)) roots.add(dirname(abs)); // a file, or a missing one: its creation is a change
     else roots.add(resolve(cwd, splitPattern(entry).base));
   }
   if (templates) roots.add(resolve(cwd, templates));
@@ -53,18 +55,55 @@ export function watchRoots(data: readonly string[], templates: string | undefine
 
 /**
  * Builds `input`, then watches and rebuilds until `signal` aborts. Resolves when stopped.
- * The output folder is never watched, so writing briefs does not trigger another build.
+ * Only files a build reads start one: the data files the inputs expand to (a new one too),
+ * the CSV files they name, and whatever is in the templates folder. Output written into a
+ * watched folder (briefs, a `--json` log) starts nothing.
+ *
+ * Throws only when the first build fails for a usage error (an unknown audience, a missing
+ * templates folder): no save can fix those.
  */
 export async function watchBriefs(input: BuildOptions, hooks: WatchHooks, { signal, debounceMs = 150 }: WatchOptions): Promise<void> {
-  const out = resolve(input.out ?? 'output');
   const roots = watchRoots(input.data, input.templates);
+  const templates = input.templates ? resolve(input.templates) : undefined;
   const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + sep);
 
+  // What the last build read, to tell a relevant change from any other file being written.
+  let read = new Set<string>();
+  let texts: string[] = [];
+  const refresh = async (): Promise<void> => {
+    const files = await expandInputs(input.data).catch(() => [] as string[]);
+    const next = new Set<string>();
+    const nextTexts: string[] = [];
+    for (const f of files) {
+      const abs = resolve(f);
+      next.add(abs);
+      try {
+        const text = readFileSync(abs, 'utf8');
+        nextTexts.push(text);
+        for (const csv of referencedTradeFiles(abs, text)) next.add(resolve(csv));
+      } catch {
+        // unreadable now: the build reports it
+      }
+    }
+    read = next;
+    texts = nextTexts;
+  };
+  const relevant = async (path: string): Promise<boolean> => {
+    const abs = resolve(path);
+    if (templates && inside(abs, templates)) return true;
+    if (read.has(abs)) return true; // changed or deleted
+    if (/\.csv$/i.test(abs)) return texts.some((t) => t.includes(basename(abs))); // a named CSV file that was missing
+    if (!DATA_FILE.test(abs)) return false;
+    await refresh(); // a new data file the inputs now expand to?
+    return read.has(abs);
+  };
+
   let building: Promise<void> | undefined;
+  let firstDone = false;
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
 
-  const build = async (changed: string[]): Promise<void> => {
+  const build = async (changed: string[], first: boolean): Promise<void> => {
     hooks.onBuildStart?.(changed);
     try {
       // Always incremental: only what a change touched is rebuilt (the first build, too, skips
@@ -72,18 +111,20 @@ export async function watchBriefs(input: BuildOptions, hooks: WatchHooks, { sign
       const result = await buildBriefs({ ...input, incremental: true, signal });
       hooks.onBuild(result);
     } catch (e) {
+      if (first && e instanceof BilatError && e.code === 'E_USAGE') throw e;
       if (!signal.aborted) hooks.onError(e);
     }
+    await refresh();
   };
-  // One build at a time; changes during a build are gathered for the next.
+  // One build at a time, none before the first; changes meanwhile are gathered for the next.
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (building || signal.aborted || pending.size === 0) return;
+      if (!firstDone || building || signal.aborted || pending.size === 0) return;
       const changed = [...pending].sort();
       pending = new Set();
-      building = build(changed).finally(() => {
+      building = build(changed, false).finally(() => {
         building = undefined;
         if (pending.size) schedule();
       });
@@ -91,33 +132,50 @@ export async function watchBriefs(input: BuildOptions, hooks: WatchHooks, { sign
   };
 
   // Watching starts before the first build, so an edit saved while it runs is not missed.
+  await refresh();
   const { watch } = await import('chokidar');
   const watcher = watch(roots, {
     ignoreInitial: true,
-    ignored: (path, stats) => {
-      const abs = resolve(path);
-      if (inside(abs, out) || SKIPPED_DIR.test(abs)) return true;
-      return stats?.isFile() === true && !WATCHED.test(abs);
-    },
+    ignorePermissionErrors: true,
+    ignored: (path, stats) => SKIPPED_DIR.test(path) || (stats?.isFile() === true && !WATCHED.test(path)),
   });
   watcher.on('all', (_event, path) => {
     if (!WATCHED.test(path)) return;
-    pending.add(path);
-    if (!building) schedule();
+    void relevant(path).then((yes) => {
+      if (!yes) return;
+      pending.add(resolve(path));
+      schedule();
+    });
   });
-  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
-
-  building = build([]);
-  await building;
-  building = undefined;
-  if (pending.size) schedule();
-  hooks.onReady?.(roots);
-
-  await new Promise<void>((stopped) => {
-    if (signal.aborted) stopped();
-    else signal.addEventListener('abort', () => stopped(), { once: true });
+  watcher.on('error', (e) => {
+    const err = e as NodeJS.ErrnoException;
+    hooks.onError(new BilatError('E_FILE_READ', `cannot watch ${err.path ?? 'a folder'}: ${err.message} (changes there are not seen)`, { cause: e }));
   });
-  if (timer) clearTimeout(timer);
-  await watcher.close();
-  await building;
+  // chokidar watches nothing when every root is gone; this keeps the process until stopped.
+  const alive = setInterval(() => {}, 1 << 30);
+  try {
+    await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+    await build([], true);
+    firstDone = true;
+    if (signal.aborted) return;
+    if (pending.size) schedule();
+    hooks.onReady?.(roots);
+    await new Promise<void>((stopped) => {
+      if (signal.aborted) stopped();
+      else signal.addEventListener('abort', () => stopped(), { once: true });
+    });
+  } finally {
+    clearInterval(alive);
+    if (timer) clearTimeout(timer);
+    await watcher.close();
+    await building;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // missing, or a path through a file (ENOTDIR): the build reports it
+  }
 }

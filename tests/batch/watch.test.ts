@@ -1,7 +1,7 @@
 // `bilat build --watch`: the real CLI in a child process, edited files, real file events.
 // The waits below bound how long a test may hang; they assert nothing about speed.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchRoots } from '../../src/batch/watch.js';
@@ -107,6 +107,50 @@ describe('bilat build --watch', () => {
     ]);
     expect(w.stderr).toBe('');
   }, 60_000);
+
+  it('only files a build reads start one: not a log written beside the data, not the briefs; a folder it cannot watch is reported', async () => {
+    const { dir, data } = tmp();
+    rmSync(join(data, 'bad.yaml'));
+    symlinkSync('loop', join(data, 'loop')); // a symbolic link to itself: watching it fails (ELOOP)
+    const fileA = join(data, 'good-a.yaml');
+    // The output folder holds the data folder, and the log goes into the data folder.
+    const w = watchCli(['build', fileA, '-a', 'executive', '-f', 'html', '--out', dir, '--as-of', AS_OF]);
+    await w.until(/watching .* for changes/);
+    expect(w.stderr).toMatch(/cannot watch \S*loop: ELOOP/);
+    writeFileSync(join(data, 'builds.json'), '{}\n');
+    writeFileSync(join(data, 'good-b.yaml'), `${readFileSync(join(data, 'good-b.yaml'), 'utf8')}\n# not an input of this build\n`);
+    await new Promise((r) => setTimeout(r, 600)); // let those events arrive; they must start nothing
+    writeFileSync(fileA, readFileSync(fileA, 'utf8').replace(/^(\s+title: )(.*)$/m, '$1$2 (edited)'));
+    await w.until(/✔ 1 file: 1 brief written/, 2);
+    expect(w.stderr.match(/changed: rebuilding/g)).toEqual(['changed: rebuilding']);
+    expect(w.stderr).toContain(`${fileA} changed: rebuilding`);
+    expect(readFileSync(join(dir, 'batch-a-executive.html'), 'utf8')).toContain('(edited)');
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(0);
+  }, 60_000);
+
+  it('a CSV series the data file names is watched with it, in its subfolder', async () => {
+    const { dir } = tmp();
+    const rel = join(dir, 'rel');
+    cpSync(join(ROOT, 'tests', 'fixtures', 'trade-csv'), rel, { recursive: true });
+    const out = join(dir, 'out');
+    const w = watchCli(['build', join(rel, 'mn-rs-csv.yaml'), '-a', 'analyst', '-f', 'html', '--out', out, '--as-of', AS_OF]);
+    await w.until(/watching .* for changes/);
+    const csv = join(rel, 'trade', 'mn-rs.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('t2023,2023,2023,2023,998.4,', 't2023,2023,2023,2023,999.4,').replace(',2208.6,-211.8,', ',2209.6,-210.8,'));
+    await w.until(`${csv} changed: rebuilding`);
+    await w.until(/✔ 1 file: 1 brief written/, 2);
+    expect(readFileSync(join(out, 'mn-rs-csv-analyst.html'), 'utf8')).toMatch(/999[.,]4/);
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(0);
+  }, 60_000);
+
+  it('a usage error no save can fix (an unknown audience) ends the watch at once: exit 2', async () => {
+    const { data, out } = tmp();
+    const w = watchCli(['build', join(data, 'good-a.yaml'), '-a', 'nope', '--out', out, '--as-of', AS_OF]);
+    expect(await w.exited).toBe(2);
+    expect(w.stderr).toContain('unknown audience "nope"');
+  }, 30_000);
 
   it('a file outside the watched folders, a pattern or the output folder itself: the folders watched', () => {
     const { dir, data } = tmp();

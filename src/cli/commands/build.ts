@@ -91,7 +91,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
  * reported like a build of its own; problems are printed and watching goes on. Ctrl-C (or
  * SIGTERM) stops it, and the command exits 0.
  */
-async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: Parameters<typeof createReporter>[2]): Promise<void> {
+async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typeof import('../../core.js')): Promise<void> {
   const { watchBriefs } = await import('../../batch/watch.js');
   const stop = new AbortController();
   const onSignal = () => stop.abort();
@@ -122,7 +122,11 @@ async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: Par
         },
         onError(e) {
           report.stop();
-          reportError(io, e, argv.debug);
+          if (argv.json) {
+            // One line per build still, so a tool reading the stream sees the failure.
+            const err = e instanceof lib.BilatError ? e : undefined;
+            io.out(JSON.stringify({ error: { code: err?.code ?? 'E_UNEXPECTED', message: e instanceof Error ? e.message : String(e), file: err?.file, line: err?.line, column: err?.column } }));
+          } else reportError(io, e, argv.debug);
           waiting();
         },
         onReady: (roots) => {
