@@ -1,7 +1,7 @@
 // `bilat build --watch`: the real CLI in a child process, edited files, real file events.
 // The waits below bound how long a test may hang; they assert nothing about speed.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchRoots } from '../../src/batch/watch.js';
@@ -150,6 +150,25 @@ describe('bilat build --watch', () => {
     const w = watchCli(['build', join(data, 'good-a.yaml'), '-a', 'nope', '--out', out, '--as-of', AS_OF]);
     expect(await w.exited).toBe(2);
     expect(w.stderr).toContain('unknown audience "nope"');
+  }, 30_000);
+
+  it('--serve: a port in use or not a port is a usage error (exit 2), before anything is built', async () => {
+    const { data, out } = tmp();
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const w = watchCli(['build', join(data, 'good-a.yaml'), '-a', 'public', '--out', out, '--as-of', AS_OF, '--serve', String(port)]);
+      expect(await w.exited).toBe(2);
+      expect(w.stderr).toContain(`cannot serve the preview on port ${port} (in use): pick another with --serve <port>, or 0 for any free one`);
+      const bad = watchCli(['build', join(data, 'good-a.yaml'), '--out', out, '--serve', 'eighty']);
+      expect(await bad.exited).toBe(2);
+      expect(bad.stderr).toContain('--serve takes a port number (0–65535), got "eighty"');
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      busy.close();
+    }
   }, 30_000);
 
   it('a file outside the watched folders, a pattern or the output folder itself: the folders watched', () => {

@@ -19,6 +19,7 @@ export interface BuildArgs {
   quiet: boolean;
   json: boolean;
   watch: boolean;
+  serve?: unknown;
   debug: boolean;
 }
 
@@ -47,10 +48,12 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress, no per-file lines: only problems' })
         .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary on stdout (with --watch, one line per build)' })
         .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild what changed whenever a data file, CSV series or template changes, until Ctrl-C' })
+        .option('serve', { describe: `Watch, and preview the briefs at http://127.0.0.1:<port>/, reloaded on every rebuild (port default ${DEFAULT_PREVIEW_PORT}; 0 picks a free one)` })
         .example('$0 build data/az-kg.yaml', 'all audiences, HTML and PDF, into output/')
         .example('$0 build data/az-kg.yaml -a executive -f pdf --as-of 2026-11-22', 'one PDF')
         .example('$0 build data/ "more/**/*.yaml" -j 2 --incremental', 'a folder and a pattern on two threads, skipping what is up to date')
-        .example('$0 build data/az-kg.yaml -a analyst -f html --templates my-templates --watch', 'rebuild the analyst HTML on every save'),
+        .example('$0 build data/az-kg.yaml -a analyst -f html --templates my-templates --watch', 'rebuild the analyst HTML on every save')
+        .example('$0 build data/az-kg.yaml -a analyst --serve', 'the same, previewed in a browser that reloads it'),
     handler: async (argv: BuildArgs) => {
       // The pipeline itself, not the whole public API: the scheduler and config stay unloaded.
       const [{ buildBriefs }, lib] = await Promise.all([import('../../pipeline.js'), import('../../core.js')]);
@@ -74,8 +77,9 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         incremental: argv.incremental,
         keepGoing: true,
       };
-      if (argv.watch) {
-        await watch(io, argv, options, lib);
+      const port = servePort(argv.serve, BilatError);
+      if (argv.watch || port !== undefined) {
+        await watch(io, argv, options, lib, port);
         setExit(0);
         return;
       }
@@ -91,8 +95,10 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
  * reported like a build of its own; problems are printed and watching goes on. Ctrl-C (or
  * SIGTERM) stops it, and the command exits 0.
  */
-async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typeof import('../../core.js')): Promise<void> {
+async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typeof import('../../core.js'), port: number | undefined): Promise<void> {
   const { watchBriefs } = await import('../../batch/watch.js');
+  const preview = port === undefined ? undefined : await startPreview(options.out ?? 'output', port, lib.BilatError);
+  if (preview && !argv.json) io.err(`preview at ${preview.url} (pages reload on every rebuild)`);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -117,6 +123,7 @@ async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typ
         onBuild(result) {
           report.stop();
           if (result.aborted) return;
+          preview?.notify(result.files);
           report.finish(result);
           waiting();
         },
@@ -139,6 +146,29 @@ async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typ
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await preview?.close();
+  }
+}
+
+const DEFAULT_PREVIEW_PORT = 4610;
+
+/** `--serve` alone → the default port; `--serve 0` → any free port; absent → no preview. */
+function servePort(value: unknown, BilatError: typeof import('../../core.js').BilatError): number | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true || value === '') return DEFAULT_PREVIEW_PORT;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new BilatError('E_USAGE', `--serve takes a port number (0–65535), got "${String(value)}"`);
+  return n;
+}
+
+async function startPreview(out: string, port: number, BilatError: typeof import('../../core.js').BilatError) {
+  const { startPreviewServer } = await import('../../preview/server.js');
+  try {
+    return await startPreviewServer({ out, port });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new BilatError('E_USAGE', `cannot serve the preview on port ${port} (${code === 'EADDRINUSE' ? 'in use' : 'not allowed'}): pick another with --serve <port>, or 0 for any free one`);
+    throw e;
   }
 }
 
