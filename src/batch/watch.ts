@@ -23,8 +23,10 @@ export interface WatchHooks {
   /** A build is starting: `changed` lists what triggered it (empty for the first). */
   onBuildStart?(changed: string[]): void;
   onBuild(result: BuildResult): void;
-  /** A build that could not run (a broken template, no data file left) or a folder that cannot be watched: watching goes on. */
+  /** A build that could not run (a broken template, no data file left): watching goes on. */
   onError(error: unknown): void;
+  /** A folder that cannot be watched, a file left out: said once, watching goes on. */
+  onWatchProblem?(message: string): void;
 }
 
 export interface WatchOptions {
@@ -32,6 +34,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Stop watching. A build in progress stops too; briefs are written whole or not at all. */
   signal: AbortSignal;
+  /** Files never read as data nor watched (this process's own stdout and stderr, when files). */
+  exclude?: readonly { dev: number; ino: number }[];
 }
 
 /**
@@ -62,16 +66,30 @@ export function watchRoots(data: readonly string[], templates: string | undefine
  * Throws only when the first build fails for a usage error (an unknown audience, a missing
  * templates folder): no save can fix those.
  */
-export async function watchBriefs(input: BuildOptions, hooks: WatchHooks, { signal, debounceMs = 150 }: WatchOptions): Promise<void> {
+export async function watchBriefs(input: BuildOptions, hooks: WatchHooks, { signal, debounceMs = 150, exclude = [] }: WatchOptions): Promise<void> {
   const roots = watchRoots(input.data, input.templates);
   const templates = input.templates ? resolve(input.templates) : undefined;
   const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + sep);
+
+  const said = new Set<string>();
+  const excluded = (file: string): boolean => {
+    if (exclude.length === 0) return false;
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (!st || !exclude.some((x) => x.dev === st.dev && x.ino === st.ino)) return false;
+    if (!said.has(file)) {
+      said.add(file);
+      hooks.onWatchProblem?.(`${file} is where this command's own output goes: not read as data, not watched`);
+    }
+    return true;
+  };
+  /** The data files of the inputs now, without this process's own output files. */
+  const dataFiles = async (): Promise<string[]> => (await expandInputs(input.data)).filter((f) => !excluded(resolve(f)));
 
   // What the last build read, to tell a relevant change from any other file being written.
   let read = new Set<string>();
   let texts: string[] = [];
   const refresh = async (): Promise<void> => {
-    const files = await expandInputs(input.data).catch(() => [] as string[]);
+    const files = await dataFiles().catch(() => [] as string[]);
     const next = new Set<string>();
     const nextTexts: string[] = [];
     for (const f of files) {
@@ -108,7 +126,8 @@ export async function watchBriefs(input: BuildOptions, hooks: WatchHooks, { sign
     try {
       // Always incremental: only what a change touched is rebuilt (the first build, too, skips
       // briefs whose inputs hash the same as when they were written).
-      const result = await buildBriefs({ ...input, incremental: true, signal });
+      const data = exclude.length ? await dataFiles() : input.data;
+      const result = await buildBriefs({ ...input, data, expand: exclude.length ? false : input.expand, incremental: true, signal });
       hooks.onBuild(result);
     } catch (e) {
       if (first && e instanceof BilatError && e.code === 'E_USAGE') throw e;
@@ -149,7 +168,7 @@ export async function watchBriefs(input: BuildOptions, hooks: WatchHooks, { sign
   });
   watcher.on('error', (e) => {
     const err = e as NodeJS.ErrnoException;
-    hooks.onError(new BilatError('E_FILE_READ', `cannot watch ${err.path ?? 'a folder'}: ${err.message} (changes there are not seen)`, { cause: e }));
+    hooks.onWatchProblem?.(`cannot watch ${err.path ?? 'a folder'}: ${err.message} (changes there are not seen)`);
   });
   // chokidar watches nothing when every root is gone; this keeps the process until stopped.
   const alive = setInterval(() => {}, 1 << 30);

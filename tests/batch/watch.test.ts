@@ -1,7 +1,7 @@
 // `bilat build --watch`: the real CLI in a child process, edited files, real file events.
 // The waits below bound how long a test may hang; they assert nothing about speed.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchRoots } from '../../src/batch/watch.js';
@@ -145,6 +145,41 @@ describe('bilat build --watch', () => {
     expect(await w.exited).toBe(0);
   }, 60_000);
 
+  it('--json into a file in a watched data folder: that file is neither read as data nor a reason to rebuild', async () => {
+    const { data, out } = tmp();
+    rmSync(join(data, 'bad.yaml'));
+    const log = join(data, 'log.json');
+    const fd = openSync(log, 'w');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'bilat.js'), 'build', data, '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF, '--json', '--watch'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', fd, 'pipe'],
+    });
+    closeSync(fd);
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const lines = () => readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind?: string; warning?: string; totals?: { files: number; written: number } });
+    const wait = async (n: number) => {
+      const deadline = Date.now() + 30_000;
+      while (lines().filter((l) => l.totals).length < n) {
+        if (Date.now() > deadline) throw new Error(`waited 30 s for ${n} summaries:\n${readFileSync(log, 'utf8')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await wait(1);
+    const fileA = join(data, 'good-a.yaml');
+    writeFileSync(fileA, `${readFileSync(fileA, 'utf8')}\n# edited\n`);
+    await wait(2);
+    await new Promise((r) => setTimeout(r, 1000)); // a loop would add a line per build meanwhile
+    const all = lines();
+    expect(all.filter((l) => l.kind === 'watch').map((l) => l.warning)).toEqual([`${log} is where this command's own output goes: not read as data, not watched`]);
+    expect(all.filter((l) => l.totals).map((l) => l.totals)).toEqual([
+      expect.objectContaining({ files: 3, written: 3 }),
+      expect.objectContaining({ files: 3, written: 1 }),
+    ]);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, 60_000);
+
   it('a usage error no save can fix (an unknown audience) ends the watch at once: exit 2', async () => {
     const { data, out } = tmp();
     const w = watchCli(['build', join(data, 'good-a.yaml'), '-a', 'nope', '--out', out, '--as-of', AS_OF]);
@@ -152,19 +187,22 @@ describe('bilat build --watch', () => {
     expect(w.stderr).toContain('unknown audience "nope"');
   }, 30_000);
 
-  it('--serve: a port in use or not a port is a usage error (exit 2), before anything is built', async () => {
+  it('--serve: a port in use, not a port, or --port alone is a usage error (exit 2), before anything is built', async () => {
     const { data, out } = tmp();
     const { createServer } = await import('node:net');
     const busy = createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
     const port = (busy.address() as { port: number }).port;
     try {
-      const w = watchCli(['build', join(data, 'good-a.yaml'), '-a', 'public', '--out', out, '--as-of', AS_OF, '--serve', String(port)]);
+      const w = watchCli(['build', join(data, 'good-a.yaml'), '-a', 'public', '--out', out, '--as-of', AS_OF, '--serve', '--port', String(port)]);
       expect(await w.exited).toBe(2);
-      expect(w.stderr).toContain(`cannot serve the preview on port ${port} (in use): pick another with --serve <port>, or 0 for any free one`);
-      const bad = watchCli(['build', join(data, 'good-a.yaml'), '--out', out, '--serve', 'eighty']);
+      expect(w.stderr).toContain(`cannot serve the preview on port ${port} (in use): pick another with --port <n>, or --port 0 for any free one`);
+      const bad = watchCli(['build', join(data, 'good-a.yaml'), '--out', out, '--serve', '--port', 'eighty']);
       expect(await bad.exited).toBe(2);
-      expect(bad.stderr).toContain('--serve takes a port number (0–65535), got "eighty"');
+      expect(bad.stderr).toContain('--port takes a whole number from 0 to 65535');
+      const alone = watchCli(['build', join(data, 'good-a.yaml'), '--out', out, '--port', '4700']);
+      expect(await alone.exited).toBe(2);
+      expect(alone.stderr).toContain('--port goes with --serve');
       expect(existsSync(out)).toBe(false);
     } finally {
       busy.close();

@@ -40,7 +40,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('bilat build --serve in a brow
     dir = mkdtempSync(join(tmpdir(), 'bilat-preview-'));
     cpSync(join(ROOT, 'tests', 'fixtures', 'batch', 'good-a.yaml'), join(dir, 'good-a.yaml'));
     const data = join(dir, 'good-a.yaml');
-    child = spawn(process.execPath, [join(ROOT, 'bin', 'bilat.js'), 'build', data, '-a', 'analyst', '-f', 'html', '--out', join(dir, 'out'), '--as-of', AS_OF, '--serve', '0'], {
+    child = spawn(process.execPath, [join(ROOT, 'bin', 'bilat.js'), 'build', data, '-a', 'analyst', '-f', 'html', '--out', join(dir, 'out'), '--as-of', AS_OF, '--serve', '--port', '0'], {
       env: { ...process.env, NO_COLOR: '1' },
     });
     let stderr = '';

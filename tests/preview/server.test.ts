@@ -1,5 +1,6 @@
 // The preview server over real HTTP: what it serves, what it refuses, what it tells open pages.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ describe('the preview server', () => {
     const pdf = await fetch(`${url}files/x-analyst.pdf`);
     expect([pdf.status, pdf.headers.get('content-type'), await pdf.text()]).toEqual([200, 'application/pdf', '%PDF-1.7 fake']);
     const view = await (await fetch(`${url}view/x-analyst.html`)).text();
-    expect(view).toContain('<iframe title="x-analyst.html" src="/files/x-analyst.html">');
+    expect(view).toMatch(/<iframe title="x-analyst\.html" data-name="x-analyst\.html" data-version="\d+" src="\/files\/x-analyst\.html">/);
   });
 
   it('refuses anything outside the briefs in the folder, and every method but GET and HEAD', async () => {
@@ -49,16 +50,55 @@ describe('the preview server', () => {
     expect([head.status, head.headers.get('content-length')]).toEqual([200, String('<!doctype html><title>x</title>'.length)]);
   });
 
-  it('tells open pages which briefs a rebuild rewrote', async () => {
+  it('tells open pages the version of each brief at once and after every build, so a page can tell whether its brief changed', async () => {
     const url = await serve();
     const events = await fetch(`${url}events`);
     expect(events.headers.get('content-type')).toBe('text/event-stream');
     const reader = events.body!.getReader();
     const decoder = new TextDecoder();
-    let text = decoder.decode((await reader.read()).value);
-    server!.notify([join(dir!, 'out', 'x-analyst.html')]);
-    while (!text.includes('data: ')) text += decoder.decode((await reader.read()).value);
-    expect(text).toContain('data: ["x-analyst.html"]\n\n');
+    const next = async () => {
+      let text = '';
+      while (!text.endsWith('\n\n')) text += decoder.decode((await reader.read()).value);
+      return JSON.parse(text.replace(/^data: /, '')) as Record<string, number>;
+    };
+    const file = join(dir!, 'out', 'x-analyst.html');
+    const first = await next();
+    expect(Object.keys(first)).toEqual(['x-analyst.html', 'x-analyst.pdf']);
+    expect(first['x-analyst.html']).toBe(Math.floor(statSync(file).mtimeMs));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    server!.notify();
+    const second = await next();
+    expect(second['x-analyst.html']).toBeGreaterThan(first['x-analyst.html']!);
+    expect(second['x-analyst.pdf']).toBe(first['x-analyst.pdf']);
     await reader.cancel();
+  });
+
+  it('answers only requests addressed to itself (a rebound host name gets 421), and serves no symbolic link', async () => {
+    const url = await serve();
+    const { port } = new URL(url);
+    const asked = (host: string) =>
+      new Promise<number>((done, fail) => {
+        const req = request({ host: '127.0.0.1', port, path: '/files/x-analyst.html', headers: { host } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    expect(await asked(`evil.example:${port}`)).toBe(421);
+    expect(await asked(`localhost:${port}`)).toBe(200);
+    symlinkSync(join(dir!, 'secret.yaml'), join(dir!, 'out', 'leak.html'));
+    symlinkSync('/nonexistent', join(dir!, 'out', 'dangling.html'));
+    expect((await fetch(`${url}files/leak.html`)).status).toBe(404);
+    expect((await fetch(`${url}files/x-analyst.html`)).status).toBe(200);
+  });
+
+  it('a file name with "$" or "<" reaches the page as written, in an attribute, never in the script', async () => {
+    const url = await serve();
+    writeFileSync(join(dir!, 'out', "a$'b<!--.html"), 'x');
+    const html = await (await fetch(`${url}view/${encodeURIComponent("a$'b<!--.html")}`)).text();
+    expect(html).toContain('data-name="a$&#39;b&#60;!--.html"');
+    expect(html.match(/<script>[^]*<\/script>/)![0]).not.toContain('a$');
   });
 });

@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import type { BuildOptions, BuildResult, Diagnostic } from '../../index.js';
@@ -19,7 +20,8 @@ export interface BuildArgs {
   quiet: boolean;
   json: boolean;
   watch: boolean;
-  serve?: unknown;
+  serve: boolean;
+  port?: number;
   debug: boolean;
 }
 
@@ -48,12 +50,13 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress, no per-file lines: only problems' })
         .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary on stdout (with --watch, one line per build)' })
         .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild what changed whenever a data file, CSV series or template changes, until Ctrl-C' })
-        .option('serve', { describe: `Watch, and preview the briefs at http://127.0.0.1:<port>/, reloaded on every rebuild (port default ${DEFAULT_PREVIEW_PORT}; 0 picks a free one)` })
+        .option('serve', { type: 'boolean', default: false, describe: 'Watch, and preview the briefs at http://127.0.0.1:<port>/, each reloaded after a rebuild rewrote it' })
+        .option('port', { type: 'number', describe: `Port of --serve (default ${DEFAULT_PREVIEW_PORT}; 0 picks a free one)` })
         .example('$0 build data/az-kg.yaml', 'all audiences, HTML and PDF, into output/')
         .example('$0 build data/az-kg.yaml -a executive -f pdf --as-of 2026-11-22', 'one PDF')
         .example('$0 build data/ "more/**/*.yaml" -j 2 --incremental', 'a folder and a pattern on two threads, skipping what is up to date')
         .example('$0 build data/az-kg.yaml -a analyst -f html --templates my-templates --watch', 'rebuild the analyst HTML on every save')
-        .example('$0 build data/az-kg.yaml -a analyst --serve', 'the same, previewed in a browser that reloads it'),
+        .example('$0 build data/az-kg.yaml -a analyst --serve', 'the same, previewed in a browser that reloads it (--port to choose)'),
     handler: async (argv: BuildArgs) => {
       // The pipeline itself, not the whole public API: the scheduler and config stay unloaded.
       const [{ buildBriefs }, lib] = await Promise.all([import('../../pipeline.js'), import('../../core.js')]);
@@ -77,7 +80,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         incremental: argv.incremental,
         keepGoing: true,
       };
-      const port = servePort(argv.serve, BilatError);
+      const port = servePort(argv, BilatError);
       if (argv.watch || port !== undefined) {
         await watch(io, argv, options, lib, port);
         setExit(0);
@@ -98,7 +101,8 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
 async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typeof import('../../core.js'), port: number | undefined): Promise<void> {
   const { watchBriefs } = await import('../../batch/watch.js');
   const preview = port === undefined ? undefined : await startPreview(options.out ?? 'output', port, lib.BilatError);
-  if (preview && !argv.json) io.err(`preview at ${preview.url} (pages reload on every rebuild)`);
+  // On stderr even with --json (stdout is the summaries'): with --port 0 it is the only way to know.
+  if (preview) io.err(`preview at ${preview.url} (pages reload on every rebuild)`);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -123,7 +127,7 @@ async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typ
         onBuild(result) {
           report.stop();
           if (result.aborted) return;
-          preview?.notify(result.files);
+          preview?.notify();
           report.finish(result);
           waiting();
         },
@@ -132,16 +136,20 @@ async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typ
           if (argv.json) {
             // One line per build still, so a tool reading the stream sees the failure.
             const err = e instanceof lib.BilatError ? e : undefined;
-            io.out(JSON.stringify({ error: { code: err?.code ?? 'E_UNEXPECTED', message: e instanceof Error ? e.message : String(e), file: err?.file, line: err?.line, column: err?.column } }));
+            io.out(JSON.stringify({ kind: 'build', error: { code: err?.code ?? 'E_UNEXPECTED', message: e instanceof Error ? e.message : String(e), file: err?.file, line: err?.line, column: err?.column } }));
           } else reportError(io, e, argv.debug);
           waiting();
+        },
+        onWatchProblem(message) {
+          if (argv.json) io.out(JSON.stringify({ kind: 'watch', warning: message }));
+          else io.err(`${paint(io, 33, 'warning')}  ${message}`);
         },
         onReady: (roots) => {
           ready = true;
           if (!argv.json && !argv.quiet) io.err(paint(io, 90, `[${time()}] watching ${roots.join(', ')} for changes (Ctrl-C to stop)`));
         },
       },
-      { signal: stop.signal },
+      { signal: stop.signal, exclude: ownOutputs() },
     );
   } finally {
     process.off('SIGINT', onSignal);
@@ -152,13 +160,32 @@ async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typ
 
 const DEFAULT_PREVIEW_PORT = 4610;
 
-/** `--serve` alone → the default port; `--serve 0` → any free port; absent → no preview. */
-function servePort(value: unknown, BilatError: typeof import('../../core.js').BilatError): number | undefined {
-  if (value === undefined || value === false) return undefined;
-  if (value === true || value === '') return DEFAULT_PREVIEW_PORT;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new BilatError('E_USAGE', `--serve takes a port number (0–65535), got "${String(value)}"`);
+/** The preview's port: --port, else the default; undefined without --serve. */
+function servePort(argv: Pick<BuildArgs, 'serve' | 'port'>, BilatError: typeof import('../../core.js').BilatError): number | undefined {
+  if (!argv.serve) {
+    if (argv.port !== undefined) throw new BilatError('E_USAGE', '--port goes with --serve');
+    return undefined;
+  }
+  const n = argv.port ?? DEFAULT_PREVIEW_PORT;
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new BilatError('E_USAGE', '--port takes a whole number from 0 to 65535 (0 picks a free port)');
   return n;
+}
+
+/**
+ * stdout and stderr when they are files (`--json > data/log.json`): a watched folder may hold
+ * them, and a build must neither read them as data nor rebuild because they grew.
+ */
+function ownOutputs(): { dev: number; ino: number }[] {
+  const out: { dev: number; ino: number }[] = [];
+  for (const fd of [1, 2]) {
+    try {
+      const st = fstatSync(fd);
+      if (st.isFile()) out.push({ dev: st.dev, ino: st.ino });
+    } catch {
+      // closed
+    }
+  }
+  return out;
 }
 
 async function startPreview(out: string, port: number, BilatError: typeof import('../../core.js').BilatError) {
@@ -167,7 +194,7 @@ async function startPreview(out: string, port: number, BilatError: typeof import
     return await startPreviewServer({ out, port });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new BilatError('E_USAGE', `cannot serve the preview on port ${port} (${code === 'EADDRINUSE' ? 'in use' : 'not allowed'}): pick another with --serve <port>, or 0 for any free one`);
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new BilatError('E_USAGE', `cannot serve the preview on port ${port} (${code === 'EADDRINUSE' ? 'in use' : 'not allowed'}): pick another with --port <n>, or --port 0 for any free one`);
     throw e;
   }
 }
