@@ -13,7 +13,8 @@ export interface CompiledAudience {
   css: string;
 }
 
-const cache = new Map<string, CompiledAudience>();
+/** By file list; each entry remembers the mtimes it was compiled from, so a watch session that saves a template a thousand times keeps one entry. */
+const cache = new Map<string, { stamp: string; compiled: CompiledAudience }>();
 
 /**
  * Compile an audience template with its partials in an isolated Handlebars environment
@@ -22,9 +23,10 @@ const cache = new Map<string, CompiledAudience>();
  */
 export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   const files = [audience.templateFile, ...audience.partials.values(), ...audience.styles];
-  const key = files.map((f) => `${f}@${statSync(f).mtimeMs}`).join('|');
+  const key = files.join('|');
+  const stamp = files.map((f) => statSync(f).mtimeMs).join('|');
   const hit = cache.get(key);
-  if (hit) return { ...hit, audience };
+  if (hit?.stamp === stamp) return { ...hit.compiled, audience };
 
   const hb = Handlebars.create();
   const helpers = registerHelpers(hb);
@@ -52,6 +54,6 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
       }
     },
   };
-  cache.set(key, compiled);
+  cache.set(key, { stamp, compiled });
   return compiled;
 }
