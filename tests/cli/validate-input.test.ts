@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,15 @@ describe('usage errors: exit 2, a message on stderr, nothing on stdout', () => {
     const r = bilat(['validate', 'data/az-kg.yaml', '--as-of', 'yesterday', '--debug']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(STACK_LINE);
+  });
+
+  it('bilat alone lists the commands on stderr and exits 2; --version prints the version', () => {
+    const r = bilat([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    for (const c of ['bilat build <data..>', 'bilat validate <files..>', 'bilat jobs']) expect(r.stderr).toContain(c);
+    const v = bilat(['--version']);
+    expect([v.code, v.stdout.trim()]).toEqual([0, JSON.parse(readFileSync('package.json', 'utf8')).version]);
   });
 
   it('--help shows the options with an example and exits 0', () => {
