@@ -85,7 +85,8 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
   const failed = results.find((r) => r.status === 'failed');
   if (failed && !opts.keepGoing) throw fromFileError(failed);
   return {
-    files: results.flatMap((r) => r.written.map((w) => w.path)),
+    // Each path once: two files with one pair id both wrote it (the later one is reported).
+    files: [...new Set(results.flatMap((r) => r.written.map((w) => w.path)))],
     diagnostics: results.filter((r) => r.status !== 'failed').flatMap((r) => r.diagnostics),
     results,
     upToDate: results.flatMap((r) => r.outputs.filter((o) => !r.written.some((w) => w.path === o))),

@@ -180,6 +180,16 @@ describe('bilat build with many files', () => {
     expect(existsSync(out) ? outputs(out).size : 0).toBe(0);
   });
 
+  it('two files with one pair id: the later one is reported with the reason, each output listed once (exit 1)', () => {
+    const { data, out } = tmp();
+    writeFileSync(join(data, 'good-z.yaml'), readFileSync(join(data, 'good-a.yaml')));
+    const r = bilat(['build', join(data, 'good-a.yaml'), join(data, 'good-z.yaml'), '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`good-z\\.yaml:\\d+:\\d+  error  pair\\.id  pair id "batch-a" is also used by \\S*good-a\\.yaml`));
+    expect(r.stdout.trim().split('\n')).toEqual([join(out, 'batch-a-public.html')]);
+    expect(r.stderr).toMatch(/2 files: 1 brief written .* 1 failed/);
+  });
+
   it('a broken template fails the whole build before any file is read (exit 3)', () => {
     const { dir, data, out } = tmp();
     const templates = join(dir, 'templates');

@@ -217,6 +217,9 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
     return lines;
   };
   const say = (line: string) => (bar ? bar.log(`${line}\n`) : io.err(line));
+  // Diagnostics printed per file as it finished; a problem found only once all files are done
+  // (two files with one pair id) is printed by finish().
+  const shown = new Map<string, number>();
 
   const progress = (p: Progress): void => {
     if (argv.json) return;
@@ -233,6 +236,7 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
       io.err(`[${p.done}/${p.total}] ${r.status.padEnd(7)} ${r.data}  ${what}`);
     }
     for (const line of problems(r)) say(line);
+    shown.set(r.data, r.diagnostics.length);
     bar?.update(p.done, { file: r.data, rate: rate(p.done) });
   };
   const rate = (done: number) => (done / Math.max(0.001, (performance.now() - started) / 1000)).toFixed(1);
@@ -250,6 +254,13 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
       if (argv.json) {
         io.out(json === 'line' ? JSON.stringify(summary(result)) : JSON.stringify(summary(result), null, 2));
         return code;
+      }
+      for (const r of failed) {
+        const late = r.diagnostics.slice(shown.get(r.data) ?? 0);
+        if (shown.has(r.data) && late.length) {
+          io.err(`failed  ${r.data}  ${problemCount(r)}`);
+          for (const d of late) io.err(paintDiagnostic(io, formatDiagnostic(d)));
+        }
       }
       // Paths go to stdout for scripts; a terminal that just watched the bar gets the summary only.
       if (!argv.quiet && !(barShown && io.isTTY)) for (const f of result.files) io.out(f);
