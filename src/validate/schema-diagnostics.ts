@@ -55,6 +55,7 @@ function describe(issue: z.core.$ZodIssue, actual: unknown): { message: string; 
       return { message: `expected ${issue.expected}, got ${got}${typeof actual === 'string' ? ` "${actual}"` : ''}`, hint };
     }
     case 'invalid_value':
+      if (actual === undefined) return { message: 'missing required field', hint: `use one of: ${issue.values.map((v) => String(v)).join(', ')}` };
       return {
         message: `${JSON.stringify(actual)} is not allowed`,
         hint: `use one of: ${issue.values.map((v) => String(v)).join(', ')}${nearest(actual, issue.values)}`,

@@ -31,6 +31,14 @@ describe('bilat templates', () => {
     expect(r.stderr).toContain('already exists');
   });
 
+  it("new needs a folder of yours: none named, or bilat's own templates/, is a usage error and writes nothing", () => {
+    const none = runCli(['templates', 'new', 'desk']);
+    expect([none.status, none.stderr]).toEqual([2, expect.stringContaining('Missing required argument: templates')]);
+    const own = runCli(['templates', 'new', 'desk', '--templates', 'templates']);
+    expect([own.status, own.stderr]).toEqual([2, expect.stringContaining("templates is bilat's own template folder")]);
+    expect(existsSync(join('templates', 'desk'))).toBe(false);
+  });
+
   it('list shows shipped and user audiences with their origin', () => {
     const r = runCli(['templates', 'list', '--templates', tpl]);
     expect(r.status, r.stderr).toBe(0);

@@ -65,6 +65,14 @@ describe('wrong types and values', () => {
     expect(d!.hint).toMatch(/use one of: meeting, phone-call, .* — did you mean "phone-call"\?$/);
   });
 
+  it('a missing enum field says it is missing, with the values it takes', () => {
+    const text = replaceOnce(BASE, '    kind: phone-call\n', '');
+    const [d, ...rest] = check(text);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ path: 'engagements[0].kind', message: 'missing required field' });
+    expect(d!.hint).toMatch(/^use one of: meeting, phone-call, /);
+  });
+
   it('rejects an impossible date with the accepted forms', () => {
     const text = replaceOnce(BASE, 'date: 2020-04-27', 'date: 2020-13-27');
     const [d] = check(text);

@@ -24,6 +24,8 @@ export function jobsCommand(io: CliIO, setExit: (code: number) => void) {
       y
         .option('config', CONFIG_OPTION)
         .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
+        .example('$0 jobs list', 'every job of bilat.config.yaml: next runs, last result, policies')
+        .example('$0 jobs run weekly-az-kg', 'run one now, as the scheduler would')
         .command({
           command: 'list',
           describe: 'Each job, its next run times in its time zone, and its last result',

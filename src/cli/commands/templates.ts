@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliIO } from '../io.js';
 
@@ -7,10 +8,15 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
     describe: 'List audiences or scaffold a new one',
     builder: (y: Argv) =>
       y
+        .example('$0 templates list', 'the shipped audiences')
+        .example('$0 templates new embassy --from analyst --templates my-templates', 'a new audience to edit')
         .command({
           command: 'list',
           describe: 'List the audiences (shipped and yours) and where each comes from',
-          builder: (yy: Argv) => yy.option('templates', { type: 'string', describe: 'Your template folder' }),
+          builder: (yy: Argv) =>
+            yy
+              .option('templates', { type: 'string', describe: 'Your template folder' })
+              .example('$0 templates list --templates my-templates', 'the shipped audiences and yours, with where each comes from'),
           handler: async (argv: { templates?: string }) => {
             const { listAudiences, resolveAudience } = await import('../../index.js');
             for (const a of listAudiences(argv.templates)) {
@@ -27,10 +33,17 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
             yy
               .positional('name', { type: 'string', describe: 'New audience name, e.g. embassy' })
               .option('from', { type: 'string', default: 'analyst', describe: 'Audience to start from' })
-              .option('templates', { type: 'string', default: 'templates', describe: 'Your template folder (created if missing)' })
+              .option('templates', { type: 'string', demandOption: 'name your template folder, e.g. --templates my-templates', describe: 'Your template folder (created if missing)' })
               .example('$0 templates new embassy --from analyst --templates my-templates', 'then: bilat build data.yaml --templates my-templates -a embassy'),
           handler: async (argv: { name?: string; from: string; templates: string }) => {
-            const { scaffoldAudience } = await import('../../templates/scaffold.js');
+            const [{ scaffoldAudience }, { BilatError }, { PACKAGE_ROOT }] = await Promise.all([
+              import('../../templates/scaffold.js'),
+              import('../../core.js'),
+              import('../../package-root.js'),
+            ]);
+            // Inside bilat's own checkout, "templates" is the shipped folder: never write there.
+            if (resolve(argv.templates) === resolve(PACKAGE_ROOT, 'templates'))
+              throw new BilatError('E_USAGE', `${argv.templates} is bilat's own template folder; scaffold into one of yours, e.g. --templates my-templates`);
             for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates)) io.out(f);
             io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs, then build with --templates ${argv.templates} --audience ${argv.name}`);
             setExit(0);
