@@ -56,3 +56,26 @@ export function isKnownTimeZone(timeZone: string): boolean {
 export function machineTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+/**
+ * The instant a wall-clock time names in a zone: `2026-11-23T07:00` in Asia/Baku is 03:00 UTC.
+ * A time that occurs twice (clocks set back) is its first occurrence; a time a DST change
+ * skips is read with the offset before the change, so it lands just after the jump.
+ */
+export function instantOfWallTime(date: string, time: string, timeZone: string): Date {
+  const guess = Date.parse(`${date}T${time}Z`);
+  const offsetMs = (instant: number) => {
+    const m = /^([+-])(\d{2}):(\d{2})$/.exec(zonedParts(new Date(instant), timeZone).offset);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
+  };
+  // The offsets a day before and after: the wall time is one of these two readings (or none).
+  const before = guess - offsetMs(guess - 86_400_000);
+  const after = guess - offsetMs(guess + 86_400_000);
+  const fits = [before, after]
+    .filter((t) => {
+      const z = zonedParts(new Date(t), timeZone);
+      return `${z.date}T${z.time}` === `${date}T${time}`;
+    })
+    .sort((a, b) => a - b);
+  return new Date(fits[0] ?? before);
+}

@@ -38,7 +38,7 @@ export function jobsCommand(io: CliIO, setExit: (code: number) => void) {
           builder: (s: Argv) =>
             s
               .positional('name', { type: 'string', describe: 'Job name' })
-              .option('at', { type: 'string', describe: 'Run as if scheduled at this ISO time (default now); sets the as-of day' })
+              .option('at', { type: 'string', describe: "Run as if scheduled at this ISO time (default now; without an offset, on the job's own clock); sets the as-of day" })
               .example('$0 jobs run weekly-az-kg', 'from crontab or a systemd timer'),
           handler: wrap(runOne),
         })
@@ -89,7 +89,7 @@ async function runOne(io: CliIO, argv: JobsArgs): Promise<number> {
   const config = await loadConfigOrReport(io, argv.config);
   if (!config) return ExitCode.InvalidInput;
   const job = findJob(config, argv.name!);
-  const at = parseAt(argv.at);
+  const at = await parseAt(argv.at, job.timezone);
   const { runJob, createLogger, systemClock } = await import('../../schedule/index.js');
   const log = createLogger({ clock: systemClock, write: io.out, json: argv.json });
   const abort = new AbortController();
@@ -137,9 +137,15 @@ function findJob(config: ResolvedConfig, name: string): ResolvedJob {
   throw new BilatError('E_USAGE', `no job "${name}" in ${config.file}${guess ? ` — did you mean "${guess}"?` : ` (jobs: ${names.join(', ')})`}`);
 }
 
-function parseAt(at: string | undefined): Date {
+/** `--at`: an ISO date and time; without an offset it is the job's wall clock, as in the config. */
+async function parseAt(at: string | undefined, timeZone: string): Promise<Date> {
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   if (at === undefined) return now;
+  const wall = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?$/.exec(at);
+  if (wall && !Number.isNaN(Date.parse(`${wall[1]}T00:00:00Z`))) {
+    const { instantOfWallTime } = await import('../../schedule/zoned-time.js');
+    return instantOfWallTime(wall[1]!, `${wall[2] ?? '00:00'}${wall[3] ?? ':00'}`, timeZone);
+  }
   const t = Date.parse(at);
   if (Number.isNaN(t)) throw new BilatError('E_USAGE', `--at "${at}" is not a date and time (use ISO 8601, e.g. 2026-11-23T07:00:00+04:00)`);
   return new Date(t);
