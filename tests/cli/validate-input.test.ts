@@ -47,8 +47,12 @@ describe('bad input: one clear located message, exit 1, no stack trace', () => {
     expect(rejects(`${FIXTURES}/does-not-exist.yaml`)).toMatchInlineSnapshot(`"tests/fixtures/validate/does-not-exist.yaml  error  (file)  data file not found (check the path)"`);
   });
 
-  it('a directory', () => {
-    expect(rejects(join(dir, 'folder'))).toMatchInlineSnapshot(`"<tmp>/folder  error  (file)  is a directory, not a data file (name a .yaml or .json file inside it)"`);
+  it('a folder is read as build reads it: every data file in it, and one with none is a usage error (exit 2)', () => {
+    const empty = bilat(['validate', join(dir, 'folder')]);
+    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([2, `bilat: folder "${join(dir, 'folder')}" holds no data files (*.yaml, *.yml or *.json)`]);
+    const batch = bilat(['validate', 'tests/fixtures/batch', '--as-of', AS_OF]);
+    expect(batch.code).toBe(1);
+    expect(batch.stdout.trimEnd().split('\n').at(-1)).toBe(`✖ 4 files checked (as of ${AS_OF}): 2 errors, 0 warnings`);
   });
 
   it('a binary file', () => {

@@ -15,15 +15,18 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void) {
     describe: 'Check relationship files against the schema and the semantic rules',
     builder: (y: Argv) =>
       y
-        .positional('files', { type: 'string', array: true, describe: 'YAML or JSON relationship files' })
+        .positional('files', { type: 'string', array: true, describe: 'Relationship files, folders (their *.yaml, *.yml, *.json) or quoted glob patterns, as build takes them' })
         .option('strict', { type: 'boolean', default: false, describe: 'Treat warnings as errors' })
         .option('json', { type: 'boolean', default: false, describe: 'Print diagnostics as JSON' })
         .option('as-of', { type: 'string', describe: 'Date rules are relative to this day (YYYY-MM-DD, default today)' })
         .example('$0 validate data/az-kg.yaml', 'validate the demo relationship')
-        .example('$0 validate data/*.yaml --strict --as-of 2022-01-01', 'fail on warnings too'),
+        .example('$0 validate data/*.yaml --strict --as-of 2022-01-01', 'fail on warnings too')
+        .example('$0 validate data/', 'every data file in a folder'),
     handler: async (argv: ValidateArgs) => {
-      const { validateFile } = await import('../../validate/validate.js');
-      setExit(runValidate(io, argv, validateFile));
+      const [{ validateFile }, { expandInputs }] = await Promise.all([import('../../validate/validate.js'), import('../../batch/inputs.js')]);
+      // The same inputs as build: a folder or a pattern checks every data file it holds.
+      const files = await expandInputs(argv.files.map(String));
+      setExit(runValidate(io, { ...argv, files }, validateFile));
     },
   };
 }
