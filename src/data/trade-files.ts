@@ -9,7 +9,7 @@ import { unsafeRelativePath } from '../schema/common.js';
 import { parseText, type LoadedDocument, type Position } from './load-document.js';
 
 /** Where a path under `tradeFiles` points, as shown in messages (joined to the data file's folder), or why it is refused. */
-export function resolveTradeFile(dataFile: string, path: string): { file: string } | { refused: string } {
+export function resolveTradeFile(dataFile: string, path: string): { file: string; shown: string } | { refused: string } {
   const unsafe = unsafeRelativePath(path);
   if (unsafe !== undefined) return { refused: unsafe };
   const folder = dirname(dataFile);
@@ -19,12 +19,13 @@ export function resolveTradeFile(dataFile: string, path: string): { file: string
   try {
     real = realpathSync(file);
   } catch {
-    return { file }; // missing: reported when it is read
+    return { file, shown: file }; // missing: reported when it is read
   }
   const rel = relative(realpathSync(folder), real);
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { refused: `it leads out of the relationship file's folder (to ${real})` };
-  // Read the resolved file, so a link swapped after this check cannot redirect the read.
-  return { file: real };
+  // Read the resolved file, so a link swapped after this check cannot redirect the read; name
+  // it in messages as the user would (beside the data file, as they gave its path).
+  return { file: real, shown: file };
 }
 
 /**

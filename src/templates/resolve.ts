@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseText } from '../data/load-document.js';
 import { BilatError } from '../errors.js';
@@ -38,7 +38,8 @@ export function templateDirs(userDir?: string): string[] {
     const abs = resolve(userDir);
     if (!existsSync(abs) || !statSync(abs).isDirectory())
       throw new BilatError('E_USAGE', `--templates "${userDir}" is not a folder (create it, or scaffold one with "bilat templates new")`);
-    return [abs, BUILTIN_TEMPLATES];
+    // As given (normalized), so a template's errors name it the way the user wrote --templates.
+    return [normalize(userDir), BUILTIN_TEMPLATES];
   }
   return [BUILTIN_TEMPLATES];
 }

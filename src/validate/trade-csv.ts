@@ -104,12 +104,12 @@ function readTable(doc: LoadedDocument, path: string, at: PropertyKey[], out: Di
     return undefined;
   }
   try {
-    return readCsv(r.file);
+    return { ...readCsv(r.file), file: r.shown };
   } catch (e) {
     if (!(e instanceof BilatError)) throw e;
-    if (e.code === 'E_FILE_MISSING') atPath(e.code, `CSV file ${r.file} not found`, `"${path}" is relative to the folder of ${basename(doc.file)}`);
-    else if (e.line === undefined) atPath(e.code, `${r.file}: ${e.message}`);
-    else out.push({ severity: 'error', rule: 'csv', code: e.code, file: e.file ?? r.file, line: e.line, column: e.column ?? 1, path: formatPath(at), message: e.message });
+    if (e.code === 'E_FILE_MISSING') atPath(e.code, `CSV file ${r.shown} not found`, `"${path}" is relative to the folder of ${basename(doc.file)}`);
+    else if (e.line === undefined) atPath(e.code, `${r.shown}: ${e.message}`);
+    else out.push({ severity: 'error', rule: 'csv', code: e.code, file: e.file === undefined || e.file === r.file ? r.shown : e.file, line: e.line, column: e.column ?? 1, path: formatPath(at), message: e.message });
     return undefined;
   }
 }

@@ -2,6 +2,7 @@
 // file renders its figures; a bad one exits 1 with a located message and writes nothing;
 // --incremental rebuilds when only the CSV file changed.
 import { cpSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,15 @@ describe('a bad trade CSV file: exit 1, a located message, nothing written', () 
     expect(fails(p)).toContain(
       `${p.csv}:${at.line}:${at.column}  error  trade[2].exports  column "exports": "1,104" is not a plain number (write 1104, without thousands separators, or 1.104 if the comma is a decimal comma)`,
     );
+  });
+
+  it('a data file given by a relative path: its CSV file is named relative too, as the user would write it', () => {
+    const csv = edit(fixtureCsv, 't2022,2022,2022,2022,1104,', 't2022,2022,2022,2022,"1,104",');
+    const p = project({ [CSV]: csv });
+    const at = positionOf(csv, '"1,104"');
+    const r = spawnSync(process.execPath, [join(fileURLToPath(new URL('../../', import.meta.url)), 'bin', 'bilat.js'), 'validate', join('data', YAML), '--as-of', AS_OF], { cwd: p.dir, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${join('data', CSV)}:${at.line}:${at.column}  error  trade[2].exports  column "exports"`);
   });
 
   it('an empty required cell: at that cell, saying to fill it', () => {
