@@ -155,7 +155,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
           logError(job)(e);
         }
         const next = schedule.next(now);
-        log.log('next', next ? `${job.cron} (${job.timezone}): next ${zonedIso(next, job.timezone)}` : 'no further slots', fields(job));
+        log.log('next', next ? `${zonedIso(next, job.timezone)} (${job.cron}, ${job.timezone})` : 'no further slots', fields(job));
         loops.push(loop(job, schedule, now));
       }
       log.log('scheduler', `watching ${opts.config.jobs.length} job(s) from ${opts.config.file}`);

@@ -44,7 +44,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .option('as-of', { type: 'string', describe: 'Date the brief is as of (YYYY-MM-DD, default today)' })
         .option('templates', { type: 'string', describe: 'Folder with template overrides (partials or whole audiences)' })
         .option('locale', { type: 'string', default: 'en-GB', describe: 'Locale for dates and numbers' })
-        .option('page-size', { type: 'string', choices: ['a4', 'letter', 'A4', 'LETTER'], default: 'a4', describe: 'PDF page size' })
+        .option('page-size', { type: 'string', choices: ['a4', 'letter'], coerce: (v: string) => String(v).toLowerCase(), default: 'a4', describe: 'PDF page size (A4 or Letter)' })
         .option('concurrency', { alias: 'j', type: 'number', describe: `Files rendered at once on worker threads (default the number of cores, here ${availableParallelism()})` })
         .option('incremental', { type: 'boolean', default: false, describe: 'Skip briefs whose data, templates, fonts, bilat version and options are unchanged (manifest in <out>/.bilat/)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress, no per-file lines: only problems' })
