@@ -190,6 +190,14 @@ describe('bilat build with many files', () => {
     expect(r.stderr).toMatch(/2 files: 1 brief written .* 1 failed/);
   });
 
+  // Node's recursive mkdir spins for ever there; bilat makes one level at a time.
+  it.skipIf(!existsSync('/proc/self'))('an output folder that cannot be made under /proc: exit 3 with the reason, no hang', () => {
+    const { data } = tmp();
+    const r = bilat(['build', join(data, 'good-a.yaml'), '-a', 'public', '-f', 'html', '--out', '/proc/bilat-nope/out', '--as-of', AS_OF]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("cannot write output: ENOENT: no such file or directory, mkdir '/proc/bilat-nope'");
+  });
+
   it('a broken template fails the whole build before any file is read (exit 3)', () => {
     const { dir, data, out } = tmp();
     const templates = join(dir, 'templates');
