@@ -54,6 +54,8 @@ describe('bilat templates', () => {
       join(tpl, 'shared', 'partials', 'title.hbs'),
       '<header class="title-block"><p class="kicker">Embassy of Nowhere</p><h1>{{meta.title}}</h1></header>\n',
     );
+    const list = runCli(['templates', 'list', '--templates', tpl]).stdout.split('\n');
+    expect(list.find((l) => l.startsWith('public'))).toMatch(/builtin .*\(your partial: title\)$/);
     const out = join(dir, 'out');
     const r = runCli(['build', PAIRS[0].file, '--templates', tpl, '-a', 'embassy,public', '-f', 'html', '--as-of', AS_OF, '--out', out]);
     expect(r.status, r.stderr).toBe(0);

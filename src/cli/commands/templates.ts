@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliIO } from '../io.js';
 
@@ -21,7 +21,10 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
             const { listAudiences, resolveAudience } = await import('../../index.js');
             for (const a of listAudiences(argv.templates)) {
               const r = resolveAudience(a.id, argv.templates);
-              io.out(`${a.id.padEnd(12)} ${r.label.padEnd(20)} ${r.internal ? 'internal' : 'public  '}  ${a.origin.padEnd(7)}  ${a.dir}`);
+              // A shipped audience with partials of yours is not quite the shipped one: say which.
+              const mine = argv.templates ? [...r.partials].filter(([, f]) => !relative(argv.templates!, f).startsWith('..')).map(([n]) => n) : [];
+              const note = a.origin === 'builtin' && mine.length ? `  (your ${mine.length === 1 ? 'partial' : 'partials'}: ${mine.join(', ')})` : '';
+              io.out(`${a.id.padEnd(12)} ${r.label.padEnd(20)} ${r.internal ? 'internal' : 'public  '}  ${a.origin.padEnd(7)}  ${a.dir}${note}`);
             }
             setExit(0);
           },
