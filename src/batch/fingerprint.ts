@@ -72,7 +72,8 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
     const meta = dirs.map((d) => join(d, a.id, 'audience.yaml')).find((f) => existsSync(f));
     if (meta) files.push(meta);
     const h = createHash('sha256');
-    for (const f of files) h.update(f).update('\0').update(readFileSync(f)).update('\0');
+    // Absolute paths: the same folder written two ways (or from another cwd) is the same input.
+    for (const f of files) h.update(resolve(f)).update('\0').update(readFileSync(f)).update('\0');
     map.set(a.id, h.digest('hex'));
   }
   return { base, audiences: map };

@@ -154,7 +154,8 @@ function largestFirst(tasks: FileTask[]): FileTask[] {
 function flagSharedOutputs(results: FileResult[]): void {
   const owner = new Map<string, FileResult>();
   for (const r of results) {
-    if (r.status !== 'ok') continue;
+    // A file skipped as up to date still owns its outputs: a copy of it built now overwrote them.
+    if (r.status === 'failed') continue;
     const first = r.outputs.map((o) => owner.get(o)).find((x) => x !== undefined);
     if (first) {
       const d: Diagnostic = {
@@ -164,7 +165,7 @@ function flagSharedOutputs(results: FileResult[]): void {
         line: r.pairIdAt?.line ?? 0,
         column: r.pairIdAt?.column ?? 0,
         path: 'pair.id',
-        message: `pair id "${r.pairId}" is also used by ${first.data}; both write the same briefs, so one overwrote the other`,
+        message: `pair id "${r.pairId ?? first.pairId}" is also used by ${first.data}; both write the same briefs, so one overwrote the other`,
         hint: 'give each relationship file its own pair id',
       };
       r.status = 'failed';

@@ -58,7 +58,8 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       parser.showHelp((text) => io.err(text));
       return ExitCode.Usage;
     }
-    const mayPrint = argv.some((a) => a === '--help' || a === '-h' || a === '--version');
+    // --help, --help=true, -h inside a group of short flags (-qh), `bilat help`, --version.
+    const mayPrint = argv[0] === 'help' || argv.some((a) => /^--(help|version)(=|$)/.test(a) || /^-[a-zA-Z]*h[a-zA-Z]*$/.test(a));
     if (!mayPrint) await parser.parseAsync(argv);
     else
       await parser.parseAsync(argv, {}, (err, _argv, output) => {

@@ -65,8 +65,9 @@ export function machineTimeZone(): string {
 export function instantOfWallTime(date: string, time: string, timeZone: string): Date {
   const guess = Date.parse(`${date}T${time}Z`);
   const offsetMs = (instant: number) => {
-    const m = /^([+-])(\d{2}):(\d{2})$/.exec(zonedParts(new Date(instant), timeZone).offset);
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
+    // Local mean time before 1900 has offsets in seconds ("+03:19:24").
+    const m = /^([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(zonedParts(new Date(instant), timeZone).offset);
+    return m ? (m[1] === '-' ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000 : 0;
   };
   // The offsets a day before and after: the wall time is one of these two readings (or none).
   const before = guess - offsetMs(guess - 86_400_000);

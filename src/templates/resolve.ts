@@ -39,7 +39,7 @@ export function templateDirs(userDir?: string): string[] {
     if (!existsSync(abs) || !statSync(abs).isDirectory())
       throw new BilatError('E_USAGE', `--templates "${userDir}" is not a folder (create it, or scaffold one with "bilat templates new")`);
     // As given (normalized), so a template's errors name it the way the user wrote --templates.
-    return [normalize(userDir), BUILTIN_TEMPLATES];
+    return [normalize(userDir).replace(/(.)\/+$/, '$1'), BUILTIN_TEMPLATES];
   }
   return [BUILTIN_TEMPLATES];
 }
@@ -51,7 +51,8 @@ export function listAudiences(userDir?: string): { id: string; origin: 'builtin'
   for (const dir of [...dirs].reverse()) {
     for (const name of readdirSync(dir)) {
       if (name === 'shared' || !existsSync(join(dir, name, 'brief.hbs'))) continue;
-      seen.set(name, { id: name, origin: dir === BUILTIN_TEMPLATES ? 'builtin' : 'user', dir: join(dir, name) });
+      // By position: the last folder is the shipped one, whatever the user's is called.
+      seen.set(name, { id: name, origin: dir === dirs[dirs.length - 1] ? 'builtin' : 'user', dir: join(dir, name) });
     }
   }
   return [...seen.values()].sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id));

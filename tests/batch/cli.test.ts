@@ -1,6 +1,6 @@
 // `bilat build` on many files: real CLI processes on a small corpus (3 good files + 1 bad).
 // No timing assertions: speed is measured by `npm run bench`, not by tests.
-import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AS_OF, bilat, outputs, ROOT, scratchPerTest } from './helpers.js';
@@ -188,6 +188,36 @@ describe('bilat build with many files', () => {
     expect(r.stderr).toMatch(new RegExp(`good-z\\.yaml:\\d+:\\d+  error  pair\\.id  pair id "batch-a" is also used by \\S*good-a\\.yaml`));
     expect(r.stdout.trim().split('\n')).toEqual([join(out, 'batch-a-public.html')]);
     expect(r.stderr).toMatch(/2 files: 1 brief written .* 1 failed/);
+  });
+
+  it('an output path that is a file: exit 3 naming it, not a temp file', () => {
+    const { dir, data } = tmp();
+    writeFileSync(join(dir, 'afile'), 'x');
+    const r = bilat(['build', join(data, 'good-a.yaml'), '-a', 'public', '-f', 'html', '--out', join(dir, 'afile', 'out'), '--as-of', AS_OF]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`cannot write output: ENOTDIR: ${join(dir, 'afile')} is a file, not a folder`);
+  });
+
+  it('--incremental: the same template folder written another way is the same input', () => {
+    const { dir, data, out } = tmp();
+    mkdirSync(join(dir, 'tpl', 'shared', 'partials'), { recursive: true });
+    writeFileSync(join(dir, 'tpl', 'shared', 'partials', 'sources.hbs'), '<section id="sources"><h2>Sources</h2></section>\n');
+    const args = (t: string) => ['build', join(data, 'good-a.yaml'), '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF, '--incremental', '--templates', t];
+    expect(bilat(args('tpl'), dir).code).toBe(0);
+    const again = bilat(args(join(dir, 'tpl/')), ROOT);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/0 briefs written .* 1 up to date/);
+  });
+
+  it('--incremental: a copy with the pair id of a file skipped as up to date is still caught (exit 1)', () => {
+    const { data, out } = tmp();
+    const args = ['build', data, '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF, '--incremental'];
+    rmSync(join(data, 'bad.yaml'));
+    expect(bilat(args).code).toBe(0);
+    writeFileSync(join(data, 'good-z.yaml'), readFileSync(join(data, 'good-a.yaml')));
+    const r = bilat(args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/good-z\.yaml:\d+:\d+  error  pair\.id  pair id "batch-a" is also used by \S*good-a\.yaml/);
   });
 
   // Node's recursive mkdir spins for ever there; bilat makes one level at a time.

@@ -2,10 +2,10 @@
  * Users customizing templates: scaffold an audience, list it, build it, and override one
  * shared partial without copying anything else — through the real CLI.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, PAIRS, removeDir, runCli, tempDir } from '../helpers/cli.js';
+import { AS_OF, PAIRS, removeDir, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 let dir = '';
 let tpl = '';
@@ -37,6 +37,19 @@ describe('bilat templates', () => {
     const own = runCli(['templates', 'new', 'desk', '--templates', 'templates']);
     expect([own.status, own.stderr]).toEqual([2, expect.stringContaining("templates is bilat's own template folder")]);
     expect(existsSync(join('templates', 'desk'))).toBe(false);
+    // Nor through a link to it, nor below it.
+    symlinkSync(join(ROOT, 'templates'), join(dir, 'link'));
+    for (const t of [join(dir, 'link'), join('templates', 'shared')]) {
+      const r = runCli(['templates', 'new', 'desk', '--templates', t]);
+      expect([t, r.status]).toEqual([t, 2]);
+    }
+    expect(existsSync(join('templates', 'desk')) || existsSync(join('templates', 'shared', 'desk'))).toBe(false);
+  });
+
+  it("list --templates . in a folder that holds bilat's templates claims none of them as yours", () => {
+    const r = runCli(['templates', 'list', '--templates', '.']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('your partial');
   });
 
   it('list shows shipped and user audiences with their origin', () => {

@@ -137,18 +137,26 @@ function findJob(config: ResolvedConfig, name: string): ResolvedJob {
   throw new BilatError('E_USAGE', `no job "${name}" in ${config.file}${guess ? ` — did you mean "${guess}"?` : ` (jobs: ${names.join(', ')})`}`);
 }
 
-/** `--at`: an ISO date and time; without an offset it is the job's wall clock, as in the config. */
-async function parseAt(at: string | undefined, timeZone: string): Promise<Date> {
+/**
+ * `--at`: an ISO date and time. With an offset (or Z) it is that instant; without one it is the
+ * job's own wall clock, as in the config. Anything else, and any impossible date or time, is a
+ * usage error (never a silent roll-over to another day).
+ */
+export async function parseAt(at: string | undefined, timeZone: string): Promise<Date> {
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   if (at === undefined) return now;
-  const wall = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?$/.exec(at);
-  if (wall && !Number.isNaN(Date.parse(`${wall[1]}T00:00:00Z`))) {
-    const { instantOfWallTime } = await import('../../schedule/zoned-time.js');
-    return instantOfWallTime(wall[1]!, `${wall[2] ?? '00:00'}${wall[3] ?? ':00'}`, timeZone);
-  }
-  const t = Date.parse(at);
-  if (Number.isNaN(t)) throw new BilatError('E_USAGE', `--at "${at}" is not a date and time (use ISO 8601, e.g. 2026-11-23T07:00:00+04:00)`);
-  return new Date(t);
+  const bad = () => new BilatError('E_USAGE', `--at "${at}" is not a date and time (use ISO 8601: 2026-11-23T07:00 on the job's clock, or with an offset, 2026-11-23T07:00:00+04:00)`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|z|[+-]\d{2}:?\d{2})?$/.exec(at);
+  if (!m) throw bad();
+  const [, y, mo, d, hh = '00', mi = '00', ss = '00', offset] = m;
+  const day = `${y}-${mo}-${d}`;
+  const real = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== day) throw bad();
+  if (Number(hh) > 23 || Number(mi) > 59 || Number(ss) > 59) throw bad();
+  const time = `${hh}:${mi}:${ss}`;
+  if (offset) return new Date(`${day}T${time}${offset.toUpperCase() === 'Z' ? 'Z' : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`);
+  const { instantOfWallTime } = await import('../../schedule/zoned-time.js');
+  return instantOfWallTime(day, time, timeZone);
 }
 
 function retention(job: ResolvedJob): string {

@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliIO } from '../io.js';
 
@@ -18,11 +19,12 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
               .option('templates', { type: 'string', describe: 'Your template folder' })
               .example('$0 templates list --templates my-templates', 'the shipped audiences and yours, with where each comes from'),
           handler: async (argv: { templates?: string }) => {
-            const { listAudiences, resolveAudience } = await import('../../index.js');
+            const [{ listAudiences, resolveAudience }, { BUILTIN_TEMPLATES }] = await Promise.all([import('../../index.js'), import('../../templates/resolve.js')]);
+            const shipped = resolve(BUILTIN_TEMPLATES) + sep;
             for (const a of listAudiences(argv.templates)) {
               const r = resolveAudience(a.id, argv.templates);
               // A shipped audience with partials of yours is not quite the shipped one: say which.
-              const mine = argv.templates ? [...r.partials].filter(([, f]) => !relative(argv.templates!, f).startsWith('..')).map(([n]) => n) : [];
+              const mine = [...r.partials].filter(([, f]) => !resolve(f).startsWith(shipped)).map(([n]) => n);
               const note = a.origin === 'builtin' && mine.length ? `  (your ${mine.length === 1 ? 'partial' : 'partials'}: ${mine.join(', ')})` : '';
               io.out(`${a.id.padEnd(12)} ${r.label.padEnd(20)} ${r.internal ? 'internal' : 'public  '}  ${a.origin.padEnd(7)}  ${a.dir}${note}`);
             }
@@ -44,8 +46,9 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
               import('../../core.js'),
               import('../../package-root.js'),
             ]);
-            // Inside bilat's own checkout, "templates" is the shipped folder: never write there.
-            if (resolve(argv.templates) === resolve(PACKAGE_ROOT, 'templates'))
+            // Inside bilat's own checkout, "templates" is the shipped folder: never write there,
+            // nor below it, nor through a link to it.
+            if (insideShipped(argv.templates, resolve(PACKAGE_ROOT, 'templates')))
               throw new BilatError('E_USAGE', `${argv.templates} is bilat's own template folder; scaffold into one of yours, e.g. --templates my-templates`);
             for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates)) io.out(f);
             io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs, then build with --templates ${argv.templates} --audience ${argv.name}`);
@@ -55,4 +58,17 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
         .demandCommand(1, 'Name an action: list or new'),
     handler: () => undefined,
   };
+}
+
+/** Whether `dir` (which may not exist yet) is the shipped template folder or inside it, links followed. */
+function insideShipped(dir: string, shipped: string): boolean {
+  let existing = resolve(dir);
+  const rest: string[] = [];
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    rest.unshift(existing.slice(dirname(existing).length + 1));
+    existing = dirname(existing);
+  }
+  const real = resolve(realpathSync(existing), ...rest);
+  const rel = relative(realpathSync(shipped), real);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
