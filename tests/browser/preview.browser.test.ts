@@ -59,7 +59,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('bilat build --serve in a brow
     await until('the event stream', async () => ((await page.$eval('.state', (e) => e.textContent)) === 'watching' ? true : undefined));
     const frame = await until('the brief in its frame', () => page.frames().find((f) => f.url().endsWith('/files/batch-a-analyst.html')));
     expect(await frame.$eval('h1', (h) => h.textContent)).not.toContain('(edited)');
-    await frame.evaluate(() => window.scrollTo(0, 400));
+    await frame.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 400));
 
     writeFileSync(data, readFileSync(data, 'utf8').replace(/^(\s+title: )(.*)$/m, '$1$2 (edited)'));
     const reloaded = await until('the reloaded brief', async () => {
@@ -67,7 +67,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('bilat build --serve in a brow
       const title = await f?.$eval('h1', (h) => h.textContent).catch(() => undefined);
       return title?.includes('(edited)') ? f : undefined;
     });
-    expect(await until('the scroll position', async () => ((await reloaded.evaluate(() => window.scrollY)) === 400 ? 400 : undefined))).toBe(400);
+    expect(await until('the scroll position', async () => ((await reloaded.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)) === 400 ? 400 : undefined))).toBe(400);
     expect(await page.$eval('.state', (e) => e.textContent)).toMatch(/^reloaded /);
     expect(errors).toEqual([]);
 
