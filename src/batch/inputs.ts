@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { BilatError } from '../errors.js';
 
 /** Data files a folder contributes: YAML or JSON, but not JSON Schemas that sit beside them. */
-const DATA_FILE = /\.(ya?ml|json)$/i;
+export const DATA_FILE = /\.(ya?ml|json)$/i;
 const NOT_DATA = /\.schema\.json$/i;
 /** Glob syntax, as tinyglobby reads it (a path with none of these is taken literally). */
 const GLOB = /[*?[\]{}]|(^|[^\\])[!+@]\(/;

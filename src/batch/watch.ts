@@ -9,11 +9,10 @@ import { referencedTradeFiles } from '../data/trade-files.js';
 import { BilatError } from '../errors.js';
 import type { BuildOptions, BuildResult } from '../pipeline.js';
 import { buildBriefs } from '../pipeline.js';
-import { expandInputs, isPattern, splitPattern } from './inputs.js';
+import { DATA_FILE, expandInputs, isPattern, splitPattern } from './inputs.js';
 
 /** Files a build may read: data, CSV series, templates and their styles. */
 const WATCHED = /\.(ya?ml|json|csv|hbs|handlebars|css)$/i;
-const DATA_FILE = /\.(ya?ml|json)$/i;
 /** Folders never worth watching (and, for node_modules, far too big to); .bilat holds the manifest. */
 const SKIPPED_DIR = /(^|[\\/])(node_modules|\.git|\.bilat)$/;
 

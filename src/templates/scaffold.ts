@@ -1,7 +1,7 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BilatError } from '../errors.js';
-import { listAudiences } from './resolve.js';
+import { BUILTIN_TEMPLATES, listAudiences } from './resolve.js';
 
 /**
  * `bilat templates new <name> --from <audience>`: copy one audience (its brief.hbs,
@@ -11,6 +11,9 @@ import { listAudiences } from './resolve.js';
 export function scaffoldAudience(name: string, from: string, dir: string): string[] {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new BilatError('E_USAGE', `audience name "${name}" must be lower-case letters, digits and "-"`);
   if (name === 'shared') throw new BilatError('E_USAGE', '"shared" is reserved for partials used by every audience');
+  // In bilat's own checkout "templates" is the shipped folder: never write there, nor below
+  // it, nor through a link to it.
+  if (insideShipped(dir)) throw new BilatError('E_USAGE', `${dir} is bilat's own template folder; scaffold into one of yours, e.g. --templates my-templates`);
   const target = resolve(dir, name);
   if (existsSync(target)) throw new BilatError('E_USAGE', `${target} already exists (choose another name or delete it)`);
   const userDir = existsSync(dir) ? dir : undefined;
@@ -23,4 +26,16 @@ export function scaffoldAudience(name: string, from: string, dir: string): strin
     writeFileSync(meta, text);
   }
   return [target];
+}
+
+/** Whether `dir` (which may not exist yet) is the shipped template folder or inside it, links followed. */
+function insideShipped(dir: string): boolean {
+  let existing = resolve(dir);
+  const rest: string[] = [];
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    rest.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  const rel = relative(realpathSync(BUILTIN_TEMPLATES), resolve(realpathSync(existing), ...rest));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -1,5 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliIO } from '../io.js';
 
@@ -41,15 +40,7 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
               .option('templates', { type: 'string', demandOption: 'name your template folder, e.g. --templates my-templates', describe: 'Your template folder (created if missing)' })
               .example('$0 templates new embassy --from analyst --templates my-templates', 'then: bilat build data.yaml --templates my-templates -a embassy'),
           handler: async (argv: { name?: string; from: string; templates: string }) => {
-            const [{ scaffoldAudience }, { BilatError }, { PACKAGE_ROOT }] = await Promise.all([
-              import('../../templates/scaffold.js'),
-              import('../../core.js'),
-              import('../../package-root.js'),
-            ]);
-            // Inside bilat's own checkout, "templates" is the shipped folder: never write there,
-            // nor below it, nor through a link to it.
-            if (insideShipped(argv.templates, resolve(PACKAGE_ROOT, 'templates')))
-              throw new BilatError('E_USAGE', `${argv.templates} is bilat's own template folder; scaffold into one of yours, e.g. --templates my-templates`);
+            const { scaffoldAudience } = await import('../../templates/scaffold.js');
             for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates)) io.out(f);
             io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs, then build with --templates ${argv.templates} --audience ${argv.name}`);
             setExit(0);
@@ -60,15 +51,3 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
   };
 }
 
-/** Whether `dir` (which may not exist yet) is the shipped template folder or inside it, links followed. */
-function insideShipped(dir: string, shipped: string): boolean {
-  let existing = resolve(dir);
-  const rest: string[] = [];
-  while (!existsSync(existing) && dirname(existing) !== existing) {
-    rest.unshift(existing.slice(dirname(existing).length + 1));
-    existing = dirname(existing);
-  }
-  const real = resolve(realpathSync(existing), ...rest);
-  const rel = relative(realpathSync(shipped), real);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
