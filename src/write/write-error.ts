@@ -22,7 +22,7 @@ export function writeError(e: unknown, file: string, needed: number, together: n
   const err = e as NodeJS.ErrnoException;
   if (err instanceof BilatError) return err;
   const name = basename(file);
-  const kept = together > 1 ? `the earlier versions of all ${together} files are unchanged` : 'the earlier version, if any, is unchanged';
+  const kept = together > 1 ? `none of the ${together} files was replaced (earlier versions, if any, are unchanged)` : 'the earlier version, if any, is unchanged';
   let message: string;
   if (FULL.has(err?.code ?? '')) {
     const free = freeBytes(dirname(file));
