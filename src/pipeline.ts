@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { BuildProgress, FileResult } from './batch/types.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -13,7 +14,7 @@ import { listAudiences, resolveAudience } from './templates/resolve.js';
 import { validateFile } from './validate/validate.js';
 import { createFormatter } from './model/format.js';
 import type { Relationship } from './schema/relationship.js';
-import { writeFileAtomic } from './write/atomic.js';
+import { stageFiles, type StagedFile } from './write/atomic.js';
 
 export type Format = 'html' | 'pdf';
 export const FORMATS: readonly Format[] = ['html', 'pdf'];
@@ -92,6 +93,11 @@ export interface BuildResult {
   /** Outputs left alone because nothing they depend on changed (`incremental`). */
   upToDate: string[];
   durationMs: number;
+  /**
+   * Problems of the build itself rather than of a data file: a damaged incremental manifest
+   * (warning: everything was rebuilt) or one that could not be written (error, exit 3).
+   */
+  problems?: Diagnostic[];
   /** True when `signal` stopped the build; absent otherwise. */
   aborted?: boolean;
   /**
@@ -153,15 +159,17 @@ export interface PairFileBuild {
   pairId: string;
   /** Where `pair.id` is written in the data file. */
   pairIdAt: { line: number; column: number };
-  /** Briefs written, in audience then format order. */
-  briefs: { path: string; audience: string; format: Format }[];
+  /** Briefs written in full under temp names (not yet in place), in audience then format order. */
+  briefs: (StagedFile & { audience: string; format: Format; sha256: string })[];
   /** Warnings (a file with errors throws). */
   diagnostics: Diagnostic[];
 }
 
 /**
- * One relationship file: load → validate → render every brief in memory → write them.
- * `want` limits the briefs made (incremental builds); default all.
+ * One relationship file: load → validate → render every brief in memory → stage them (every
+ * byte on disk under a temp name). The caller puts them in place with commitStaged, after
+ * checking no other file claims the same outputs, or discards them. `want` limits the briefs
+ * made (incremental builds); default all.
  */
 export async function buildPairFile(
   file: string,
@@ -181,12 +189,12 @@ export async function buildPairFile(
   const located = result.expanded ?? result.doc;
   if (makesPdf && located) await (await import('./render/pdf-brief.js')).checkDataGlyphs(located);
   const briefs = await renderPair(result.data, compiled, opts, want);
-  for (const b of briefs) await writeFileAtomic(b.path, b.bytes);
+  const staged = await stageFiles(briefs.map((b) => ({ path: b.path, data: b.bytes })));
   const pos = result.doc?.locate(['pair', 'id']) ?? { line: 0, column: 0 };
   return {
     pairId: result.data.pair.id,
     pairIdAt: { line: pos.line, column: pos.column },
-    briefs: briefs.map((b) => ({ path: b.path, audience: b.audience, format: b.format })),
+    briefs: briefs.map((b, i) => ({ ...staged[i]!, audience: b.audience, format: b.format, sha256: createHash('sha256').update(b.bytes).digest('hex') })),
     diagnostics: result.diagnostics,
   };
 }

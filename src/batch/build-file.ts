@@ -1,12 +1,11 @@
 /**
- * The unit of work of a batch: one data file, all its briefs. Runs the same in this thread
- * and in a worker, and never throws: whatever happens becomes a FileResult.
+ * The unit of work of a batch: one data file, all its briefs, staged on disk (see commit.ts).
+ * Runs the same in this thread and in a worker, and never throws: whatever happens becomes a
+ * FileResult.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { BilatError, ExitCode } from '../errors.js';
 import { buildPairFile, compileAudiences, type ResolvedBuildOptions } from '../pipeline.js';
-import { briefKey, type BriefKey, type FileError, type FileResult, type WrittenBrief } from './types.js';
+import { briefKey, type BriefKey, type FileError, type FileResult, type StagedBrief } from './types.js';
 
 export interface FileTask {
   file: string;
@@ -23,15 +22,13 @@ export async function buildFile(task: FileTask): Promise<FileResult> {
   const base: Pick<FileResult, 'data' | 'outputs' | 'written' | 'diagnostics'> = { data: task.file, outputs: [...(task.upToDate ?? [])], written: [], diagnostics: [] };
   try {
     const built = await buildPairFile(task.file, compileAudiences(task.opts), task.opts, want && ((a, f) => want.has(briefKey(a, f))));
-    const written: WrittenBrief[] = built.briefs.map((b) => {
-      const st = statSync(b.path);
-      return { ...b, size: st.size, mtimeMs: st.mtimeMs, ...(task.opts.incremental ? { sha256: createHash('sha256').update(readFileSync(b.path)).digest('hex') } : {}) };
-    });
+    // Staged, not yet in place: the batch commits them once no earlier file claims the same paths.
+    const staged: StagedBrief[] = built.briefs.map(({ path, temp, audience, format, size, mtimeMs, sha256 }) => ({ path, temp, audience, format, size, mtimeMs, sha256 }));
     return {
       ...base,
       status: 'ok',
-      outputs: [...base.outputs, ...written.map((w) => w.path)],
-      written,
+      outputs: [...base.outputs, ...staged.map((w) => w.path)],
+      staged,
       diagnostics: built.diagnostics,
       pairId: built.pairId,
       pairIdAt: built.pairIdAt,

@@ -6,6 +6,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.js';
+import { BilatError } from '../errors.js';
 import type { Format } from '../pipeline.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { sha256 } from './fingerprint.js';
@@ -32,20 +35,78 @@ export interface Manifest {
 
 export const manifestPath = (out: string): string => join(out, '.bilat', 'manifest.json');
 
-/** The recorded manifest, or an empty one when there is none or it cannot be read (everything is rebuilt). */
-export function readManifest(out: string): Manifest {
+const entrySchema = z.object({
+  data: z.string(),
+  audience: z.string(),
+  format: z.enum(['html', 'pdf']),
+  input: z.string(),
+  size: z.number().int().nonnegative(),
+  mtimeMs: z.number(),
+  sha256: z.string(),
+});
+const manifestSchema = z.object({ version: z.literal(VERSION), briefs: z.record(z.string(), entrySchema) });
+
+const warning = (out: string, message: string): Diagnostic => ({
+  severity: 'warning',
+  rule: 'manifest-damaged',
+  file: manifestPath(out),
+  line: 0,
+  column: 0,
+  path: '',
+  message,
+  hint: 'nothing to do: this build writes a new one',
+});
+
+/**
+ * The recorded manifest; an empty one when there is none (a first build), or when it cannot be
+ * used, with a warning that says why and that every brief is rebuilt.
+ */
+export function loadManifest(out: string): { manifest: Manifest; problems: Diagnostic[] } {
+  const empty = (): Manifest => ({ version: VERSION, briefs: {} });
+  let text: string;
   try {
-    const m = JSON.parse(readFileSync(manifestPath(out), 'utf8')) as Manifest;
-    if (m.version === VERSION && m.briefs && typeof m.briefs === 'object') return m;
-  } catch {
-    // Missing or damaged: a full build rewrites it.
+    text = readFileSync(manifestPath(out), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: empty(), problems: [] };
+    return { manifest: empty(), problems: [warning(out, `incremental-build manifest unreadable (${(e as Error).message}); recovered: rebuilding every brief`)] };
   }
-  return { version: VERSION, briefs: {} };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { manifest: empty(), problems: [warning(out, `incremental-build manifest is damaged (not JSON: ${(e as Error).message}); recovered: rebuilding every brief`)] };
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = issue.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+    const version = typeof json === 'object' && json !== null ? (json as { version?: unknown }).version : VERSION;
+    const other = typeof version === 'number' && version !== VERSION;
+    const why = other ? 'written by another version of bilat' : `damaged (${issue.message}${at})`;
+    return { manifest: empty(), problems: [warning(out, `incremental-build manifest is ${why}; recovered: rebuilding every brief`)] };
+  }
+  return { manifest: parsed.data as Manifest, problems: [] };
 }
 
-export async function writeManifest(out: string, m: Manifest): Promise<void> {
+/** The recorded manifest, or an empty one when there is none or it cannot be used (see loadManifest). */
+export function readManifest(out: string): Manifest {
+  return loadManifest(out).manifest;
+}
+
+/**
+ * Writes the manifest. A failure is returned as an error diagnostic, not thrown: the briefs are
+ * in place, and the summary must still say so; the old manifest stays, whose stale entries
+ * only mean those briefs are rebuilt next time.
+ */
+export async function writeManifest(out: string, m: Manifest): Promise<Diagnostic[]> {
   const sorted = Object.fromEntries(Object.entries(m.briefs).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(manifestPath(out), `${JSON.stringify({ version: m.version, briefs: sorted }, null, 1)}\n`);
+  try {
+    await writeFileAtomic(manifestPath(out), `${JSON.stringify({ version: m.version, briefs: sorted }, null, 1)}\n`);
+    return [];
+  } catch (e) {
+    const message = e instanceof BilatError ? e.message : String(e);
+    return [{ severity: 'error', rule: 'manifest-write', code: 'E_WRITE', file: manifestPath(out), line: 0, column: 0, path: '', message, hint: 'the briefs listed were written; the next --incremental build rebuilds them' }];
+  }
 }
 
 const outKey = (out: string, path: string): string => relative(out, path).split(sep).join('/');

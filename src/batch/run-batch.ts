@@ -7,12 +7,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { ExitCode } from '../errors.js';
 import type { BuildResult, ResolvedBuildOptions } from '../pipeline.js';
 import { compileAudience } from '../templates/engine.js';
 import { resolveAudience } from '../templates/resolve.js';
 import { buildFile, fromFileError, type FileTask } from './build-file.js';
+import { Committer } from './commit.js';
 import type { Fingerprints } from './fingerprint.js';
 import { expandInputs } from './inputs.js';
 import type { ManifestIndex } from './manifest.js';
@@ -40,21 +39,23 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
 
   // Hashing and the manifest load only for incremental builds; the pool only for parallel ones.
   const inc = opts.incremental ? await loadIncremental() : undefined;
-  const manifest = inc ? new inc.ManifestIndex(opts.out, inc.readManifest(opts.out)) : undefined;
+  const read = inc?.loadManifest(opts.out);
+  const manifestProblems = read?.problems;
+  const manifest = inc && read ? new inc.ManifestIndex(opts.out, read.manifest) : undefined;
   const skip = inc && manifest ? { inc, manifest, fp: inc.fingerprints(audiences, opts) } : undefined;
   const planned: Planned[] = files.map((file) => plan(file, taskOpts, skip));
 
   const total = planned.length;
   let done = 0;
-  for (const p of planned) {
-    if (p.result) onProgress?.({ type: 'done', result: p.result, done: ++done, total });
-  }
+  // Briefs go in place in input order, after the pair-id clash check (commit.ts).
+  const committer = new Committer(planned, (r) => onProgress?.({ type: 'done', result: r, done: ++done, total }));
+  await committer.arrived(); // files skipped as up to date at the head of the list
   const todo = planned.filter((p) => p.task !== undefined);
   const plannedByTask = new Map(todo.map((p) => [p.task!, p]));
   const onStart = (t: FileTask) => onProgress?.({ type: 'start', file: t.file, done, total });
   const onDone = (t: FileTask, r: FileResult) => {
     plannedByTask.get(t)!.result = r;
-    onProgress?.({ type: 'done', result: r, done: ++done, total });
+    return committer.arrived();
   };
   const tasks = todo.map((p) => p.task!);
   const threads = Math.min(opts.concurrency, tasks.length);
@@ -63,34 +64,36 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
       if (signal?.aborted) break;
       onStart(t);
       const r = await buildFile(t);
-      onDone(t, r);
+      await onDone(t, r);
       if (r.status === 'failed' && !opts.keepGoing) break;
     }
   } else {
     const { runOnPool } = await import('./pool.js');
-    await runOnPool(largestFirst(tasks), threads, { onStart, onDone, stopOnFailure: !opts.keepGoing, signal });
+    await runOnPool(largestFirst(tasks), threads, { onStart, onDone: (t, r) => void onDone(t, r).catch(() => {}), // a failure surfaces from finish()
+      stopOnFailure: !opts.keepGoing, signal });
   }
+  await committer.finish();
   const notBuilt = signal?.aborted ? planned.filter((p) => p.result === undefined).map((p) => p.file) : undefined;
 
   const results = planned.filter((p) => p.result !== undefined).map((p) => p.result!);
-  flagSharedOutputs(results);
+  const problems = [...(manifestProblems ?? [])];
   if (manifest && inc) {
     for (const p of planned) {
       if (p.result?.status !== 'ok') continue;
       for (const w of p.result.written) manifest.record(resolve(p.file), w, p.inputs.get(briefKey(w.audience, w.format)) ?? '');
     }
-    await inc.writeManifest(opts.out, manifest.manifest);
+    problems.push(...(await inc.writeManifest(opts.out, manifest.manifest)));
   }
 
   const failed = results.find((r) => r.status === 'failed');
   if (failed && !opts.keepGoing) throw fromFileError(failed);
   return {
-    // Each path once: two files with one pair id both wrote it (the later one is reported).
-    files: [...new Set(results.flatMap((r) => r.written.map((w) => w.path)))],
+    files: results.flatMap((r) => r.written.map((w) => w.path)),
     diagnostics: results.filter((r) => r.status !== 'failed').flatMap((r) => r.diagnostics),
     results,
     upToDate: results.flatMap((r) => r.outputs.filter((o) => !r.written.some((w) => w.path === o))),
     durationMs: performance.now() - started,
+    ...(problems.length ? { problems } : {}),
     ...(notBuilt ? { aborted: true, notBuilt } : {}),
   };
 }
@@ -148,31 +151,4 @@ function largestFirst(tasks: FileTask[]): FileTask[] {
   };
   const sized = tasks.map((t, i) => ({ t, i, s: size(t.file) }));
   return sized.sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.t);
-}
-
-/** Two files with one pair id write the same outputs: the later one (in input order) is reported. */
-function flagSharedOutputs(results: FileResult[]): void {
-  const owner = new Map<string, FileResult>();
-  for (const r of results) {
-    // A file skipped as up to date still owns its outputs: a copy of it built now overwrote them.
-    if (r.status === 'failed') continue;
-    const first = r.outputs.map((o) => owner.get(o)).find((x) => x !== undefined);
-    if (first) {
-      const d: Diagnostic = {
-        severity: 'error',
-        rule: 'duplicate-pair',
-        file: r.data,
-        line: r.pairIdAt?.line ?? 0,
-        column: r.pairIdAt?.column ?? 0,
-        path: 'pair.id',
-        message: `pair id "${r.pairId ?? first.pairId}" is also used by ${first.data}; both write the same briefs, so one overwrote the other`,
-        hint: 'give each relationship file its own pair id',
-      };
-      r.status = 'failed';
-      r.diagnostics = [...r.diagnostics, d];
-      r.error = { code: 'E_DATA_INVALID', message: d.message, file: r.data, line: d.line, column: d.column, exitCode: ExitCode.InvalidInput };
-      continue;
-    }
-    for (const o of r.outputs) owner.set(o, r);
-  }
 }

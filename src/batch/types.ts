@@ -27,6 +27,11 @@ export interface WrittenBrief {
   sha256?: string;
 }
 
+/** A brief written in full under a temp name beside its path, waiting for the batch to put it in place. */
+export interface StagedBrief extends WrittenBrief {
+  temp: string;
+}
+
 export type FileStatus = 'ok' | 'failed' | 'skipped';
 
 /** What became of one data file: its briefs, its diagnostics (warnings too), how long it took. */
@@ -39,6 +44,11 @@ export interface FileResult {
   written: WrittenBrief[];
   diagnostics: Diagnostic[];
   error?: FileError;
+  /**
+   * Briefs made but not yet in place (between a worker and the batch's commit, which checks
+   * no earlier file claims the same outputs); always absent from a finished build's results.
+   */
+  staged?: StagedBrief[];
   /** The pair id and where it is written, to report two files that share one. */
   pairId?: string;
   pairIdAt?: { line: number; column: number };

@@ -250,7 +250,9 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
     },
     finish(result: BuildResult): number {
       const failed = result.results.filter((r) => r.status === 'failed');
-      const code = Math.max(0, ...failed.map((r) => r.error?.exitCode ?? 1));
+      // A manifest that could not be written is a write failure (3) even when every brief was.
+      const unwritten = (result.problems ?? []).some((d) => d.severity === 'error');
+      const code = Math.max(0, ...failed.map((r) => r.error?.exitCode ?? 1), unwritten ? 3 : 0);
       if (argv.json) {
         io.out(json === 'line' ? JSON.stringify(summary(result)) : JSON.stringify(summary(result), null, 2));
         return code;
@@ -262,6 +264,7 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
           for (const d of late) io.err(paintDiagnostic(io, formatDiagnostic(d)));
         }
       }
+      for (const d of result.problems ?? []) say(paintDiagnostic(io, formatDiagnostic(d)));
       // Paths go to stdout for scripts; a terminal that just watched the bar gets the summary only.
       if (!argv.quiet && !(barShown && io.isTTY)) for (const f of result.files) io.out(f);
       const n = result.results.length;
@@ -269,6 +272,7 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
         const secs = (result.durationMs / 1000).toFixed(1);
         const text = `${plural(n, 'file')}: ${plural(result.files.length, 'brief')} written to ${argv.out}, ${result.upToDate.length} up to date, ${failed.length} failed, in ${secs} s`;
         if (failed.length) io.err(paint(io, 31, `✖ ${text} (${failed.map((r) => r.data).join(', ')})`));
+        else if (unwritten) io.err(paint(io, 31, `✖ ${text}; the manifest was not written`));
         else if (!argv.quiet) io.err(paint(io, 32, `✔ ${text}`));
       }
       return code;
@@ -310,6 +314,7 @@ export function summary(result: BuildResult) {
       errors: diags.filter((d) => d.severity === 'error').length,
       warnings: diags.filter((d) => d.severity === 'warning').length,
     },
+    ...(result.problems?.length ? { problems: result.problems } : {}),
     durationMs: Math.round(result.durationMs),
   };
 }
