@@ -74,7 +74,7 @@ export function cronNeverFires(expression: string): { message: string; hint: str
   const [, , dom = '', month = ''] = fields.length === 6 ? fields.slice(1) : fields;
   const days = expandField(dom, 1, 31);
   const months = expandField(month, 1, 12, MONTHS);
-  const hint = 'pick a day that exists in those months (Feb has at most 29 days, Apr, Jun, Sep and Nov 30; "L" is the last day of a month)';
+  const hint = 'pick a day that exists in those months: Feb has at most 29 days; Apr, Jun, Sep and Nov 30; "L" is the last day of a month';
   if (!days || !months) return { message: 'never fires: no date matches its day-of-month and month fields', hint };
   const dayList = joinWords(days.map(String));
   const monthNames = months.map((m) => MONTHS[m - 1]!);

@@ -153,7 +153,7 @@ export async function readLock(file: string): Promise<{ info?: LockInfo; mtimeMs
       const what = st.isDirectory() ? 'a directory' : st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
       throw new BilatError(
         'E_LOCKED',
-        `the job's lock path is ${what}, so bilat cannot tell whether the job runs elsewhere; nothing was run. Remove it when no bilat process runs this job (${st.isDirectory() ? 'rmdir' : 'rm'} "${file}")`,
+        `the job's lock path is ${what}, not a lock file, so bilat cannot tell whether the job runs elsewhere and runs nothing. Remove it when no bilat process runs this job: ${st.isDirectory() ? 'rmdir' : 'rm'} "${file}"`,
         { file },
       );
     }
