@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import type { LoadedDocument } from '../data/load-document.js';
 import { didYouMean } from '../validate/did-you-mean.js';
-import { cronProblem } from '../schedule/cron.js';
+import { cronNeverFires, cronProblem } from '../schedule/cron.js';
 import { matchDataFiles } from '../schedule/data-files.js';
 import { outPatternProblems, usesToken } from '../schedule/out-pattern.js';
 import { isKnownTimeZone } from '../schedule/zoned-time.js';
@@ -48,6 +48,8 @@ export function checkJobs(config: Checkable, ctx: CheckContext): Diagnostic[] {
 
     const cron = cronProblem(job.cron);
     if (cron) at(p('cron'), `invalid cron expression "${job.cron}": ${cron}`, '5 fields (minute hour day month weekday) or 6 with seconds first, e.g. "0 7 * * MON"');
+    const never = cron ? undefined : cronNeverFires(job.cron);
+    if (never) at(p('cron'), `cron "${job.cron}" ${never.message}`, never.hint);
 
     if (job.timezone !== undefined && !isKnownTimeZone(job.timezone)) {
       const guess = didYouMean(job.timezone, Intl.supportedValuesOf('timeZone'));

@@ -1,3 +1,5 @@
+import { ownValue } from '../own-key.js';
+
 /**
  * Durations in the config. A number is seconds, as `retryDelay` is; a string carries its units,
  * which reads better for limits like a run's timeout: "90s", "10m", "1h30m", "500ms".
@@ -40,7 +42,7 @@ export function parseDuration(value: number | string, limits: { maxMs: number })
 function guess(text: string): string | undefined {
   const word = /^(\d+(?:\.\d+)?)\s*([a-z]+)\.?$/i.exec(text);
   if (word) {
-    const unit = UNIT_WORDS[word[2]!.toLowerCase()];
+    const unit = ownValue(UNIT_WORDS, word[2]!.toLowerCase());
     if (unit) return `did you mean "${word[1]}${unit}"?`;
   }
   const iso = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/i.exec(text);

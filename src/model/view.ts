@@ -5,6 +5,7 @@ import { isAfter, parseDate, sortKey } from './dates.js';
 import { filterPublic } from './filter.js';
 import { createFormatter, type Formatter } from './format.js';
 import { kindLabels, topicLabels } from './labels.js';
+import { ownValue } from '../own-key.js';
 import type { BriefView, DateView, EngagementView, Flag, Ref, TradeView } from './view-types.js';
 import { derivedTalkingPoints, keyFigures, overview } from './summary.js';
 
@@ -52,8 +53,8 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       id: e.id,
       date: date(e.date, e.dateInferred, e.status === 'planned'),
       kind: e.kind,
-      kindLabel: kindLabels[e.kind] ?? e.kind,
-      title: e.title ?? kindLabels[e.kind] ?? e.kind,
+      kindLabel: ownValue(kindLabels, e.kind) ?? e.kind,
+      title: e.title ?? ownValue(kindLabels, e.kind) ?? e.kind,
       status: e.status ?? 'held',
       participants: (e.participants ?? []).map((p) => {
         const person = people.get(p.person);
@@ -62,7 +63,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       place: e.place,
       occasion: e.occasion,
       organizations: (e.organizations ?? []).map((id) => ({ id, label: orgs.get(id)?.abbreviation ?? orgs.get(id)?.name ?? id })),
-      topics: (e.topics ?? []).map((t) => topicLabels[t] ?? t),
+      topics: (e.topics ?? []).map((t) => ownValue(topicLabels, t) ?? t),
       tags: e.tags ?? [],
       summary: e.summary,
       outcomes: (e.outcomes ?? []).map((o) => ({ kind: o.kind, text: o.text, refs: refs(o.sources ?? e.sources) })),

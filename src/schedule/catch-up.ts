@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { z } from 'zod';
 import { join } from 'node:path';
 import type { ResolvedJob } from '../config/resolve-config.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import type { Schedule } from './cron.js';
 import { lastHandledSlot, readHistory } from './history.js';
+import { moveAside, readStateFile } from './state-file.js';
 
 export interface MissedPlan {
   /** Slots to run now, oldest first. */
@@ -29,19 +31,27 @@ export function planMissed(job: Pick<ResolvedJob, 'catchUp' | 'catchUpLimit'>, s
   return { run, skipped, latestSkipped: skipped > 0 ? slots[slots.length - run.length - 1] : undefined, more };
 }
 
+/** `jobs/<job>.json`: when the scheduler first watched the job. */
+const StartNote = z.object({ job: z.string().optional(), since: z.iso.datetime({ offset: true }) });
+
 /**
  * The newest slot this job's scheduler is known to have dealt with: its last history record,
  * or when it first started watching the job (so a brand-new job does not catch up on the past).
- * Undefined on the very first start, which is then noted.
+ * Undefined on the very first start, which is then noted. A damaged note is moved aside with a
+ * warning and noted afresh: catch-up then starts from the history alone, or from now.
  */
-export async function lastKnownSlot(job: Pick<ResolvedJob, 'name' | 'stateDir'>, now: Date): Promise<Date | undefined> {
-  const last = lastHandledSlot(await readHistory(job.stateDir, job.name));
+export async function lastKnownSlot(job: Pick<ResolvedJob, 'name' | 'stateDir'>, now: Date, warn: (message: string) => void = () => undefined): Promise<Date | undefined> {
+  const last = lastHandledSlot(await readHistory(job.stateDir, job.name, { warn }));
   const file = join(job.stateDir, 'jobs', `${job.name}.json`);
   let since: Date | undefined;
-  try {
-    const t = Date.parse((JSON.parse(await readFile(file, 'utf8')) as { since?: string }).since ?? '');
-    if (!Number.isNaN(t)) since = new Date(t);
-  } catch {
+  const note = await readStateFile(file, StartNote);
+  if (note.kind === 'ok') since = new Date(note.value.since);
+  else {
+    if (note.kind === 'bad') {
+      const aside = await moveAside(file, now);
+      warn(`${file} (when the scheduler first watched job "${job.name}") ${note.problem}; ${aside ? `moved it aside to ${aside}` : 'could not move it aside'} and noted the job afresh`);
+      if (!aside) await rm(file, { recursive: true, force: true }).catch(() => undefined);
+    }
     await writeFileAtomic(file, JSON.stringify({ job: job.name, since: now.toISOString() }, null, 2) + '\n');
   }
   if (!last) return since;

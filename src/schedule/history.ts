@@ -1,4 +1,6 @@
-import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { BilatError } from '../errors.js';
+import { formatLineNumbers, parseRecordLine } from './history-record.js';
 import { join } from 'node:path';
 
 /** timed-out: the run went over the job's `timeout`; it was stopped and published nothing. */
@@ -50,12 +52,18 @@ export function historyFile(stateDir: string): string {
 export function appendRecord(stateDir: string, record: RunRecord): Promise<void> {
   const file = historyFile(stateDir);
   return inHistoryOrder(file, async () => {
-    await mkdir(stateDir, { recursive: true });
     const line = JSON.stringify(record) + '\n';
     // Rotation (rotate-history.ts) replaces the file by rename. A line written to the old file
     // after the rotation read it would be lost, so when the file changed under the write, the
     // line is written again; readers drop the duplicate.
-    for (let i = 0; i < 3 && !(await appendLine(file, line)); i++);
+    try {
+      await mkdir(stateDir, { recursive: true });
+      for (let i = 0; i < 3 && !(await appendLine(file, line)); i++);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EISDIR' && code !== 'ENOTDIR' && code !== 'EEXIST' && code !== 'EACCES' && code !== 'EPERM' && code !== 'ENOSPC' && code !== 'EROFS') throw e;
+      throw new BilatError('E_WRITE', `cannot record the run in the history (${code}); check that this is a writable file, or move it away`, { file, cause: e });
+    }
   });
 }
 
@@ -85,31 +93,58 @@ export function inHistoryOrder<T>(file: string, fn: () => Promise<T>): Promise<T
 
 const queue = new Map<string, Promise<unknown>>();
 
+export interface ReadHistoryOptions {
+  /** Told once per process about each set of bad lines (a damaged or hand-edited file). */
+  warn?: (message: string) => void;
+}
+
 /**
- * Records of one job (or all), oldest first. A torn line (a crash mid-append) is ignored, and so
- * is a line repeated by an append that raced a rotation.
+ * Records of one job (or all), oldest first. Each line is checked (history-record.ts): a bad one
+ * (a crash mid-append, a hand edit, a wrong type) is skipped with one warning naming the file and
+ * its lines, so it can neither crash a command nor steer catch-up or retention. A line repeated
+ * by an append that raced a rotation is read once.
  */
-export async function readHistory(stateDir: string, job?: string): Promise<RunRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(historyFile(stateDir), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+export async function readHistory(stateDir: string, job?: string, opts: ReadHistoryOptions = {}): Promise<RunRecord[]> {
+  const file = historyFile(stateDir);
+  const st = await lstat(file).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
     throw e;
+  });
+  if (!st) return [];
+  if (!st.isFile()) {
+    // A FIFO would block the read, a directory throw EISDIR: neither is a history bilat wrote.
+    warnOnce(opts, `${file}: not a file; no past runs were read (move it away; bilat then starts a new history)`);
+    return [];
   }
+  const text = await readFile(file, 'utf8');
+  const lines = text.split('\n');
   const out: RunRecord[] = [];
   const seen = new Set<string>();
-  for (const line of text.split('\n')) {
-    if (!line.trim() || seen.has(line)) continue;
+  const bad: { line: number; problem: string }[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim() || seen.has(line)) return;
     seen.add(line);
-    try {
-      const r = JSON.parse(line) as RunRecord;
-      if (r && typeof r.job === 'string' && (job === undefined || r.job === job)) out.push(r);
-    } catch {
-      // torn line
-    }
+    const parsed = parseRecordLine(line);
+    if ('record' in parsed) {
+      if (job === undefined || parsed.record.job === job) out.push(parsed.record);
+    } else if (i < lines.length - 1) bad.push({ line: i + 1, problem: parsed.problem }); // the last, unterminated line may still be being written
+  });
+  if (bad.length) {
+    const n = bad.map((b) => b.line);
+    warnOnce(
+      opts,
+      `${file}: ${formatLineNumbers(n)} ${n.length > 1 ? 'are not valid run records' : 'is not a valid run record'} (line ${bad[0]!.line}: ${bad[0]!.problem}); skipped: catch-up, retention and listings ignore ${n.length > 1 ? 'them' : 'it'} (fix or delete ${n.length > 1 ? 'them' : 'it'}; the next rotation drops ${n.length > 1 ? 'them' : 'it'})`,
+    );
   }
   return out;
+}
+
+const warned = new Set<string>();
+
+function warnOnce(opts: ReadHistoryOptions, message: string): void {
+  if (!opts.warn || warned.has(message)) return;
+  warned.add(message);
+  opts.warn(message);
 }
 
 /** The newest slot the scheduler dealt with (ran, failed or skipped); manual runs do not count. */

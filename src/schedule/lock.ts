@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { BilatError } from '../errors.js';
 
 /** What a lock file holds: who runs the job, since when, and which slot. */
 export interface LockInfo {
@@ -29,6 +31,22 @@ export interface LockOptions {
 
 export const DEFAULT_LOCK_OPTIONS: LockOptions = { staleMs: 60_000, maxAgeMs: 3_600_000, heartbeatMs: 10_000, nowMs: Date.now };
 
+/**
+ * A heartbeat this far ahead of our clock is suspect: synced clocks differ by far less, so the
+ * holder's clock is wrong or the file was touched. Its age is then counted from now (see
+ * `clampFuture`), otherwise a dead holder with a future heartbeat would block the job for ever.
+ */
+export const CLOCK_SKEW_MS = 30_000;
+
+/** A lock file as bilat writes it; anything else is "unreadable" and judged by its age alone. */
+const LockInfoSchema = z.object({
+  pid: z.int().positive(),
+  hostname: z.string().min(1),
+  startedAt: z.string(),
+  scheduledFor: z.string().optional(),
+  token: z.string().min(1),
+});
+
 export interface HeldLock {
   readonly file: string;
   readonly info: LockInfo;
@@ -37,7 +55,8 @@ export interface HeldLock {
 
 export type LockAttempt =
   | { ok: true; lock: HeldLock; recovered?: { holder?: LockInfo; reason: string } }
-  | { ok: false; holder?: LockInfo };
+  /** `warning`: the holder's heartbeat was in the future (see CLOCK_SKEW_MS). */
+  | { ok: false; holder?: LockInfo; warning?: string };
 
 export function lockFileFor(stateDir: string, job: string): string {
   return join(stateDir, 'locks', `${job}.lock`);
@@ -49,7 +68,10 @@ export function lockFileFor(stateDir: string, job: string): string {
  */
 export async function tryAcquireLock(file: string, slot: { scheduledFor?: string }, options: Partial<LockOptions> = {}): Promise<LockAttempt> {
   const opts = { ...DEFAULT_LOCK_OPTIONS, ...options };
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new BilatError('E_LOCKED', `cannot make the lock folder (${e.code ?? e.message}); it must be a writable folder (move away what is there)`, { file: dirname(file), cause: e });
+  });
+  let warning: string | undefined;
   let recovered: { holder?: LockInfo; reason: string } | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     const info: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: new Date(opts.nowMs()).toISOString(), ...slot, token: randomBytes(8).toString('hex') };
@@ -67,12 +89,35 @@ export async function tryAcquireLock(file: string, slot: { scheduledFor?: string
     }
     const current = await readLock(file);
     if (!current) continue; // released between our open and our read: try again
+    warning ??= await clampFuture(file, current, opts);
     const reason = staleReason(current.info, current.mtimeMs, opts);
-    if (!reason) return { ok: false, holder: current.info };
-    if (!(await removeStale(file, current, opts.nowMs))) return { ok: false, holder: current.info };
+    if (!reason) return { ok: false, holder: current.info, warning };
+    if (!(await removeStale(file, current, opts.nowMs))) return { ok: false, holder: current.info, warning };
     recovered = { holder: current.info, reason };
   }
-  return { ok: false, holder: (await readLock(file))?.info };
+  return { ok: false, holder: (await readLock(file))?.info, warning };
+}
+
+/**
+ * A heartbeat more than CLOCK_SKEW_MS ahead of our clock: set the lock's time to now, so its age
+ * counts from this moment. A live holder's next heartbeat (every heartbeatMs) moves it forward
+ * again and it stays held; a dead holder's lock becomes stale after the usual window. Nothing is
+ * remembered between processes: the file's own time carries it. Returns the warning to log.
+ */
+async function clampFuture(file: string, lock: { info?: LockInfo; mtimeMs: number }, opts: LockOptions): Promise<string | undefined> {
+  const now = opts.nowMs();
+  const ahead = lock.mtimeMs - now;
+  if (ahead <= CLOCK_SKEW_MS) return undefined;
+  const again = await readLock(file);
+  if (!again || again.info?.token !== lock.info?.token) return undefined;
+  const t = new Date(now);
+  await utimes(file, t, t).catch(() => undefined);
+  lock.mtimeMs = now;
+  const holder = lock.info ? `pid ${lock.info.pid} on ${lock.info.hostname}` : 'an unreadable lock';
+  return (
+    `lock ${file} (${holder}) has a heartbeat ${Math.round(ahead / 1000)} s in the future: that host's clock is ahead of this one, or the file was touched. ` +
+    `Its age now counts from this moment: without a heartbeat for ${Math.round(opts.staleMs / 1000)} s it is taken over (check the clocks with NTP)`
+  );
 }
 
 /** Why the holder is gone, or undefined when it still runs. */
@@ -96,19 +141,36 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The lock at `file`, or undefined when there is none. Content that is not a lock bilat wrote (a
+ * holder that crashed before writing it, a hand edit) gives `info: undefined`: it is judged by
+ * its age. Anything but a regular file at the path is an error the user must fix (exit 3).
+ */
 export async function readLock(file: string): Promise<{ info?: LockInfo; mtimeMs: number } | undefined> {
   try {
-    const [text, st] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
-    let info: LockInfo | undefined;
-    try {
-      info = JSON.parse(text) as LockInfo;
-    } catch {
-      info = undefined; // a holder that crashed between creating and writing the file
+    const st = await lstat(file);
+    if (!st.isFile()) {
+      const what = st.isDirectory() ? 'a directory' : st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+      throw new BilatError(
+        'E_LOCKED',
+        `the job's lock path is ${what}, not a lock file, so bilat cannot tell whether the job runs elsewhere and runs nothing. Remove it when no bilat process runs this job: ${st.isDirectory() ? 'rmdir' : 'rm'} "${file}"`,
+        { file },
+      );
     }
-    return { info, mtimeMs: st.mtimeMs };
+    const text = st.size > 4096 ? '' : await readFile(file, 'utf8'); // bilat's locks are ~150 bytes
+    return { info: parseLockInfo(text), mtimeMs: st.mtimeMs };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
+  }
+}
+
+function parseLockInfo(text: string): LockInfo | undefined {
+  try {
+    const parsed = LockInfoSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
   }
 }
 

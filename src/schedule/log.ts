@@ -14,6 +14,8 @@ export type LogEvent =
   | 'lock'
   | 'clean'
   | 'prune'
+  /** A damaged state file (history, lock, pending note) was skipped or set aside; the run goes on. */
+  | 'warn'
   | 'error';
 
 export interface LogEntry {

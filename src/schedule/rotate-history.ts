@@ -1,6 +1,7 @@
 import { mkdir, open, rmdir, stat } from 'node:fs/promises';
 import { writeFileAtomic } from '../write/atomic.js';
 import { historyFile, inHistoryOrder, type RunRecord } from './history.js';
+import { parseRecordLine } from './history-record.js';
 
 /** Per job: at most `keep` records and `maxBytes` bytes of them stay in history.jsonl. */
 export interface HistoryLimits {
@@ -120,11 +121,8 @@ async function takeGuard(guard: string): Promise<boolean> {
   }
 }
 
+/** Only valid records count and stay: readers skip the rest already (history.ts), with a warning. */
 function parse(line: string): RunRecord | undefined {
-  try {
-    const r = JSON.parse(line) as RunRecord;
-    return r && typeof r.job === 'string' ? r : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseRecordLine(line);
+  return 'record' in parsed ? parsed.record : undefined;
 }

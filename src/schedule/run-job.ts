@@ -53,9 +53,15 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
     }
   };
 
+  const warn = (message: string) => log.log('warn', message, fields);
   let lock: HeldLock | undefined;
+  let lockWarned = false;
   for (let waiting = false; !lock; waiting = true) {
     const got = await tryAcquireLock(lockFileFor(job.stateDir, job.name), { scheduledFor: slot.scheduledFor }, opts.lock);
+    if (!got.ok && got.warning && !lockWarned) {
+      lockWarned = true; // once per run: a queued run polls every second
+      warn(got.warning);
+    }
     if (got.ok) {
       lock = got.lock;
       if (got.recovered) log.log('lock', `removed a stale lock (${got.recovered.reason}); taking over`, fields);
@@ -80,14 +86,15 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
   let limit: TimeLimit | undefined;
   try {
     if (opts.trigger !== 'manual') {
-      const done = slotHandled(await readHistory(job.stateDir, job.name), opts.at);
+      const done = slotHandled(await readHistory(job.stateDir, job.name, { warn }), opts.at);
       if (done) {
         log.log('skip', `slot ${slot.scheduledFor} already ran (${done.status}, pid ${done.pid} on ${done.host})`, fields);
         return undefined;
       }
     }
-    const cleaned = await cleanInterrupted(job.stateDir, job.name);
-    if (cleaned.length) log.log('clean', `removed ${cleaned.length} partial folder(s) of an interrupted run: ${cleaned.join(', ')}`, fields);
+    const cleaned = await cleanInterrupted(job, clock.now());
+    if (cleaned.warnings.length) warn(cleaned.warnings.join('; '));
+    if (cleaned.removed.length) log.log('clean', `removed ${cleaned.removed.length} partial folder(s) of an interrupted run: ${cleaned.removed.join(', ')}`, fields);
     const start = clock.now();
     limit = startTimeLimit(clock, job.timeoutMs, () =>
       log.log('timeout', `over its timeout of ${formatDuration(job.timeoutMs)}: stopping the build; nothing will be published`, fields),
@@ -109,7 +116,7 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
     else log.log('end', `failed after ${r.attempt} attempt(s) in ${secs} s: ${r.error}`, fields);
     if (result.ok && (job.keep !== undefined || job.keepDays !== undefined)) {
       try {
-        const deleted = await pruneRuns(await readHistory(job.stateDir, job.name), job.name, job, { root: job.root, now: clock.now(), protect: r.folders });
+        const deleted = await pruneRuns(await readHistory(job.stateDir, job.name, { warn }), job.name, job, { root: job.root, now: clock.now(), protect: r.folders });
         if (deleted.length) log.log('prune', `deleted ${deleted.length} old run folder(s): ${deleted.join(', ')}`, fields);
       } catch (e) {
         log.log('error', `could not delete old run folders: ${errorText(e)}`, fields);

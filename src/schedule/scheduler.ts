@@ -26,8 +26,11 @@ export interface Scheduler {
   start(): Promise<void>;
   /** Take no new runs; the current ones finish. Idempotent. */
   stop(reason?: string): void;
-  /** Resolves when stopped and every run has finished. */
-  readonly done: Promise<void>;
+  /**
+   * Resolves when stopped and every run has finished: 'stopped' when asked to stop, 'no-slots'
+   * when no job has a further slot (nothing is left to wait for, so the scheduler stops itself).
+   */
+  readonly done: Promise<'stopped' | 'no-slots'>;
   /** Resolves when no run is in progress or queued (tests). */
   idle(): Promise<void>;
 }
@@ -51,8 +54,9 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const work = new Set<Promise<void>>();
   const loops: Promise<void>[] = [];
   const state = new Map<string, { running: boolean; queue: Slot[] }>();
-  let resolveDone!: () => void;
-  const done = new Promise<void>((r) => (resolveDone = r));
+  let resolveDone!: (why: 'stopped' | 'no-slots') => void;
+  const done = new Promise<'stopped' | 'no-slots'>((r) => (resolveDone = r));
+  let why: 'stopped' | 'no-slots' = 'stopped';
 
   const track = (p: Promise<void>) => {
     work.add(p);
@@ -138,6 +142,19 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     }
   }
 
+function stop(reason = 'stop requested') {
+    if (abort.signal.aborted) return;
+    abort.abort();
+    const running = [...state.values()].filter((s) => s.running).length;
+    log.log('scheduler', `${reason}: taking no new runs${running ? `, waiting for ${running} running job(s)` : ''}`);
+    void (async () => {
+      await Promise.all(loops);
+      while (work.size) await Promise.allSettled([...work]);
+      log.log('scheduler', 'stopped');
+      resolveDone(why);
+    })();
+  }
+
   const logError = (job: ResolvedJob) => (e: unknown) => log.log('error', errorText(e), fields(job));
 
   return {
@@ -149,29 +166,25 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         state.set(job.name, { running: false, queue: [] });
         const schedule = createSchedule(job.cron, job.timezone);
         try {
-          const after = await lastKnownSlot(job, now);
+          const after = await lastKnownSlot(job, now, (m) => log.log('warn', m, fields(job)));
           if (after) handleMissed(job, schedule, after, now);
         } catch (e) {
           logError(job)(e);
         }
         const next = schedule.next(now);
         log.log('next', next ? `${zonedIso(next, job.timezone)} (${job.cron}, ${job.timezone})` : 'no further slots', fields(job));
-        loops.push(loop(job, schedule, now));
+        loops.push(loop(job, schedule, now).catch(logError(job)));
       }
       log.log('scheduler', `watching ${opts.config.jobs.length} job(s) from ${opts.config.file}`);
+      // Every job out of slots: nothing would ever wake the scheduler again, and `done` would
+      // never settle (Node then ends with exit 13 and no message). Stop, saying why.
+      void Promise.all(loops).then(() => {
+        if (abort.signal.aborted) return;
+        why = 'no-slots';
+        stop('no job has a further slot');
+      });
     },
-    stop(reason = 'stop requested') {
-      if (abort.signal.aborted) return;
-      abort.abort();
-      const running = [...state.values()].filter((s) => s.running).length;
-      log.log('scheduler', `${reason}: taking no new runs${running ? `, waiting for ${running} running job(s)` : ''}`);
-      void (async () => {
-        await Promise.all(loops);
-        while (work.size) await Promise.allSettled([...work]);
-        log.log('scheduler', 'stopped');
-        resolveDone();
-      })();
-    },
+    stop,
     async idle() {
       while (work.size) await Promise.allSettled([...work]);
     },

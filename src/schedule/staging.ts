@@ -1,7 +1,9 @@
-import { mkdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BilatError } from '../errors.js';
 import { writeFileAtomic } from '../write/atomic.js';
+import { readPendingNote, type PendingOwner } from './pending-note.js';
+import { moveAside } from './state-file.js';
 
 /** Marker inside every run folder: retention deletes a folder only when its marker names the job. */
 export const RUN_MARKER = '.bilat-run.json';
@@ -26,7 +28,7 @@ export function stagedFolder(final: string, runId: string): StagedFolder {
   return { final, temp: join(dir, `.${name}.tmp-${runId}`), old: join(dir, `.${name}.old-${runId}`) };
 }
 
-function pendingFile(stateDir: string, job: string): string {
+export function pendingFile(stateDir: string, job: string): string {
   return join(stateDir, 'pending', `${job}.json`);
 }
 
@@ -42,28 +44,38 @@ export async function clearPending(stateDir: string, job: string): Promise<void>
   await unlink(pendingFile(stateDir, job)).catch(() => undefined);
 }
 
-/** Remove what an interrupted run left; put back a previous run folder that was parked. Returns what was removed. */
-export async function cleanInterrupted(stateDir: string, job: string): Promise<string[]> {
-  let folders: StagedFolder[];
-  try {
-    folders = JSON.parse(await readFile(pendingFile(stateDir, job), 'utf8')) as StagedFolder[];
-  } catch {
-    return [];
-  }
+/** What `cleanInterrupted` did, and what it refused to do (each warning says why and what bilat did). */
+export interface CleanResult {
+  removed: string[];
+  warnings: string[];
+}
+
+/**
+ * Remove what an interrupted run left; put back a previous run folder that was parked. The note
+ * is checked first (pending-note.ts): a damaged one is moved aside and the run goes on, and no
+ * path outside the job's own staging folders is ever removed or renamed.
+ */
+export async function cleanInterrupted(job: PendingOwner, now: Date): Promise<CleanResult> {
+  const file = pendingFile(job.stateDir, job.name);
+  const note = await readPendingNote(file, job);
+  const warnings = [...note.warnings];
   const removed: string[] = [];
-  for (const f of folders) {
-    if (!isStagingName(f.temp) || !isStagingName(f.old)) continue; // never trust a path blindly
-    if (await exists(f.temp)) {
+  for (const f of note.folders) {
+    if (await isDir(f.temp)) {
       await rm(f.temp, { recursive: true, force: true });
       removed.push(f.temp);
     }
-    if (await exists(f.old)) {
+    if (await isDir(f.old)) {
       if (await exists(f.final)) await rm(f.old, { recursive: true, force: true });
       else await rename(f.old, f.final);
     }
   }
-  await clearPending(stateDir, job);
-  return removed;
+  if (note.bad) {
+    const aside = await moveAside(file, now);
+    warnings.push(aside ? `moved it aside to ${aside}` : `could not move it aside; removing it`);
+    if (!aside) await rm(file, { recursive: true, force: true }).catch(() => undefined);
+  } else await clearPending(job.stateDir, job.name);
+  return { removed, warnings };
 }
 
 /** A fresh, empty temp folder for an attempt. */
@@ -104,8 +116,9 @@ export async function readMarker(folder: string): Promise<RunMarker | undefined>
   }
 }
 
-function isStagingName(p: string): boolean {
-  return /^\..+\.(tmp|old)-[\w-]+$/.test(basename(p));
+/** A real folder, not a symlink: a planted link must not be followed by rm or rename. */
+async function isDir(p: string): Promise<boolean> {
+  return (await lstat(p).catch(() => undefined))?.isDirectory() === true;
 }
 
 async function exists(p: string): Promise<boolean> {

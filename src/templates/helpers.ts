@@ -1,6 +1,7 @@
 import type HandlebarsNS from 'handlebars';
 import type { Formatter } from '../model/format.js';
 import { sourceKindLabels } from '../model/labels.js';
+import { ownValue } from '../own-key.js';
 import type { Ref } from '../model/view-types.js';
 
 type HB = typeof HandlebarsNS;
@@ -60,7 +61,7 @@ export function registerHelpers(hb: HB): string[] {
       return v === undefined || v === null || v === '' || isOptions(v) ? fallback : v;
     },
     sourceKind(k: string) {
-      return sourceKindLabels[k] ?? k;
+      return ownValue(sourceKindLabels, String(k)) ?? k;
     },
     first(list: unknown, n: unknown) {
       return Array.isArray(list) ? list.slice(0, typeof n === 'number' ? n : 1) : [];

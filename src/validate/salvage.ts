@@ -12,6 +12,7 @@ import { formatPath } from '../diagnostics.js';
 import type { LoadedDocument } from '../data/load-document.js';
 import { Relationship } from '../schema/relationship.js';
 import type { Rule, RuleContext } from './context.js';
+import { ownValue } from '../own-key.js';
 import { unusedSources } from './rules/references.js';
 
 interface Issue {
@@ -105,7 +106,7 @@ const LIST_OF: Record<string, string[]> = {
 function namesSetAside(d: Diagnostic, dropped: ReadonlyMap<string, ReadonlySet<string>>): boolean {
   if (d.rule !== 'reference') return false;
   const m = /^unknown (\w+) "(.*)"$/.exec(d.message);
-  return m !== null && (LIST_OF[m[1]!] ?? []).some((list) => dropped.get(list)?.has(m[2]!) === true);
+  return m !== null && (ownValue(LIST_OF, m[1]!) ?? []).some((list) => dropped.get(list)?.has(m[2]!) === true);
 }
 
 /** `engagements[3].date` in the trimmed list → the same item's index as written. */

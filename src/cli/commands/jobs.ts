@@ -61,13 +61,22 @@ async function listJobs(io: CliIO, argv: JobsArgs): Promise<number> {
   const config = await loadConfigOrReport(io, argv.config);
   if (!config) return ExitCode.InvalidInput;
   const { createSchedule, readHistory, zonedIso } = await import('../../schedule/index.js');
-  const { readLock, lockFileFor, staleReason, DEFAULT_LOCK_OPTIONS } = await import('../../schedule/lock.js');
+  const { readLock, lockFileFor, staleReason, DEFAULT_LOCK_OPTIONS, CLOCK_SKEW_MS } = await import('../../schedule/lock.js');
+  const warn = (m: string) => io.err(`${paint(io, 33, 'warning')}  ${m}`);
   const rows = [];
   for (const job of config.jobs) {
     const next = createSchedule(job.cron, job.timezone).nextN(argv.count ?? 3, new Date()).map((d) => zonedIso(d, job.timezone));
-    const last = (await readHistory(job.stateDir, job.name)).at(-1);
-    const lock = await readLock(lockFileFor(job.stateDir, job.name));
+    const last = (await readHistory(job.stateDir, job.name, { warn })).at(-1);
+    // A listing reports a broken lock and goes on; `jobs run` stops on it (exit 3).
+    const lock = await readLock(lockFileFor(job.stateDir, job.name)).catch((e: unknown) => {
+      if (!(e instanceof BilatError)) throw e;
+      warn(e.format());
+      return undefined;
+    });
     const running = lock && !staleReason(lock.info, lock.mtimeMs, DEFAULT_LOCK_OPTIONS) ? lock.info : undefined;
+    if (lock && lock.mtimeMs - Date.now() > CLOCK_SKEW_MS) {
+      warn(`${lockFileFor(job.stateDir, job.name)}: the lock's heartbeat is ${Math.round((lock.mtimeMs - Date.now()) / 1000)} s in the future (a clock ahead of this one, or a touched file); the next run of "${job.name}" counts its age from then and takes it over if no heartbeat comes`);
+    }
     rows.push({ job, next, last, running });
   }
   if (argv.json) {
@@ -108,7 +117,7 @@ async function showHistory(io: CliIO, argv: JobsArgs): Promise<number> {
   if (!config) return ExitCode.InvalidInput;
   const job = findJob(config, argv.name!);
   const { readHistory } = await import('../../schedule/index.js');
-  const all = await readHistory(job.stateDir, job.name);
+  const all = await readHistory(job.stateDir, job.name, { warn: (m) => io.err(`${paint(io, 33, 'warning')}  ${m}`) });
   const shown = argv.limit ? all.slice(-argv.limit) : all;
   if (argv.json) {
     io.out(JSON.stringify(shown, null, 2));

@@ -37,7 +37,10 @@ export async function runSchedule(io: CliIO, argv: ScheduleArgs): Promise<number
   const release = onStopSignals((sig) => scheduler.stop(`${sig} received`));
   try {
     await scheduler.start();
-    await scheduler.done;
+    if ((await scheduler.done) === 'no-slots') {
+      io.err(`${config.file}  no job has a further slot: nothing to schedule (check the cron expressions: bilat jobs list shows the next runs)`);
+      return ExitCode.InvalidInput;
+    }
   } finally {
     release();
   }

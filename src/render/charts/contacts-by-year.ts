@@ -5,6 +5,7 @@ import type { ChartPlan } from './plan.js';
 import type { ValueLabel } from './plugins.js';
 import { CHART_WIDTH_PX, FONT_PX, categoryAxis, frameOptions, seriesColor, valueAxis } from './style.js';
 import type { ContactsByYearSpec } from './types.js';
+import { ownValue } from '../../own-key.js';
 
 export const CONTACTS_HEIGHT = 320;
 
@@ -24,7 +25,7 @@ function tally(spec: ContactsByYearSpec) {
   const range = years.length ? Array.from({ length: max - min + 1 }, (_, i) => min + i) : [];
   // Label order first, then kinds the labels do not know, sorted so output is stable.
   const known = Object.keys(spec.kindLabels).filter((k) => counts.has(k));
-  const unknown = [...counts.keys()].filter((k) => !(k in spec.kindLabels)).sort();
+  const unknown = [...counts.keys()].filter((k) => !Object.hasOwn(spec.kindLabels, k)).sort();
   return { counts, years: range, kinds: [...known, ...unknown] };
 }
 
@@ -32,7 +33,7 @@ function tally(spec: ContactsByYearSpec) {
 export function planContactsByYear(spec: ContactsByYearSpec): ChartPlan {
   const w = numberWords(spec.locale);
   const { counts, years, kinds } = tally(spec);
-  const label = (k: string) => spec.kindLabels[k] ?? k;
+  const label = (k: string) => ownValue(spec.kindLabels, k) ?? k;
   const count = (k: string, y: number) => counts.get(k)?.get(y) ?? 0;
   const span = years.length > 1 ? `, ${years[0]}–${years[years.length - 1]}` : years.length ? `, ${years[0]}` : '';
   const title = spec.title ?? `High-level contacts per year${span}`;
