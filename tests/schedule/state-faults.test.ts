@@ -232,6 +232,19 @@ describe('config that cannot work (issue 9 §11, §12)', () => {
   });
 });
 
+describe('the binary never ends silently with exit 13', () => {
+  it('when nothing keeps the process alive while a command still waits, it says so and exits 4', () => {
+    // Unref'd timers stand in for any wait that nothing will ever settle: the scheduler waits for
+    // its next slot on timers only, so the event loop empties under it, as with issue 9 §11.
+    const preload = join(root, 'unref-timers.mjs');
+    writeFileSync(preload, 'const t = globalThis.setTimeout;\nglobalThis.setTimeout = (...a) => t(...a).unref();\n');
+    const r = spawnSync(process.execPath, ['--import', preload, BIN, 'schedule'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    expect(r.stdout).toMatch(/ scheduler watching 1 job\(s\)/);
+    expect(r.stderr).toBe('bilat: unexpected error: the command stopped with work unfinished (nothing left to wait for)\nThis is a bug in bilat; please report it with the command you ran.\n');
+    expect(r.status).toBe(4);
+  });
+});
+
 /** `bilat schedule` until it has started watching, then SIGTERM: its output and exit code. */
 function shortSchedule(): Promise<{ code: number | null; text: string }> {
   return new Promise((resolve, reject) => {
