@@ -9,5 +9,8 @@ process.on('exit', () => {
   process.stderr.write('bilat: unexpected error: the command stopped with work unfinished (nothing left to wait for)\nThis is a bug in bilat; please report it with the command you ran.\n');
   process.exitCode = 4;
 });
-process.exitCode = await run(process.argv.slice(2));
-settled = true;
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} finally {
+  settled = true;
+}

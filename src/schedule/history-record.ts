@@ -3,6 +3,7 @@ import type { RunRecord } from './history.js';
 import { describeIssues } from './state-file.js';
 
 const Instant = z.iso.datetime({ offset: true });
+
 const Count = z.int().min(0);
 
 /**
@@ -14,10 +15,12 @@ export const RunRecordSchema: z.ZodType<RunRecord> = z.object({
   job: z.string().min(1),
   runId: z.string(),
   trigger: z.enum(['schedule', 'catch-up', 'manual']),
+  // Catch-up and retention compute with scheduledFor: it must be a real instant. The other
+  // times are only shown, so any text will do.
   scheduledFor: Instant,
-  asOf: z.iso.date(),
-  startedAt: Instant,
-  endedAt: Instant,
+  asOf: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
   durationMs: z.number().min(0),
   status: z.enum(['ok', 'failed', 'skipped', 'timed-out']),
   attempt: Count,

@@ -191,3 +191,18 @@ describe('scheduler', () => {
     expect(build.calls.map((c) => c.asOf)).toHaveLength(1);
   });
 });
+
+describe('a scheduler with nothing left to wait for (issue 9 §11)', () => {
+  it('stops by itself and says why when no job has a further slot, so `done` settles (no silent exit 13)', async () => {
+    const { config, clock, log } = setup([{ name: 'never', cron: '0 7 * * MON' }]);
+    // The config check rejects such a cron; the scheduler must still end cleanly if one gets through.
+    const never = { ...config, jobs: [{ ...config.jobs[0]!, cron: '0 0 30 2 *' }] };
+    const scheduler = createScheduler({ config: never, clock, build: fakeBuild(), log, shippedTemplates: TEMPLATES });
+    await scheduler.start();
+    const settled = await Promise.race([scheduler.done, new Promise((r) => setTimeout(() => r('still waiting'), 5_000))]);
+    expect(settled).toBe('no-slots');
+    expect(log.entries.map((e) => `${e.event} ${e.message}`)).toEqual(
+      expect.arrayContaining(['next no further slots', 'scheduler no job has a further slot: taking no new runs', 'scheduler stopped']),
+    );
+  });
+});

@@ -122,8 +122,7 @@ describe('history.jsonl (issue 9 §7)', () => {
   it('catch-up ignores a bad record: scheduledFor 12 does not start a storm of missed slots', async () => {
     writeFileSync(join(root, 'bilat.config.yaml'), job('    catchUp: all\n'));
     writeFileSync(state('history.jsonl'), JSON.stringify({ ...goodRecord, scheduledFor: 12 }) + '\n');
-    mkdirSync(state('jobs'));
-    writeFileSync(state('jobs/j.json'), JSON.stringify({ job: 'j', since: new Date(Date.now() - 60_000).toISOString() }));
+    // No note of when the scheduler first watched the job (runs so far came from `jobs run`): the history alone says where catch-up starts.
     const out = await shortSchedule();
     expect(out.code).toBe(0);
     expect(out.text).not.toMatch(/slot\(s\) missed|catch-up .*catchUp/);
@@ -189,27 +188,60 @@ describe('config that cannot work (issue 9 §11, §12)', () => {
     }
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('"%s" as user text gets a plain message, never a built-in of Object', (word) => {
+  it('"constructor", "__proto__", "toString", "hasOwnProperty" as user text get plain messages, never a built-in of Object', () => {
+    const words = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    const jobs = (each: (w: string, i: number) => string) => `jobs:\n${words.map(each).join('')}`;
+    const base = (i: number) => `  - name: j${i}\n    cron: "0 7 * * MON"\n    data: [data/az-kg.yaml]\n`;
     // Schema problems (an enum, a key) first: the finer checks run once the schema passes.
-    writeFileSync(join(root, 'bilat.config.yaml'), job(`    catchUp: ${word}\n    ${word}: 1\n`));
+    writeFileSync(join(root, 'bilat.config.yaml'), jobs((w, i) => `${base(i)}    catchUp: ${w}\n    ${w}: 1\n`));
     const schema = bilat('jobs', 'list');
     expect(schema.status).toBe(1);
-    expect(schema.err).toContain(`jobs[0].catchUp  "${word}" is not allowed (use one of: none, latest, all)`);
-    expect(schema.err).toContain(`jobs[0].${word}  unknown key "${word}" (allowed keys: name, cron,`);
-    const checked = job(`    timeout: "10 ${word}"\n`)
-      .replace('audiences: [executive]', `audiences: [${word}]`)
-      .replace('output/{job}/{date}', `output/{${word}}/{date}`);
-    writeFileSync(join(root, 'bilat.config.yaml'), checked);
-    const r = bilat('jobs', 'list');
-    expect(r.status).toBe(1);
-    expect(r.err).toContain(`jobs[0].timeout  timeout "10 ${word}" is not a duration (use a number of seconds, or a duration such as "90s", "10m", "1h30m")`);
-    expect(r.err).toContain(`jobs[0].out  out "output/{${word}}/{date}": unknown token {${word}} (tokens: {job} {date} {time} {pair} {audience})`);
-    expect(r.err).toContain(`jobs[0].audiences[0]  unknown audience "${word}" (known audiences: analyst, executive, public)`);
+    writeFileSync(join(root, 'bilat.config.yaml'), jobs((w, i) => `${base(i)}    timeout: "10 ${w}"\n    audiences: [${w}]\n    out: "output/{${w}}/{date}"\n`));
+    const checked = bilat('jobs', 'list');
+    expect(checked.status).toBe(1);
     writeFileSync(join(root, 'bilat.config.yaml'), job());
-    const run = bilat('jobs', 'run', word);
-    expect(run.status).toBe(2);
-    expect(run.err).toMatch(new RegExp(`no job "${word}" in .*bilat\\.config\\.yaml \\(jobs: j\\)`));
-    for (const out of [schema.err, r.err, run.err]) expect(out).not.toMatch(/function|native code|\[object/);
+    words.forEach((w, i) => {
+      expect(schema.err).toContain(`jobs[${i}].catchUp  "${w}" is not allowed (use one of: none, latest, all)`);
+      expect(schema.err).toContain(`jobs[${i}].${w}  unknown key "${w}" (allowed keys: name, cron,`);
+      expect(checked.err).toContain(`jobs[${i}].timeout  timeout "10 ${w}" is not a duration (use a number of seconds, or a duration such as "90s", "10m", "1h30m")`);
+      expect(checked.err).toContain(`jobs[${i}].out  out "output/{${w}}/{date}": unknown token {${w}} (tokens: {job} {date} {time} {pair} {audience})`);
+      expect(checked.err).toContain(`jobs[${i}].audiences[0]  unknown audience "${w}" (known audiences: analyst, executive, public)`);
+      const run = bilat('jobs', 'run', w);
+      expect(run.status).toBe(2);
+      expect(run.err).toContain(`no job "${w}" in ${join(root, 'bilat.config.yaml')} (jobs: j)`);
+      expect(run.err).not.toMatch(/function|native code|\[object/);
+    });
+    for (const out of [schema.err, checked.err]) expect(out).not.toMatch(/function|native code|\[object/);
+  });
+
+  it('the same words as values in a data file: located, plain messages', () => {
+    const text = readFileSync(join(root, 'data/az-kg.yaml'), 'utf8')
+      .replace('    kind: official-visit\n', '    kind: constructor\n')
+      .replace('    topics: [bilateral-relations]', '    topics: [toString, __proto__]')
+      .replace('      - person: ilham-aliyev', '      - person: hasownproperty')
+      .replace('    kind: news-report', '    kind: hasOwnProperty');
+    writeFileSync(join(root, 'data/words.yaml'), text);
+    const r = bilat('validate', 'data/words.yaml');
+    expect(r.status).toBe(1);
+    const all = r.out + r.err;
+    expect(all).toMatch(/words\.yaml:\d+:\d+ {2}error {2}engagements\[0\]\.kind {2}"constructor" is not allowed \(use one of: meeting,/);
+    expect(all).toMatch(/engagements\[0\]\.topics\[0\] {2}"toString" is not allowed/);
+    expect(all).toMatch(/engagements\[0\]\.topics\[1\] {2}"__proto__" is not allowed/);
+    expect(all).toMatch(/sources\[0\]\.kind {2}"hasOwnProperty" is not allowed/);
+    expect(all).not.toMatch(/function|native code|\[object/);
+  });
+});
+
+describe('the binary never ends silently with exit 13', () => {
+  it('when nothing keeps the process alive while a command still waits, it says so and exits 4', () => {
+    // Unref'd timers stand in for any wait that nothing will ever settle: the scheduler waits for
+    // its next slot on timers only, so the event loop empties under it, as with issue 9 §11.
+    const preload = join(root, 'unref-timers.mjs');
+    writeFileSync(preload, 'const t = globalThis.setTimeout;\nglobalThis.setTimeout = (...a) => t(...a).unref();\n');
+    const r = spawnSync(process.execPath, ['--import', preload, BIN, 'schedule'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    expect(r.stdout).toMatch(/ scheduler watching 1 job\(s\)/);
+    expect(r.stderr).toBe('bilat: unexpected error: the command stopped with work unfinished (nothing left to wait for)\nThis is a bug in bilat; please report it with the command you ran.\n');
+    expect(r.status).toBe(4);
   });
 });
 
