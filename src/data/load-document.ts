@@ -116,7 +116,8 @@ function checkJsonSyntax(file: string, text: string): void {
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
-    const reason = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*$/s, '');
+    // V8's message quotes the data; cut at fixed markers instead of backtracking over it.
+    const reason = cutAt(cutAt(msg, ' in JSON at position '), ', "', ', ..."');
     throw new BilatError('E_DATA_PARSE', `JSON syntax error: ${reason}`, { file, line, column });
   }
 }
@@ -126,11 +127,26 @@ function jsonErrorOffset(msg: string, text: string): number {
   const pos = /position (\d+)/.exec(msg);
   if (pos) return Number(pos[1]);
   if (/end of JSON input/.test(msg)) return text.trimEnd().length;
-  const ctx = /"(.*)" is not valid JSON$/s.exec(msg)?.[1]?.replace(/^\.\.\./, '').replace(/\.\.\.$/, '');
+  const ctx = quotedContext(msg)?.replace(/^\.\.\./, '').replace(/\.\.\.$/, '');
   const token = /Unexpected token '(.)'/.exec(msg)?.[1];
   if (ctx) {
     const at = text.indexOf(ctx);
     if (at !== -1) return at + Math.max(0, token ? ctx.indexOf(token) : 0);
   }
   return 0;
+}
+
+/** `text` up to the first of `markers` found in it. */
+function cutAt(text: string, ...markers: string[]): string {
+  const cuts = markers.map((m) => text.indexOf(m)).filter((i) => i !== -1);
+  return cuts.length ? text.slice(0, Math.min(...cuts)) : text;
+}
+
+/** The source excerpt in V8's `… "excerpt" is not valid JSON`: from the first quote to the closing one. */
+function quotedContext(msg: string): string | undefined {
+  const tail = '" is not valid JSON';
+  if (!msg.endsWith(tail)) return undefined;
+  const open = msg.indexOf('"');
+  const close = msg.length - tail.length;
+  return open < close ? msg.slice(open + 1, close) : undefined;
 }
