@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { BilatError } from '../errors.js';
 import { readTextInput } from './read-file.js';
 
@@ -40,6 +40,7 @@ export function parseText(file: string, text: string): LoadedDocument {
     const msg = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new BilatError('E_DATA_PARSE', `syntax error: ${msg}`, { file, line: pos.line, column: pos.col });
   }
+  rejectTags(file, text, doc, lineCounter);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -89,6 +90,44 @@ function locateIn(doc: Document, path: readonly PropertyKey[], key: boolean, at:
   const { node, keyNode } = nodeAt(doc, path);
   const target = key && keyNode ? keyNode : node;
   return at(target?.range?.[0]);
+}
+
+const CORE = 'tag:yaml.org,2002:';
+/** The tags of plain YAML values; others (!!js/function, !!binary, !!timestamp, !custom) ask for something bilat does not do. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE + t));
+
+/** An explicit tag bilat cannot honour is an error at the tag, never a value silently read as text. */
+function rejectTags(file: string, text: string, doc: Document, lineCounter: LineCounter): void {
+  const shown = (tag: string) => (tag.startsWith(CORE) ? `!!${tag.slice(CORE.length)}` : tag);
+  const fail = (offset: number, message: string): never => {
+    const p = lineCounter.linePos(offset);
+    throw new BilatError('E_DATA_PARSE', message, { file, line: p.line, column: p.col });
+  };
+  const advice = 'remove the tag and write the value as plain text, a number, true/false, a list or a mapping';
+  const unresolved = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (unresolved) {
+    const tag = /^Unresolved tag: (.*)$/.exec(unresolved.message)?.[1] ?? '';
+    const why = PLAIN_TAGS.has(tag) ? `the value does not fit the tag ${shown(tag)}` : `unknown YAML tag ${shown(tag)}: bilat reads plain values only`;
+    fail(unresolved.pos[0], `${why} (${advice})`);
+  }
+  visit(doc, {
+    Node(_key, node) {
+      const tag = (node as { tag?: string }).tag;
+      if (tag && !PLAIN_TAGS.has(tag)) {
+        const at = node.range?.[0] ?? 0;
+        fail(tagStart(text, at), `YAML tag ${shown(tag)} is not supported: bilat reads plain values only (${advice})`);
+      }
+    },
+  });
+}
+
+/** Where the tag written just before the value at `at` begins (`!!binary aGk=` → at the first `!`), else `at`. */
+function tagStart(text: string, at: number): number {
+  let end = at;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  return start < end && text[start] === '!' ? start : at;
 }
 
 /** `? [a, b] : x` is valid YAML but no bilat key; say where, instead of a silent stringified key. */

@@ -31,7 +31,7 @@ export function formatBytes(n: number): string {
 }
 
 function tooLarge(file: string, what: string, size: string, kind: TextKind): BilatError {
-  const limit = `${formatBytes(MAX_INPUT_BYTES)} (${MAX_INPUT_BYTES / 1024 / 1024} MB)`;
+  const limit = `${MAX_INPUT_BYTES / 1024 / 1024} MB, ${formatBytes(MAX_INPUT_BYTES)}`;
   return new BilatError('E_FILE_TOO_LARGE', `${what} is ${size}; the limit is ${limit} (${kind.tooLarge})`, { file });
 }
 
