@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { readInputBytes } from '../data/read-file.js';
 import { referencedTradeFiles } from '../data/trade-files.js';
 import { GENERATOR, type Format, type ResolvedBuildOptions } from '../pipeline.js';
 import { robotoPaths } from '../render/charts/setup.js';
@@ -36,7 +37,7 @@ export function dataInputHash(file: string, bytes: Uint8Array): string {
   for (const f of csv) {
     let content: Uint8Array | string;
     try {
-      content = readFileSync(f);
+      content = readInputBytes(f, 'CSV file');
     } catch {
       content = '(unreadable)'; // the build reports it; nothing is recorded for a failed file
     }

@@ -5,8 +5,9 @@
  * renders them here: no pool start-up), collects the results in input order and records the
  * manifest. Validation happens in the workers, so the main thread stays light.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readInputBytes } from '../data/read-file.js';
 import type { BuildResult, ResolvedBuildOptions } from '../pipeline.js';
 import { compileAudience } from '../templates/engine.js';
 import { resolveAudience } from '../templates/resolve.js';
@@ -116,7 +117,7 @@ function plan(file: string, opts: ResolvedBuildOptions, skip?: Skipping): Planne
   const { inc, manifest, fp } = skip;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readInputBytes(file);
   } catch {
     return { file, inputs, task: { file, opts } }; // the build reports it, located
   }

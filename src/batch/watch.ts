@@ -3,8 +3,9 @@
  * changes, until stopped. Every build is incremental (the manifest says what a change
  * touches), so editing one template rebuilds the briefs that use it and nothing else.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
+import { readInputBytes } from '../data/read-file.js';
 import { referencedTradeFiles } from '../data/trade-files.js';
 import { BilatError } from '../errors.js';
 import type { BuildOptions, BuildResult } from '../pipeline.js';
@@ -95,7 +96,7 @@ export async function watchBriefs(input: BuildOptions, hooks: WatchHooks, { sign
       const abs = resolve(f);
       next.add(abs);
       try {
-        const text = readFileSync(abs, 'utf8');
+        const text = readInputBytes(abs).toString('utf8');
         nextTexts.push(text);
         for (const csv of referencedTradeFiles(abs, text)) next.add(resolve(csv));
       } catch {

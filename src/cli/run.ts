@@ -59,7 +59,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       return ExitCode.Usage;
     }
     // --help, --help=true, -h inside a group of short flags (-qh), `bilat help`, --version.
-    const mayPrint = argv[0] === 'help' || argv.some((a) => /^--(help|version)(=|$)/.test(a) || /^-[a-zA-Z]*h[a-zA-Z]*$/.test(a));
+    const mayPrint = argv[0] === 'help' || argv.some((a) => /^--(help|version)(=|$)/.test(a) || (/^-[a-zA-Z]+$/.test(a) && a.includes('h')));
     if (!mayPrint) await parser.parseAsync(argv);
     else
       await parser.parseAsync(argv, {}, (err, _argv, output) => {

@@ -29,7 +29,10 @@ export function parseDuration(value: number | string, limits: { maxMs: number })
   if (typeof value === 'number') ms = Number.isFinite(value) ? value * 1000 : undefined;
   else {
     const text = value.trim();
-    const parts = /^(?:\d+(?:\.\d+)?(?:ms|h|m|s))+$/.test(text) ? [...text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)] : [];
+    // regex-safe: each repetition ends in a unit letter, so digits cannot be split two ways.
+    const whole = /^(?:\d+(?:\.\d+)?(?:ms|h|m|s))+$/;
+    // The lookbehind starts a number only at the start of a digit run: linear on "0000…".
+    const parts = whole.test(text) ? [...text.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(ms|h|m|s)/g)] : [];
     if (parts.length) ms = parts.reduce((sum, [, n, unit]) => sum + Number(n) * UNIT_MS[unit as Unit], 0);
     else return { message: `"${value}" is not a duration`, hint: guess(text) ?? `use ${EXAMPLES}` };
   }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { BilatError } from '../errors.js';
 import { readTextInput } from './read-file.js';
 
@@ -40,6 +40,7 @@ export function parseText(file: string, text: string): LoadedDocument {
     const msg = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new BilatError('E_DATA_PARSE', `syntax error: ${msg}`, { file, line: pos.line, column: pos.col });
   }
+  rejectTags(file, text, doc, lineCounter);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -91,6 +92,44 @@ function locateIn(doc: Document, path: readonly PropertyKey[], key: boolean, at:
   return at(target?.range?.[0]);
 }
 
+const CORE = 'tag:yaml.org,2002:';
+/** The tags of plain YAML values; others (!!js/function, !!binary, !!timestamp, !custom) ask for something bilat does not do. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE + t));
+
+/** An explicit tag bilat cannot honour is an error at the tag, never a value silently read as text. */
+function rejectTags(file: string, text: string, doc: Document, lineCounter: LineCounter): void {
+  const shown = (tag: string) => (tag.startsWith(CORE) ? `!!${tag.slice(CORE.length)}` : tag);
+  const fail = (offset: number, message: string): never => {
+    const p = lineCounter.linePos(offset);
+    throw new BilatError('E_DATA_PARSE', message, { file, line: p.line, column: p.col });
+  };
+  const advice = 'remove the tag and write the value as plain text, a number, true/false, a list or a mapping';
+  const unresolved = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (unresolved) {
+    const tag = /^Unresolved tag: (.*)$/.exec(unresolved.message)?.[1] ?? '';
+    const why = PLAIN_TAGS.has(tag) ? `the value does not fit the tag ${shown(tag)}` : `unknown YAML tag ${shown(tag)}: bilat reads plain values only`;
+    fail(unresolved.pos[0], `${why} (${advice})`);
+  }
+  visit(doc, {
+    Node(_key, node) {
+      const tag = (node as { tag?: string }).tag;
+      if (tag && !PLAIN_TAGS.has(tag)) {
+        const at = node.range?.[0] ?? 0;
+        fail(tagStart(text, at), `YAML tag ${shown(tag)} is not supported: bilat reads plain values only (${advice})`);
+      }
+    },
+  });
+}
+
+/** Where the tag written just before the value at `at` begins (`!!binary aGk=` → at the first `!`), else `at`. */
+function tagStart(text: string, at: number): number {
+  let end = at;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  return start < end && text[start] === '!' ? start : at;
+}
+
 /** `? [a, b] : x` is valid YAML but no bilat key; say where, instead of a silent stringified key. */
 function rejectCollectionKeys(file: string, node: Node | null, at: (o?: number) => Position): void {
   if (isMap(node)) {
@@ -116,7 +155,8 @@ function checkJsonSyntax(file: string, text: string): void {
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
-    const reason = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*$/s, '');
+    // V8's message quotes the data; cut at fixed markers instead of backtracking over it.
+    const reason = cutAt(cutAt(msg, ' in JSON at position '), ', "', ', ..."');
     throw new BilatError('E_DATA_PARSE', `JSON syntax error: ${reason}`, { file, line, column });
   }
 }
@@ -126,11 +166,26 @@ function jsonErrorOffset(msg: string, text: string): number {
   const pos = /position (\d+)/.exec(msg);
   if (pos) return Number(pos[1]);
   if (/end of JSON input/.test(msg)) return text.trimEnd().length;
-  const ctx = /"(.*)" is not valid JSON$/s.exec(msg)?.[1]?.replace(/^\.\.\./, '').replace(/\.\.\.$/, '');
+  const ctx = quotedContext(msg)?.replace(/^\.\.\./, '').replace(/\.\.\.$/, '');
   const token = /Unexpected token '(.)'/.exec(msg)?.[1];
   if (ctx) {
     const at = text.indexOf(ctx);
     if (at !== -1) return at + Math.max(0, token ? ctx.indexOf(token) : 0);
   }
   return 0;
+}
+
+/** `text` up to the first of `markers` found in it. */
+function cutAt(text: string, ...markers: string[]): string {
+  const cuts = markers.map((m) => text.indexOf(m)).filter((i) => i !== -1);
+  return cuts.length ? text.slice(0, Math.min(...cuts)) : text;
+}
+
+/** The source excerpt in V8's `… "excerpt" is not valid JSON`: from the first quote to the closing one. */
+function quotedContext(msg: string): string | undefined {
+  const tail = '" is not valid JSON';
+  if (!msg.endsWith(tail)) return undefined;
+  const open = msg.indexOf('"');
+  const close = msg.length - tail.length;
+  return open < close ? msg.slice(open + 1, close) : undefined;
 }

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readInputBytes, TEMPLATE_TEXT } from '../data/read-file.js';
 import Handlebars from 'handlebars';
 import { BilatError } from '../errors.js';
 import type { BriefView } from '../model/view-types.js';
@@ -32,14 +33,14 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   const helpers = registerHelpers(hb);
   const partialNames = new Set(audience.partials.keys());
   for (const [name, file] of audience.partials) {
-    const src = readFileSync(file, 'utf8');
+    const src = readInputBytes(file, 'template', TEMPLATE_TEXT).toString('utf8');
     lintTemplate(hb, file, src, helpers, partialNames);
     hb.registerPartial(name, hb.compile(src, { preventIndent: true }));
   }
-  const mainSrc = readFileSync(audience.templateFile, 'utf8');
+  const mainSrc = readInputBytes(audience.templateFile, 'template', TEMPLATE_TEXT).toString('utf8');
   lintTemplate(hb, audience.templateFile, mainSrc, helpers, partialNames);
   const template = hb.compile(mainSrc, { preventIndent: true });
-  const css = audience.styles.map((f) => readFileSync(f, 'utf8')).join('\n');
+  const css = audience.styles.map((f) => readInputBytes(f, 'style sheet', TEMPLATE_TEXT).toString('utf8')).join('\n');
 
   const compiled: CompiledAudience = {
     audience,

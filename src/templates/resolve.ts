@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseText } from '../data/load-document.js';
+import { readInputBytes, TEMPLATE_TEXT } from '../data/read-file.js';
 import { BilatError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
@@ -39,7 +40,8 @@ export function templateDirs(userDir?: string): string[] {
     if (!existsSync(abs) || !statSync(abs).isDirectory())
       throw new BilatError('E_USAGE', `--templates "${userDir}" is not a folder (create it, or scaffold one with "bilat templates new")`);
     // As given (normalized), so a template's errors name it the way the user wrote --templates.
-    return [normalize(userDir).replace(/(.)\/+$/, '$1'), BUILTIN_TEMPLATES];
+    const shown = normalize(userDir); // normalize leaves at most one trailing slash
+    return [shown.length > 1 && shown.endsWith('/') ? shown.slice(0, -1) : shown, BUILTIN_TEMPLATES];
   }
   return [BUILTIN_TEMPLATES];
 }
@@ -100,7 +102,7 @@ function collectPartials(dir: string, into: Map<string, string>): void {
 }
 
 function readAudienceFile(file: string): z.infer<typeof AudienceFile> {
-  const doc = parseText(file, readFileSync(file, 'utf8'));
+  const doc = parseText(file, readInputBytes(file, 'audience file', TEMPLATE_TEXT).toString('utf8'));
   const parsed = AudienceFile.safeParse(doc.value);
   if (parsed.success) return parsed.data;
   const diagnostics = schemaDiagnostics(doc, AudienceFile, parsed.error);

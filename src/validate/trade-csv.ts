@@ -213,6 +213,7 @@ function headerColumns(doc: LoadedDocument, t: CsvTable, where: PropertyKey[], e
 function figureHint(v: string): string {
   if (/^(n\/?a|na|n\.a\.|-+|–|—|\.+|x|none|null|nil|\?)$/i.test(v)) return 'leave the cell empty when the source gives no figure';
   const digits = v.replace(/[\s\u00a0']/g, '');
+  // regex-safe: each repetition starts with a comma, so a run of digits splits one way only
   if (/^-?\d+(,\d+)+$/.test(digits)) {
     const thousands = digits.replace(/,/g, '');
     const decimal = /^-?\d+,\d+$/.test(digits) ? digits.replace(',', '.') : undefined;

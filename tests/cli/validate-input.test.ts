@@ -64,7 +64,7 @@ describe('bad input: one clear located message, exit 1, no stack trace', () => {
   });
 
   it('a file over 10 MB', () => {
-    expect(rejects(join(dir, 'huge.yaml'))).toMatchInlineSnapshot(`"<tmp>/huge.yaml  error  (file)  data file is 10.0 MB; the limit is 10 MB (split the relationship or move series to CSV)"`);
+    expect(rejects(join(dir, 'huge.yaml'))).toMatchInlineSnapshot(`"<tmp>/huge.yaml  error  (file)  data file is 10,485,761 bytes; the limit is 10 MB, 10,485,760 bytes (split the relationship or move series to CSV)"`);
   });
 
   it('wrong types and unknown keys: one line each, all of them, exit 1', () => {

@@ -84,7 +84,7 @@ describe('unusable files: one clear diagnostic each, never a throw', () => {
     truncateSync(p, MAX_INPUT_BYTES + 1); // sparse: cheap to make, full of NULs if it were read
     const d = oneLoadError(p);
     expect(d.code).toBe('E_FILE_TOO_LARGE');
-    expect(d.message).toBe('data file is 10.0 MB; the limit is 10 MB (split the relationship or move series to CSV)');
+    expect(d.message).toBe('data file is 10,485,761 bytes; the limit is 10 MB, 10,485,760 bytes (split the relationship or move series to CSV)');
   });
 
   it('exactly 10 MB is still read', () => {

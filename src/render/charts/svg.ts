@@ -28,7 +28,8 @@ function roundNumber(m: string): string {
 function roundAttributes(svg: string): string {
   return svg.replace(/ ([\w:-]+)="([^"]*)"/g, (all, name: string, value: string) => {
     if (name.startsWith('xmlns') || name === 'id' || name.endsWith('href')) return all;
-    const rounded = (name === 'd' ? relativePath(value) : null) ?? value.replace(/-?\d*\.\d+(?:e[-+]?\d+)?/gi, roundNumber);
+    // A number's digits start only where no digit precedes: the same matches as \d*, in linear time.
+    const rounded = (name === 'd' ? relativePath(value) : null) ?? value.replace(/-?(?:(?<!\d)\d+)?\.\d+(?:e[-+]?\d+)?/gi, roundNumber);
     return ` ${name}="${rounded}"`;
   });
 }

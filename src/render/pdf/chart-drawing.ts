@@ -84,6 +84,7 @@ export interface PdfkitLike {
 }
 
 const ATTR = /\s([\w:-]+)="([^"]*)"/g;
+// regex-safe: not input: the SVG our chart renderer wrote; each attribute repeat needs name=" so \s splits one way
 const TOKEN = /<(\/?)([\w:-]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>|<!--[\s\S]*?-->|([^<]+)/g;
 const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -56,7 +56,7 @@ export class InlineBuilder {
   finish(ctx: ConvertContext): string | ContentNode[] | null {
     // A trailing <br> adds no line in HTML.
     for (let last = this.runs.at(-1); last?.text.endsWith('\n'); last = this.runs.at(-1)) {
-      last.text = last.text.replace(/\n+$/, '');
+      last.text = trimNewlinesEnd(last.text);
       if (last.text === '') this.runs.pop();
     }
     const runs = this.runs.filter((r) => r.text !== '');
@@ -146,4 +146,11 @@ function decodeId(fragment: string): string {
   } catch {
     return fragment; // a stray '%' is not worth failing a brief over
   }
+}
+
+/** Drop trailing line breaks; a loop, where /\n+$/ would be quadratic on a long run of them. */
+function trimNewlinesEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(0, end);
 }
