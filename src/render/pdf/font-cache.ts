@@ -6,22 +6,26 @@
  * behaviour if the internals it expects are not there.
  */
 import type { Module } from 'node:module';
+import { ShapingCache, type ShapedRun } from './shaping-cache.js';
 
 type Fontkit = { create(data: Uint8Array, postscriptName?: string): object };
-type ShapingCache = Record<string, unknown>;
 interface EmbeddedFont {
   font?: object;
-  layoutCache?: ShapingCache;
+  layoutCache?: object;
+  layoutRun?: (text: string) => ShapedRun;
+  layoutCached?: (text: string) => ShapedRun;
+  [shapingPatched]?: true;
 }
 
-/** Shaped words are cheap to keep but unbounded in a long-running scheduler: start over now and then. */
-const DOCUMENTS_PER_CACHE = 500;
+/**
+ * Shaped words of every document, by parsed font. 24 MB holds the vocabulary of hundreds of
+ * briefs (a 10-page analyst brief fills ~1 MB); words over 48 characters are shaped each time.
+ */
+export const shaping = new ShapingCache({ maxBytes: 24 * 1024 * 1024, maxChars: 48 });
 
 /** Parsed fonts by their file's bytes; only a handful of files are ever parsed. */
 const parsed: { data: Uint8Array; font: object }[] = [];
-let shaping = new WeakMap<object, ShapingCache>();
-let documents = 0;
-const shared = Symbol('bilat.sharedShaping');
+const shapingPatched = Symbol('bilat.sharedShaping');
 
 /**
  * fontkit.create with memory. Lookup is by identity first (our buffers are read once per
@@ -51,25 +55,40 @@ export function shareParsedFonts(requireFromPdfkit: NodeJS.Require, pdfkitPath: 
   entry.exports = { ...fontkit, create };
 }
 
-/** Points every embedded font of a pdfmake document at one shaping cache per parsed font. */
+/** Routes every embedded font's word shaping through the shared, byte-bounded cache. */
 export function shareShaping(pdfDocumentClass: { prototype: object }): void {
   const proto = pdfDocumentClass.prototype as { provideFont?: (...args: unknown[]) => EmbeddedFont };
   const provideFont = proto.provideFont;
   if (typeof provideFont !== 'function') return;
   proto.provideFont = function (this: unknown, ...args: unknown[]): EmbeddedFont {
-    const font = provideFont.apply(this, args) as EmbeddedFont & { [shared]?: true };
+    const font = provideFont.apply(this, args);
     cacheEncoding(font);
-    if (font[shared] === undefined && font.font !== undefined && font.layoutCache !== undefined) {
-      let cache = shaping.get(font.font);
-      if (cache === undefined) {
-        cache = Object.create(null) as ShapingCache;
-        shaping.set(font.font, cache);
-      }
-      font.layoutCache = cache;
-      font[shared] = true;
-    }
+    cacheShaping(font);
     return font;
   };
+}
+
+/**
+ * pdfkit keeps shaped words on each document's font object (`layoutCache`), so every brief
+ * shaped its words anew; this keeps them per parsed font (one per process, see parseFont),
+ * whose glyph positions are the same for every document.
+ */
+function cacheShaping(font: EmbeddedFont): void {
+  const proto = Object.getPrototypeOf(font) as EmbeddedFont | null;
+  if (proto === null || proto[shapingPatched] || typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return;
+  const layoutCached = proto.layoutCached;
+  proto.layoutCached = function (this: EmbeddedFont, text: string): ShapedRun {
+    const parsedFont = this.font;
+    // No cache object means the document asked for none (pdfkit's fontLayoutCache: false).
+    if (parsedFont === undefined || this.layoutCache === undefined || this.layoutRun === undefined) return layoutCached.call(this, text);
+    let run = shaping.get(parsedFont, text);
+    if (run === undefined) {
+      run = this.layoutRun(text);
+      shaping.set(parsedFont, text, run);
+    }
+    return run;
+  };
+  proto[shapingPatched] = true;
 }
 
 type Encoded = [string[], unknown[]];
@@ -79,6 +98,7 @@ interface EncodingFont {
   [patched]?: true;
 }
 const encodings = Symbol('bilat.encodings');
+const MAX_ENCODED_CHARS = 64;
 const patched = Symbol('bilat.encodePatched');
 
 /**
@@ -93,7 +113,8 @@ function cacheEncoding(font: object): void {
   if (proto === null || proto[patched] || typeof proto.encode !== 'function') return;
   const encode = proto.encode;
   proto.encode = function (this: EncodingFont, text: string, features?: unknown): Encoded {
-    if (features) return encode.call(this, text, features);
+    // Long runs (a line of a very long word) are rarely repeated: not worth their memory.
+    if (features || text.length > MAX_ENCODED_CHARS) return encode.call(this, text, features);
     const cache = (this[encodings] ??= new Map<string, Encoded>());
     let hit = cache.get(text);
     if (hit === undefined) {
@@ -103,9 +124,4 @@ function cacheEncoding(font: object): void {
     return hit;
   };
   proto[patched] = true;
-}
-
-/** Called once per rendered document. */
-export function countDocument(): void {
-  if (++documents % DOCUMENTS_PER_CACHE === 0) shaping = new WeakMap();
 }

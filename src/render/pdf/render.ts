@@ -3,7 +3,6 @@ import { BilatError } from '../../errors.js';
 import { convertHtml } from './convert.js';
 import { docDefinitionFrom } from './doc-definition.js';
 import { checkGlyphs } from './glyphs.js';
-import { countDocument } from './font-cache.js';
 import { loadPdfmake } from './runtime.js';
 import type { DocDefinition, PdfMeta } from './types.js';
 
@@ -28,7 +27,6 @@ export async function renderDocDefinition(doc: DocDefinition): Promise<Buffer> {
 
 async function layOut(doc: DocDefinition): Promise<Buffer> {
   const pdfmake = loadPdfmake();
-  countDocument();
   try {
     return await pdfmake.createPdf(doc).getBuffer();
   } catch (cause) {

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { resolve, sep } from 'node:path';
 import { shareParsedFonts, shareShaping } from './font-cache.js';
 import { patchLineDrawing } from './draw-lines.js';
+import { boundGluedRuns, breakLongWords } from './long-words.js';
 import { keepHeadingsWithNext } from './keep-with-next.js';
 import { cacheSvgMeasurement } from './svg-cache.js';
 import { drawChartsDirectly } from './chart-drawing.js';
@@ -52,6 +53,8 @@ export function loadPdfmake(): Pdfmake {
   shareParsedFonts(createRequire(pdfkit), pdfkit);
   const pm = require('pdfmake') as Pdfmake;
   shareShaping((require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default);
+  breakLongWords((require('pdfmake/js/TextBreaker.js') as PdfmakeClass).default);
+  boundGluedRuns((require('pdfmake/js/Line.js') as PdfmakeClass).default);
   const renderer = (require('pdfmake/js/Renderer.js') as PdfmakeClass).default;
   patchLineDrawing(renderer);
   drawChartsDirectly(renderer, FONT_FAMILY);
