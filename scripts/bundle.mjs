@@ -31,7 +31,7 @@ await build({
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
   external: ['@napi-rs/canvas', 'pdfmake', 'pdfkit', 'fontkit', 'tinypool', 'chart.js'],
-  // Bundled CommonJS (Handlebars, write-file-atomic) calls require() and reads __filename.
+  // Bundled CommonJS (Handlebars) calls require() and reads __filename.
   banner: {
     js: [
       "import { createRequire as __bilatRequire } from 'node:module';",

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { readInputBytes } from '../data/read-file.js';
 import type { BuildResult, ResolvedBuildOptions } from '../pipeline.js';
 import { compileAudience } from '../templates/engine.js';
+import { removeStaleTemps } from '../write/stale-temps.js';
 import { resolveAudience } from '../templates/resolve.js';
 import { buildFile, fromFileError, type FileTask } from './build-file.js';
 import { Committer } from './commit.js';
@@ -35,6 +36,8 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
   const audiences = opts.audiences.map((id) => resolveAudience(id, opts.templates));
   for (const a of audiences) compileAudience(a);
   const files = opts.expand ? await expandInputs(opts.data) : [...opts.data];
+  // Leftovers of a killed build (hidden temp files) go before this one adds its own.
+  await removeStaleTemps(opts.out);
   // Workers get the options without the (possibly long) file list.
   const taskOpts: ResolvedBuildOptions = { ...opts, data: [] };
 
