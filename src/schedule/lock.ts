@@ -160,8 +160,10 @@ export async function readLock(file: string): Promise<{ info?: LockInfo; mtimeMs
     const text = st.size > 4096 ? '' : await readFile(file, 'utf8'); // bilat's locks are ~150 bytes
     return { info: parseLockInfo(text), mtimeMs: st.mtimeMs };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (e instanceof BilatError || !code) throw e;
+    throw new BilatError('E_LOCKED', `cannot read the job's lock (${code}); its folder must be a readable folder (move away what is in the way)`, { file, cause: e });
   }
 }
 
