@@ -127,3 +127,11 @@ describe('a heartbeat in the future (issue 9 §8)', () => {
     expect(got).toEqual({ ok: false, holder: expect.objectContaining({ hostname: 'other-host' }), warning: undefined });
   });
 });
+
+it('a stray file at the recovery guard path does not block recovery for good', async () => {
+  plant({ pid: deadPid() });
+  writeFileSync(`${file}.recover`, 'not a guard');
+  expect((await tryAcquireLock(file, {})).ok).toBe(false); // this attempt clears the stray file
+  const got = await tryAcquireLock(file, {});
+  expect(got.ok && got.recovered?.reason).toMatch(/is gone$/);
+});
