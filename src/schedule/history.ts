@@ -106,11 +106,17 @@ export interface ReadHistoryOptions {
  */
 export async function readHistory(stateDir: string, job?: string, opts: ReadHistoryOptions = {}): Promise<RunRecord[]> {
   const file = historyFile(stateDir);
-  const st = await lstat(file).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return undefined;
-    throw e;
-  });
-  if (!st) return [];
+  let st;
+  try {
+    st = await lstat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    // ENOTDIR: the state folder is a file. Listing commands still work; recording a run says where.
+    const why = code === 'ENOTDIR' ? `${stateDir} is not a folder` : `cannot be read (${code ?? (e as Error).message})`;
+    warnOnce(opts, `${file}: ${why}; no past runs were read (move it away; bilat then starts a new history)`);
+    return [];
+  }
   if (!st.isFile()) {
     // A FIFO would block the read, a directory throw EISDIR: neither is a history bilat wrote.
     warnOnce(opts, `${file}: not a file; no past runs were read (move it away; bilat then starts a new history)`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rmdir, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -160,8 +160,10 @@ export async function readLock(file: string): Promise<{ info?: LockInfo; mtimeMs
     const text = st.size > 4096 ? '' : await readFile(file, 'utf8'); // bilat's locks are ~150 bytes
     return { info: parseLockInfo(text), mtimeMs: st.mtimeMs };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (e instanceof BilatError || !code) throw e;
+    throw new BilatError('E_LOCKED', `cannot read the job's lock (${code}); its folder must be a readable folder (move away what is in the way)`, { file, cause: e });
   }
 }
 
@@ -187,8 +189,10 @@ async function removeStale(file: string, stale: { info?: LockInfo; mtimeMs: numb
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     // A recoverer that crashed holding the guard: it only ever holds it for milliseconds.
-    const st = await stat(guard).catch(() => undefined);
-    if (st && nowMs() - st.mtimeMs > GUARD_STALE_MS) await rmdir(guard).catch(() => undefined);
+    const st = await lstat(guard).catch(() => undefined);
+    // Not a guard bilat made (a stray file): left there, no stale lock could ever be recovered.
+    if (st && !st.isDirectory()) await unlink(guard).catch(() => undefined);
+    else if (st && nowMs() - st.mtimeMs > GUARD_STALE_MS) await rmdir(guard).catch(() => undefined);
     return false;
   }
   try {

@@ -1,4 +1,4 @@
-import { mkdir, open, rmdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, rmdir, unlink } from 'node:fs/promises';
 import { writeFileAtomic } from '../write/atomic.js';
 import { historyFile, inHistoryOrder, type RunRecord } from './history.js';
 import { parseRecordLine } from './history-record.js';
@@ -115,8 +115,10 @@ async function takeGuard(guard: string): Promise<boolean> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false; // no state folder: no history yet
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    const st = await stat(guard).catch(() => undefined);
-    if (st && Date.now() - st.mtimeMs > GUARD_STALE_MS) await rmdir(guard).catch(() => undefined);
+    const st = await lstat(guard).catch(() => undefined);
+    // Not a guard bilat made (a stray file): left there, it would stop every rotation.
+    if (st && !st.isDirectory()) await unlink(guard).catch(() => undefined);
+    else if (st && Date.now() - st.mtimeMs > GUARD_STALE_MS) await rmdir(guard).catch(() => undefined);
     return false; // another process rotates now; the next run tries again
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planMissed } from '../../src/schedule/catch-up.js';
-import { createSchedule } from '../../src/schedule/cron.js';
+import { createSchedule, cronNeverFires } from '../../src/schedule/cron.js';
 import { expandOut, outPatternProblems, stateDirFor } from '../../src/schedule/out-pattern.js';
 import { slotInfo } from '../../src/schedule/plan-run.js';
 import { zonedIso } from '../../src/schedule/zoned-time.js';
@@ -139,5 +139,21 @@ describe('out patterns', () => {
   it('accepts ".." that stays inside, rejects one that leaves', () => {
     expect(outPatternProblems('output/../briefs/{job}')).toEqual([]);
     expect(outPatternProblems('output/../../{job}')[0]!.message).toMatch(/escapes/);
+  });
+});
+
+describe('cronNeverFires: valid expressions that match no date (issue 9 §11)', () => {
+  it.each([
+    ['0 0 30 2 *', 'never fires: Feb 30 does not exist'],
+    ['0 0 0 30-31 FEB *', 'never fires: Feb 30 and 31 do not exist'],
+    ['0 0 31 APR,JUN,SEP,NOV *', 'never fires: day 31 does not exist in Apr, Jun, Sep or Nov'],
+    ['0 0 30,31 2,4 *', undefined], // Apr 30 exists
+    ['0 0 29 2 *', undefined], // leap years
+    ['0 0 31 2/2 *', undefined], // Aug, Oct, Dec
+    ['0 0 30 2 MON', undefined], // day of month OR day of week: every Monday in February
+    ['0 7 * * MON', undefined],
+    ['not a cron', undefined], // a syntax problem is cronProblem's to report
+  ])('%s → %s', (expression, message) => {
+    expect(cronNeverFires(expression)?.message).toBe(message);
   });
 });

@@ -77,6 +77,20 @@ describe('rotateHistory', () => {
     expect(await readHistory(stateDir)).toHaveLength(5);
   });
 
+  it('a stray file at the guard path is cleared, so rotation is not stopped for good', async () => {
+    const { stateDir } = project();
+    for (let i = 1; i <= 5; i++) await appendRecord(stateDir, rec('a', i));
+    writeFileSync(`${historyFile(stateDir)}.rotating`, 'not a guard');
+    expect(await rotateHistory(stateDir, { keep: 1, maxBytes: 4096 })).toBe(0);
+    expect(await rotateHistory(stateDir, { keep: 1, maxBytes: 4096 })).toBe(4);
+  });
+
+  it('a record with a wrong type is dropped by rotation like a torn line, and counts for no job', () => {
+    const all = [...lines([rec('a', 1), rec('a', 2)]), JSON.stringify({ ...rec('a', 3), scheduledFor: 12 })];
+    const plan = planRotation(all, { keep: 1, maxBytes: 1 << 20 })!;
+    expect(ids(plan.lines)).toEqual(['a-2']);
+  });
+
   it('readHistory ignores a line an append wrote twice (it raced a rotation)', async () => {
     const { stateDir } = project();
     await appendRecord(stateDir, rec('a', 1));

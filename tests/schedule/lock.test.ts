@@ -95,3 +95,43 @@ describe('job lock', () => {
     }
   });
 });
+
+describe('a heartbeat in the future (issue 9 §8)', () => {
+  it('a live holder whose clock runs a day ahead keeps its lock: each heartbeat moves it forward again', async () => {
+    const ahead = await tryAcquireLock(file, {}, { nowMs: () => Date.now() + 86_400_000, heartbeatMs: 50 });
+    expect(ahead.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 150)); // its first heartbeats
+    // This host and a live pid: its max age is what would expire, so it is short here.
+    const opts = { staleMs: 300, maxAgeMs: 300 };
+    const first = await tryAcquireLock(file, {}, opts);
+    expect(first).toMatchObject({ ok: false, warning: expect.stringMatching(/has a heartbeat \d+ s in the future/) });
+    // Well past the stale window counted from the first look: the holder's heartbeats keep it held.
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await tryAcquireLock(file, {}, opts)).ok).toBe(false);
+    if (ahead.ok) await ahead.lock.release();
+  });
+
+  it('a dead holder’s future heartbeat is counted from the first look, then the lock is taken over', async () => {
+    plant({ hostname: 'other-host', pid: 1 }, -86_400_000);
+    const opts = { staleMs: 300 };
+    const first = await tryAcquireLock(file, {}, opts);
+    expect(first).toMatchObject({ ok: false, warning: expect.stringContaining('(pid 1 on other-host) has a heartbeat') });
+    await new Promise((r) => setTimeout(r, 600));
+    const later = await tryAcquireLock(file, {}, opts);
+    expect(later.ok && later.recovered?.reason).toMatch(/^no heartbeat from other-host for \d+ s$/);
+  });
+
+  it('within the clock-skew allowance a future heartbeat is not remarked on', async () => {
+    plant({ hostname: 'other-host', pid: 1 }, -10_000);
+    const got = await tryAcquireLock(file, {});
+    expect(got).toEqual({ ok: false, holder: expect.objectContaining({ hostname: 'other-host' }), warning: undefined });
+  });
+});
+
+it('a stray file at the recovery guard path does not block recovery for good', async () => {
+  plant({ pid: deadPid() });
+  writeFileSync(`${file}.recover`, 'not a guard');
+  expect((await tryAcquireLock(file, {})).ok).toBe(false); // this attempt clears the stray file
+  const got = await tryAcquireLock(file, {});
+  expect(got.ok && got.recovered?.reason).toMatch(/is gone$/);
+});

@@ -176,6 +176,22 @@ describe('locks (issue 9 §8)', () => {
   }, 60_000);
 });
 
+describe('the state folder itself (issue 9: state files recover, never exit 4)', () => {
+  it('a file where output/.bilat should be: listings warn and go on, a run stops with exit 3 naming it', () => {
+    rmSync(state(), { recursive: true });
+    writeFileSync(state(), 'not a folder\n');
+    const list = bilat('jobs', 'list');
+    expect(list.status).toBe(0);
+    expect(list.err).toContain(`warning  ${state('history.jsonl')}: ${state()} is not a folder; no past runs were read`);
+    const hist = bilat('jobs', 'history', 'j');
+    expect(hist.status).toBe(0);
+    expect(hist.out).toBe('j: no runs yet (history: output/.bilat/history.jsonl)\n');
+    const run = bilat('jobs', 'run', 'j');
+    expect(run.status).toBe(3);
+    expect(run.err.trim()).toBe(`${state('locks')}  cannot make the lock folder (ENOTDIR); it must be a writable folder (move away what is there)`);
+  });
+});
+
 describe('config that cannot work (issue 9 §11, §12)', () => {
   it('a cron that never fires is rejected when the config is checked, located (not exit 13)', () => {
     writeFileSync(join(root, 'bilat.config.yaml'), job().replace('0 7 * * MON', '0 0 30 2 *'));
