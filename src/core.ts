@@ -4,6 +4,7 @@
 export { BilatError, ExitCode, isBilatError, formatLocation } from './errors.js';
 export type { ErrorCode, SourceLocation } from './errors.js';
 export { formatDiagnostic, countBySeverity } from './diagnostics.js';
+export { escapeControls, escapeControlsKeepColour } from './control-chars.js';
 export type { Diagnostic, Severity } from './diagnostics.js';
 export { todayIso, isValidIsoDay } from './model/dates.js';
 export { didYouMean } from './validate/did-you-mean.js';

@@ -1,3 +1,4 @@
+import { escapeControls } from './control-chars.js';
 import type { ErrorCode } from './errors.js';
 
 export type Severity = 'error' | 'warning';
@@ -21,7 +22,8 @@ export interface Diagnostic {
 export function formatDiagnostic(d: Diagnostic): string {
   const hint = d.hint ? ` (${d.hint})` : '';
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-  return `${where}  ${d.severity}  ${d.path || '(file)'}  ${d.message}${hint}`;
+  // Paths, keys and messages quote data: never let a value drive the terminal.
+  return escapeControls(`${where}  ${d.severity}  ${d.path || '(file)'}  ${d.message}${hint}`, true);
 }
 
 export function countBySeverity(diags: readonly Diagnostic[]): { errors: number; warnings: number } {

@@ -1,3 +1,5 @@
+import { escapeControls } from './control-chars.js';
+
 /** Exit codes by pipeline stage (documented in README and `--help`). */
 export const ExitCode = {
   Ok: 0,
@@ -75,7 +77,8 @@ export class BilatError extends Error {
 
   /** `file:line:col  message`, the form every expected error is printed in. */
   format(): string {
-    return `${formatLocation(this)}${this.message}`;
+    // Messages quote data (a key, a role name): control characters are shown escaped, never sent.
+    return escapeControls(`${formatLocation(this)}${this.message}`);
   }
 }
 
@@ -84,7 +87,7 @@ export function formatLocation(loc: SourceLocation): string {
   let s = loc.file;
   if (loc.line !== undefined) s += `:${loc.line}`;
   if (loc.line !== undefined && loc.column !== undefined) s += `:${loc.column}`;
-  return `${s}  `;
+  return `${escapeControls(s, true)}  `;
 }
 
 export function isBilatError(e: unknown): e is BilatError {

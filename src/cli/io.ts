@@ -1,3 +1,5 @@
+import { escapeControls, escapeControlsKeepColour } from '../core.js';
+
 /** Where CLI output goes; tests and the scheduler can swap it. */
 export interface CliIO {
   out(line: string): void;
@@ -15,13 +17,16 @@ export function processIO(): CliIO {
     if (e.code === 'EPIPE') closed = true;
     else throw e;
   });
+  const color = isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+  // The last line of defence: whatever a command prints, data cannot drive the terminal.
+  const safe = color ? escapeControlsKeepColour : escapeControls;
   return {
     out: (l) => {
-      if (!closed) process.stdout.write(l + '\n');
+      if (!closed) process.stdout.write(safe(l) + '\n');
     },
-    err: (l) => process.stderr.write(l + '\n'),
+    err: (l) => process.stderr.write(safe(l) + '\n'),
     isTTY,
-    color: isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+    color,
   };
 }
 

@@ -1,4 +1,4 @@
-import { BilatError, ExitCode, formatDiagnostic } from '../core.js';
+import { BilatError, escapeControls, ExitCode, formatDiagnostic } from '../core.js';
 import type { CliIO } from './io.js';
 
 /** Prints an error the way every command does (located, no stack unless --debug) and returns its exit code. */
@@ -15,7 +15,7 @@ export function reportError(io: CliIO, e: unknown, debug: boolean): number {
     return e.exitCode;
   }
   const err = e as Error;
-  io.err(`bilat: unexpected error: ${err?.message ?? String(e)}`);
+  io.err(escapeControls(`bilat: unexpected error: ${err?.message ?? String(e)}`));
   if (debug && err?.stack) io.err(err.stack);
   else io.err('This is a bug in bilat. Run again with --debug for the stack trace and report it.');
   return ExitCode.Unexpected;

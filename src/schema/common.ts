@@ -59,3 +59,18 @@ export const TradeFilePath = z
   .string()
   .regex(SAFE_RELATIVE_PATH, { error: (iss) => `path "${String(iss.input)}" is refused: ${unsafeRelativePath(String(iss.input)) ?? 'it is empty'}` })
   .meta({ description: 'CSV file, relative to the relationship file and inside its folder, e.g. trade/az-kg.csv.' });
+
+/** Schemes a brief may link to; javascript:, data: and file: links run code or read the reader's disk. */
+export const LINK_SCHEMES = /^(?:https?|mailto)$/;
+
+export const SourceUrl = z
+  .url({
+    protocol: LINK_SCHEMES,
+    error: (iss) => {
+      const input = String(iss.input);
+      const shown = input.length > 60 ? `${input.slice(0, 57)}...` : input;
+      return `url "${shown}" is refused: use an http://, https:// or mailto: address (a javascript:, data: or file: link would run code or open a file on the reader's machine)`;
+    },
+  })
+  // The pattern lets editors flag a bad scheme as the user types; zod checks the protocol itself.
+  .meta({ description: 'Web address of the source: http, https or mailto only.', pattern: '^(?:[Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)' });

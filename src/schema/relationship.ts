@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, factFields, Id, Inferred, PartialDate, Visibility, SourceRefs, TradeFilePath } from './common.js';
+import { CountryCode, factFields, Id, Inferred, PartialDate, Visibility, SourceRefs, TradeFilePath, SourceUrl } from './common.js';
 
 export const Country = z.strictObject({
   code: CountryCode.meta({ description: 'ISO 3166-1 alpha-2.' }),
@@ -32,7 +32,7 @@ export const Source = z.strictObject({
   publisher: z.string().min(1).meta({ description: 'Outlet or institution that published it.' }),
   published: PartialDate.optional(),
   publishedInferred: Inferred.optional(),
-  url: z.url().optional(),
+  url: SourceUrl.optional(),
   kind: SourceKind,
   relays: z.array(z.string().min(1)).optional().meta({ description: 'Sources this one reports on (e.g. a ministry website, a news agency).' }),
   file: z.string().optional().meta({ description: 'Where a copy of the source text is kept (informational).' }),

@@ -131,3 +131,45 @@ describe('YAML tags bilat does not read are errors at the tag', () => {
     expect(refused(bilat(['validate', file, '--as-of', AS_OF]))).toMatch(expected);
   });
 });
+
+describe('data cannot drive the terminal through a message', () => {
+  // OSC retitle + BEL, erase line, CR to overwrite it, a C1 CSI, a right-to-left override.
+  const KEY = '\u001b]0;pwned\u0007\u001b[2K\rFAKE: all good\u009b31m\u202eevil';
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const file = (): string => {
+    const p = join(dir, 'escape.yaml');
+    writeFileSync(p, AZ_KG.replace('schemaVersion: 1\n', `schemaVersion: 1\n${JSON.stringify(KEY)}: 1\n`));
+    return p;
+  };
+
+  it('validate and build print control characters escaped, never raw', () => {
+    const p = file();
+    for (const args of [['validate', p], ['build', p, '-o', join(dir, 'escape-out')]]) {
+      const all = refused(bilat([...args, '--as-of', AS_OF]));
+      expect(all).not.toMatch(RAW);
+      expect(all).toContain('unknown key "\\u001b]0;pwned\\u0007\\u001b[2K\\u000dFAKE: all good\\u009b31m\\u202eevil"');
+    }
+  });
+
+  it('--json keeps the exact value (JSON escapes it)', () => {
+    const r = bilat(['validate', file(), '--as-of', AS_OF, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(RAW);
+    const diags = (JSON.parse(r.stdout) as { diagnostics: { path: string; message: string }[] }).diagnostics;
+    expect(diags.find((d) => d.path === KEY)?.message).toBe(`unknown key "${KEY}"`);
+  });
+});
+
+describe('source URLs: http, https and mailto only', () => {
+  it.each(['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'])('%s is a located error (build writes nothing)', (url) => {
+    const file = join(dir, 'url.yaml');
+    writeFileSync(file, AZ_KG.replace('    published: 2021-12-22\n', `    url: ${JSON.stringify(url)}\n    published: 2021-12-22\n`));
+    const shown = url.length > 60 ? `${url.slice(0, 57)}...` : url;
+    const message = `sources[0].url  url "${shown}" is refused: use an http://, https:// or mailto: address`;
+    expect(refused(bilat(['validate', file, '--as-of', AS_OF]))).toContain(`url.yaml:30:10  error  ${message}`);
+    if (!url.startsWith('javascript:')) return; // one build is enough: it runs the same check
+    const out = join(dir, 'url-out');
+    expect(refused(bilat(['build', file, '-f', 'html', '--as-of', AS_OF, '-o', out]))).toContain(message);
+    expect(existsSync(join(out, 'az-kg-executive.html'))).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
+import { escapeControls, escapeControlsKeepColour } from '../../core.js';
 import type { BuildOptions, BuildResult, Diagnostic } from '../../index.js';
 import { paint, type CliIO } from '../io.js';
 import { reportError } from '../report-error.js';
@@ -286,7 +287,9 @@ function createReporter(io: CliIO, argv: BuildArgs, lib: Pick<typeof import('../
       Presets.shades_classic,
     );
     const single = multi.create(total, 0, { file: '', rate: '0.0' });
-    return { log: (s: string) => multi.log(s), update: (v: number, p: object) => single.update(v, p), stop: () => multi.stop() };
+    // The bar writes to stderr itself, past CliIO: escape what it shows the same way.
+    const update = (v: number, p: { file?: string }) => single.update(v, { ...p, file: escapeControls(p.file ?? '', true) });
+    return { log: (s: string) => multi.log(escapeControlsKeepColour(s)), update, stop: () => multi.stop() };
   }
 }
 

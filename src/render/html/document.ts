@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { theme } from '../theme.js';
+import { dropUnsafeLinks } from './safe-links.js';
 
 export interface HtmlDocumentMeta {
   title: string;
@@ -39,7 +40,7 @@ export function htmlDocument(article: string, css: string, meta: HtmlDocumentMet
 </head>
 <body>
 <main>
-${article.trim()}
+${dropUnsafeLinks(article).trim()}
 </main>
 </body>
 </html>
