@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { BilatError } from '../errors.js';
 import type { BriefView } from '../model/view-types.js';
 import { registerHelpers, type RenderServices } from './helpers.js';
 import { lintTemplate } from './lint.js';
+import { readTemplateFile } from './read-template.js';
 import type { ResolvedAudience } from './resolve.js';
 
 export interface CompiledAudience {
@@ -32,14 +33,14 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   const helpers = registerHelpers(hb);
   const partialNames = new Set(audience.partials.keys());
   for (const [name, file] of audience.partials) {
-    const src = readFileSync(file, 'utf8');
+    const src = readTemplateFile(file);
     lintTemplate(hb, file, src, helpers, partialNames);
     hb.registerPartial(name, hb.compile(src, { preventIndent: true }));
   }
-  const mainSrc = readFileSync(audience.templateFile, 'utf8');
+  const mainSrc = readTemplateFile(audience.templateFile);
   lintTemplate(hb, audience.templateFile, mainSrc, helpers, partialNames);
   const template = hb.compile(mainSrc, { preventIndent: true });
-  const css = audience.styles.map((f) => readFileSync(f, 'utf8')).join('\n');
+  const css = audience.styles.map((f) => readTemplateFile(f)).join('\n');
 
   const compiled: CompiledAudience = {
     audience,

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseText } from '../data/load-document.js';
 import { BilatError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { readTemplateFile } from './read-template.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 
 /** The shipped templates, next to dist/ in the package. */
@@ -100,7 +101,7 @@ function collectPartials(dir: string, into: Map<string, string>): void {
 }
 
 function readAudienceFile(file: string): z.infer<typeof AudienceFile> {
-  const doc = parseText(file, readFileSync(file, 'utf8'));
+  const doc = parseText(file, readTemplateFile(file));
   const parsed = AudienceFile.safeParse(doc.value);
   if (parsed.success) return parsed.data;
   const diagnostics = schemaDiagnostics(doc, AudienceFile, parsed.error);
