@@ -16,7 +16,7 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
   if (t?.exports !== undefined && t.imports !== undefined)
     out.push({ value: `${fmt.number(t.exports)} / ${fmt.number(t.imports)}`, unit: t.unitLabel, label: g.t('figure.exports-imports', { reporter: t.reporterName }), refs: t.refs });
   const count = v.agreements.counts.at(-1);
-  if (count) out.push({ value: fmt.number(count.count, 0), label: g.t('figure.count-as-of', { scope: count.scope ?? g.t('noun.agreement', { n: count.count }), date: count.asOf }), refs: count.refs });
+  if (count) out.push({ value: fmt.number(count.count, 0), label: g.t('figure.count-as-of', { scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
   if (dip) {
     const years = Number(v.meta.asOf.slice(0, 4)) - Number(dip.date.raw.slice(0, 4));
@@ -45,14 +45,14 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
     });
   }
   const count = v.agreements.counts.at(-1);
-  if (count) out.push({ text: g.t('overview.count', { count: fmt.number(count.count, 0), scope: count.scope ?? g.t('noun.agreement', { n: count.count }), date: count.asOf }), refs: count.refs });
+  if (count) out.push({ text: g.t('overview.count', { count: fmt.number(count.count, 0), scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
   const t = v.trade.latest;
   if (t?.turnover !== undefined) {
     const parts = [g.t('trade.turnover', { value: fmt.money(t.turnover, t.currency, t.unit) })];
     if (t.exports !== undefined) parts.push(g.t('trade.exports', { value: fmt.number(t.exports) }));
     if (t.imports !== undefined) parts.push(g.t('trade.imports', { value: fmt.number(t.imports) }));
     if (t.balance !== undefined) parts.push(g.t('trade.balance', { value: `${t.balance >= 0 ? '+' : '−'}${fmt.number(Math.abs(t.balance))}` }));
-    out.push({ text: g.t('overview.trade', { period: t.label, reporter: t.reporterName, figures: parts.join(', ') }), refs: t.refs });
+    out.push({ text: g.t('overview.trade', { during: t.during, reporter: t.reporterName, figures: parts.join(', ') }), refs: t.refs });
   }
   return out;
 }
@@ -64,6 +64,6 @@ export function derivedTalkingPoints(v: BriefView, fmt: Formatter, g: Grammar): 
   const next = v.anniversaries[0];
   if (next) out.push({ text: g.t('point.anniversary', { anniversary: next.label, when: g.on(next.year) }), refs: next.refs });
   const t = v.trade.latest;
-  if (t?.turnover !== undefined) out.push({ text: g.t('point.trade', { value: fmt.money(t.turnover, t.currency, t.unit), period: t.label }), refs: t.refs });
+  if (t?.turnover !== undefined) out.push({ text: g.t('point.trade', { value: fmt.money(t.turnover, t.currency, t.unit), during: t.during }), refs: t.refs });
   return out;
 }

@@ -52,6 +52,8 @@ export interface EngagementView {
 export interface TradeView {
   id: string;
   label: string;
+  /** The period in running text: "in January–June 2025", "in 2025", "on 3 March 2025". */
+  during: string;
   reporter: string;
   reporterName: string;
   partnerName: string;
@@ -119,7 +121,7 @@ export interface BriefView {
   recentContacts: EngagementView[];
   contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; refs: Ref[] };
   trade: { periods: TradeView[]; latest?: TradeView };
-  agreements: { counts: { count: number; asOf: string; scope?: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; /** The signing date as written (its precision picks the preposition). */ signedDate?: string; signedInferred?: string; refs: Ref[] }[] };
+  agreements: { counts: { count: number; asOf: string; scope?: string; /** The scope as written, or "agreement(s)" agreeing with the count. */ scopeLabel: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; /** The signing date as written (its precision picks the preposition). */ signedDate?: string; signedInferred?: string; refs: Ref[] }[] };
   organizations: { id: string; name: string; abbreviation?: string; mentions: number; engagements: string[]; refs: Ref[]; flags: Flag[] }[];
   people: PersonView[];
   milestones: { past: MilestoneView[]; planned: MilestoneView[] };

@@ -79,6 +79,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     .map((t) => ({
       id: t.id,
       label: t.label ?? g.period(t.start, t.end),
+      during: t.label === undefined ? g.during(t.start, t.end) : g.t('period.in', { period: t.label }),
       reporter: t.reporter,
       reporterName: countryName(t.reporter),
       partnerName: countryName(t.reporter === a.code ? b.code : a.code),
@@ -141,7 +142,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     // The latest period reported in full (both flows) drives key figures and the split chart.
     trade: { periods: trade, latest: [...trade].reverse().find((t) => t.exports !== undefined && t.imports !== undefined) ?? trade.at(-1) },
     agreements: {
-      counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), scope: c.scope, refs: refs(c.sources) })),
+      counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) })),
       treaties: (rel.agreements?.treaties ?? []).map((t) => ({ title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) })),
     },
     organizations: (rel.organizations ?? []).map((o) => {

@@ -13,6 +13,8 @@ export const en = {
   'date.on.year': 'in {date}',
   // Two different dates in running text (equal ones collapse to date.on.*).
   'span.from-to': 'from {start} to {end}',
+  // A period in running text, by its label.
+  'period.in': 'in {period}',
   // A tenure or period with an open end.
   'period.open-end': '{start} – present',
   'period.open-start': 'until {end}',
@@ -40,7 +42,7 @@ export const en = {
     other: '{n} high-level contacts on record {span}; the most recent: {title} ({date}).',
   },
   'overview.count': '{count} {scope} as of {date}.',
-  'overview.trade': 'Trade in {period}, as reported by {reporter}: {figures}.',
+  'overview.trade': 'Trade {during}, as reported by {reporter}: {figures}.',
   'trade.turnover': 'turnover {value}',
   'trade.exports': 'exports {value}',
   'trade.imports': 'imports {value}',
@@ -48,7 +50,7 @@ export const en = {
   // Talking points derived from the data.
   'point.invitation': 'Open invitation ({date}): {text}',
   'point.anniversary': 'Coming up: the {anniversary} {when}.',
-  'point.trade': 'Latest reported trade: {value} in {period}.',
+  'point.trade': 'Latest reported trade: {value} {during}.',
   // Charts and source credits.
   'chart.contacts-left-out': {
     one: 'Leaves out {n} contact that is planned or whose date is questionable (flagged in the timeline).',

@@ -26,6 +26,8 @@ export interface Grammar {
   range(from: DateLike, to: DateLike): string;
   /** A period's label when the data gives none: "January–June 2025", "2025". */
   period(start: DateLike, end: DateLike): string;
+  /** A period in running text: "in January–June 2025", "in 2025"; one day "on 3 March 2025", days "from 3 March 2025 to 5 March 2025". */
+  during(start: DateLike, end: DateLike): string;
   /** A tenure with open ends: "June 2020 – present", "until 2019". */
   tenure(from?: DateLike, to?: DateLike): string | undefined;
   /** The word for a count, agreeing with it: plural(1, "year", "years") → "year". */
@@ -66,6 +68,14 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = en): Grammar 
     },
     range: (from, to) => formatDateRange(locale, from, to),
     period: (start, end) => formatPeriod(locale, start, end),
+    during(start, end) {
+      const label = formatPeriod(locale, start, end);
+      const a = toParts(start);
+      const b = toParts(end);
+      if (label === date(start) || label === date(end)) return on(label === date(start) ? start : end);
+      if (a.precision === 'day' && b.precision === 'day') return t('span.from-to', { start: date(start), end: date(end) });
+      return t('period.in', { period: label });
+    },
     tenure(from, to) {
       if (from === undefined && to === undefined) return undefined;
       if (from === undefined) return t('period.open-start', { end: date(to!) });
