@@ -77,3 +77,19 @@ describe('grammar in rendered briefs', () => {
     );
   });
 });
+
+describe('credits', () => {
+  it('name the publisher, via the outlet that relayed it, in the chart and the source list', async () => {
+    const data = Relationship.parse({
+      schemaVersion: 1,
+      pair: BASE.pair,
+      sources: [{ id: 'stat', title: 'Foreign trade, 2019', publisher: 'State Statistical Committee', via: 'Trend News Agency', published: '2020-02', kind: 'statistics' }],
+      trade: [{ id: 't', start: 2019, end: 2019, reporter: 'AZ', currency: 'USD', unit: 'million', exports: 2, imports: 1, sources: ['stat'] }],
+    });
+    const opts = resolveBuildOptions({ data: ['x.yaml'], asOf: '2024-01-01', formats: ['html'] });
+    const [analyst] = await renderPair(data, [compiled[1]!], { ...opts, formats: ['html'] });
+    const t = text(analyst!.bytes as string);
+    expect(t).toContain('Source: [1] State Statistical Committee via Trend News Agency, February 2020');
+    expect(t).toContain('Foreign trade, 2019. State Statistical Committee, via Trend News Agency, February 2020.');
+  });
+});
