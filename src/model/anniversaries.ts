@@ -1,9 +1,11 @@
 import type { Relationship } from '../schema/relationship.js';
 import { parseDate } from './dates.js';
+import { createGrammar, milestoneEvent, type Grammar } from './grammar/index.js';
 
 export interface Anniversary {
   /** The milestone or treaty it marks. */
   of: string;
+  /** What it marks, worded from the milestone's kind: "the establishment of diplomatic relations". */
   title: string;
   year: number;
   ordinal: number;
@@ -12,12 +14,14 @@ export interface Anniversary {
 }
 
 /** Round anniversaries (every 5 years) of past milestones and treaties, from the as-of year on. */
-export function upcomingAnniversaries(rel: Relationship, asOf: string, horizonYears = 5): Anniversary[] {
+export function upcomingAnniversaries(rel: Relationship, asOf: string, horizonYears = 5, g: Grammar = createGrammar()): Anniversary[] {
   const asOfYear = Number(asOf.slice(0, 4));
   const bases: { id: string; title: string; date: string | number; sources: string[] }[] = [];
+  const treaties = new Map((rel.agreements?.treaties ?? []).map((t) => [t.id, t.title]));
   for (const m of rel.milestones ?? []) {
     if (m.kind === 'anniversary' || m.status === 'planned') continue;
-    bases.push({ id: m.id, title: anniversaryTitle(m.title), date: m.date, sources: m.sources ?? [] });
+    const title = milestoneEvent(g, { kind: m.kind, title: m.title, treaty: m.treaty === undefined ? undefined : treaties.get(m.treaty) });
+    bases.push({ id: m.id, title, date: m.date, sources: m.sources ?? [] });
   }
   const out: Anniversary[] = [];
   for (const b of bases) {
@@ -31,17 +35,7 @@ export function upcomingAnniversaries(rel: Relationship, asOf: string, horizonYe
   return out.sort((a, b) => a.year - b.year || a.title.localeCompare(b.title));
 }
 
+/** "25th": kept for callers outside the view; the words come from the grammar module. */
 export function ordinal(n: number): string {
-  const s = ['th', 'st', 'nd', 'rd'];
-  const v = n % 100;
-  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
-}
-
-/** "Treaty X signed" → "the signing of the Treaty X"; "Diplomatic relations established" → "the establishment of diplomatic relations". */
-function anniversaryTitle(title: string): string {
-  const signed = /^(.*) signed$/i.exec(title);
-  if (signed) return `the signing of the ${signed[1]}`;
-  const est = /^(.*) established$/i.exec(title);
-  if (est) return `the establishment of ${est[1]!.charAt(0).toLowerCase()}${est[1]!.slice(1)}`;
-  return title;
+  return createGrammar().ordinal(n);
 }

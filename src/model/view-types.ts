@@ -52,6 +52,8 @@ export interface EngagementView {
 export interface TradeView {
   id: string;
   label: string;
+  /** The period in running text: "in January–June 2025", "in 2025", "on 3 March 2025". */
+  during: string;
   reporter: string;
   reporterName: string;
   partnerName: string;
@@ -79,6 +81,9 @@ export interface SourceView {
   title: string;
   publisher: string;
   relays: string[];
+  via?: string;
+  /** Who to credit: the publisher, or the original "via" the relaying outlet ("Azertag via Unnamed news outlet"). */
+  credit: string;
   published?: string;
   publishedInferred?: string;
   kind: string;
@@ -116,11 +121,12 @@ export interface BriefView {
   recentContacts: EngagementView[];
   contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; refs: Ref[] };
   trade: { periods: TradeView[]; latest?: TradeView };
-  agreements: { counts: { count: number; asOf: string; scope?: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; signedInferred?: string; refs: Ref[] }[] };
+  agreements: { counts: { count: number; asOf: string; scope?: string; /** The scope as written, or "agreement(s)" agreeing with the count. */ scopeLabel: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; /** The signing date as written (its precision picks the preposition). */ signedDate?: string; signedInferred?: string; refs: Ref[] }[] };
   organizations: { id: string; name: string; abbreviation?: string; mentions: number; engagements: string[]; refs: Ref[]; flags: Flag[] }[];
   people: PersonView[];
   milestones: { past: MilestoneView[]; planned: MilestoneView[] };
-  anniversaries: { title: string; year: number; ordinal: string; yearsAway: number; refs: Ref[] }[];
+  /** `label`: "30th anniversary of the establishment of diplomatic relations"; `when`: "this year", "in 2 years". */
+  anniversaries: { title: string; label: string; year: number; ordinal: string; yearsAway: number; when: string; refs: Ref[] }[];
   invitations: { text: string; by?: string; to?: string; date: string; refs: Ref[] }[];
   notes: NoteView[];
   sources: SourceView[];

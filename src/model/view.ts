@@ -1,9 +1,10 @@
 import type { Engagement, Relationship } from '../schema/relationship.js';
 import type { PartialDate } from '../schema/common.js';
-import { upcomingAnniversaries, ordinal } from './anniversaries.js';
+import { upcomingAnniversaries } from './anniversaries.js';
 import { isAfter, parseDate, sortKey } from './dates.js';
 import { filterPublic } from './filter.js';
-import { createFormatter, type Formatter } from './format.js';
+import { createFormatter } from './format.js';
+import { createGrammar, sourceCredit } from './grammar/index.js';
 import { kindLabels, topicLabels } from './labels.js';
 import { ownValue } from '../own-key.js';
 import type { BriefView, DateView, EngagementView, Flag, Ref, TradeView } from './view-types.js';
@@ -28,6 +29,7 @@ export interface ViewOptions {
 export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   const rel = opts.audience.internal ? input : filterPublic(input);
   const fmt = createFormatter(opts.locale ?? 'en-GB');
+  const g = createGrammar(fmt.locale);
   const [a, b] = rel.pair.countries;
   const countryName = (code: string) => rel.pair.countries.find((c) => c.code === code)?.name ?? code;
   const sourceNo = new Map(rel.sources.map((s, i) => [s.id, i + 1]));
@@ -77,7 +79,8 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     .sort((x, y) => sortKey(x.start).localeCompare(sortKey(y.start)))
     .map((t) => ({
       id: t.id,
-      label: t.label ?? `${fmt.date(t.start)} – ${fmt.date(t.end)}`,
+      label: t.label ?? g.period(t.start, t.end),
+      during: t.label === undefined ? g.during(t.start, t.end) : g.t('period.in', { period: t.label }),
       reporter: t.reporter,
       reporterName: countryName(t.reporter),
       partnerName: countryName(t.reporter === a.code ? b.code : a.code),
@@ -140,8 +143,8 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     // The latest period reported in full (both flows) drives key figures and the split chart.
     trade: { periods: trade, latest: [...trade].reverse().find((t) => t.exports !== undefined && t.imports !== undefined) ?? trade.at(-1) },
     agreements: {
-      counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), scope: c.scope, refs: refs(c.sources) })),
-      treaties: (rel.agreements?.treaties ?? []).map((t) => ({ title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) })),
+      counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) })),
+      treaties: (rel.agreements?.treaties ?? []).map((t) => ({ title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) })),
     },
     organizations: (rel.organizations ?? []).map((o) => {
       const inEngagements = engagements.filter((e) => e.organizations.some((x) => x.id === o.id));
@@ -153,11 +156,14 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       aliases: p.aliases ?? [],
       country: p.country,
       countryName: countryName(p.country),
-      roles: p.roles.map((r) => ({ title: r.title, period: period(fmt, r.from, r.to), refs: refs(r.sources ?? p.sources) })),
+      roles: p.roles.map((r) => ({ title: r.title, period: g.tenure(r.from, r.to), refs: refs(r.sources ?? p.sources) })),
       flags: flags(p.quality),
     })),
     milestones: { past: milestones.filter((m) => !m.planned).sort(byDate), planned: milestones.filter((m) => m.planned).sort(byDate) },
-    anniversaries: upcomingAnniversaries(rel, opts.asOf).map((x) => ({ title: x.title, year: x.year, ordinal: ordinal(x.ordinal), yearsAway: x.yearsAway, refs: refs(x.sources) })),
+    anniversaries: upcomingAnniversaries(rel, opts.asOf, 5, g).map((x) => {
+      const nth = g.ordinal(x.ordinal);
+      return { title: x.title, label: g.t('anniversary.of', { ordinal: nth, event: x.title }), year: x.year, ordinal: nth, yearsAway: x.yearsAway, when: g.inYears(x.yearsAway), refs: refs(x.sources) };
+    }),
     invitations,
     notes: (rel.notes ?? []).map((n) => ({ id: n.id, about: n.about, says: n.says, problem: n.problem, action: n.action, severity: n.severity ?? 'info', refs: refs(n.sources) })),
     sources: rel.sources.map((s, i) => ({
@@ -166,6 +172,8 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       title: s.title,
       publisher: s.publisher,
       relays: s.relays ?? [],
+      via: s.via,
+      credit: sourceCredit(g, s),
       published: s.published === undefined ? undefined : fmt.date(s.published),
       publishedInferred: s.publishedInferred,
       kind: s.kind,
@@ -173,13 +181,13 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     })),
     has: {},
   };
-  view.keyFigures = keyFigures(view, fmt);
-  view.overview = overview(view, fmt);
+  view.keyFigures = keyFigures(view, fmt, g);
+  view.overview = overview(view, fmt, g);
   // Authored talking points come first; derived ones only fill a short list (never duplicates of 3+ authored).
   const authored = (rel.talkingPoints ?? [])
     .filter((t) => !t.audiences || t.audiences.includes(opts.audience.id))
     .map((t) => ({ text: t.text, refs: refs(t.sources) }));
-  view.talkingPoints = (authored.length >= 3 ? authored : [...authored, ...derivedTalkingPoints(view, fmt)]).slice(0, 5);
+  view.talkingPoints = (authored.length >= 3 ? authored : [...authored, ...derivedTalkingPoints(view, fmt, g)]).slice(0, 5);
   view.has = {
     keyFigures: view.keyFigures.length > 0,
     talkingPoints: view.talkingPoints.length > 0,
@@ -196,11 +204,6 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     notes: view.notes.length > 0,
   };
   return view;
-}
-
-function period(fmt: Formatter, from?: PartialDate, to?: PartialDate): string | undefined {
-  if (from === undefined && to === undefined) return undefined;
-  return `${from === undefined ? '…' : fmt.date(from)} – ${to === undefined ? 'present' : fmt.date(to)}`;
 }
 
 function round(n: number): number {

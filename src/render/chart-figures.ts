@@ -1,5 +1,6 @@
 import { BilatError } from '../errors.js';
 import type { BriefView, Ref, TradeView } from '../model/view-types.js';
+import { createGrammar } from '../model/grammar/index.js';
 import type { ChartSpec, RenderedChart } from './charts/index.js';
 import { createChartCache, renderChart, type ChartCache } from './charts/index.js';
 
@@ -35,7 +36,7 @@ export function chartSpec(kind: string, data: unknown, view: BriefView): { spec:
       const used = Object.fromEntries(Object.entries(c.kindLabels).filter(([k]) => c.rows.some((r) => r.kind === k)));
       return {
         spec: { kind, rows: c.rows, kindLabels: used, source: source(c.refs), locale },
-        note: c.excluded ? `Leaves out ${c.excluded} contact${c.excluded === 1 ? '' : 's'} that is planned or whose date is questionable (flagged in the timeline).` : undefined,
+        note: c.excluded ? createGrammar(locale).t('chart.contacts-left-out', { n: c.excluded }) : undefined,
       };
     }
     default:
@@ -52,10 +53,9 @@ function sourceLine(view: BriefView, refs: Ref[]): string {
     seen.add(r.n);
     const s = view.sources.find((x) => x.n === r.n);
     if (!s) continue;
-    const who = s.relays.length ? s.relays.join('; ') : s.publisher;
-    parts.push(`[${s.n}] ${who}${s.published ? `, ${s.published}` : ''}`);
+    parts.push(`[${s.n}] ${s.credit}${s.published ? `, ${s.published}` : ''}`);
   }
-  return parts.length ? `Source${parts.length > 1 ? 's' : ''}: ${parts.join('; ')}` : '';
+  return parts.length ? createGrammar(view.meta.locale).t('credit.line', { n: parts.length, list: parts.join('; ') }) : '';
 }
 
 /**

@@ -1,6 +1,7 @@
 import type HandlebarsNS from 'handlebars';
 import type { Formatter } from '../model/format.js';
 import { sourceKindLabels } from '../model/labels.js';
+import { createGrammar, type Grammar } from '../model/grammar/index.js';
 import { ownValue } from '../own-key.js';
 import type { Ref } from '../model/view-types.js';
 
@@ -15,6 +16,8 @@ export interface RenderServices {
 }
 
 const services = (o: HelperOptions): RenderServices => (o.data as { bilat: RenderServices }).bilat;
+const grammar = (o: HelperOptions): Grammar => createGrammar(services(o).fmt.locale);
+const isDate = (d: unknown): d is string | number => typeof d === 'string' || typeof d === 'number';
 const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
 
 /** The helpers every template may use. Names are listed in README → Templates. */
@@ -47,8 +50,27 @@ export function registerHelpers(hb: HB): string[] {
     percent(n: unknown, o: HelperOptions) {
       return typeof n === 'number' ? services(o).fmt.percent(n) : '—';
     },
-    plural(n: number, one: string, many: string) {
-      return n === 1 ? one : many;
+    /** The word agreeing with a count, by the locale's plural rules: {{plural n "year" "years"}}. */
+    plural(n: unknown, one: string, other: string, o: HelperOptions) {
+      return grammar(o).plural(Number(n), one, other);
+    },
+    /** A count with its word: {{quantity n "contact" "contacts"}} → "1 contact", "5 contacts". (Not "count": data has a field of that name.) */
+    quantity(n: unknown, one: string, other: string, o: HelperOptions) {
+      if (typeof n !== 'number') return '—';
+      return `${services(o).fmt.number(n, 0)} ${grammar(o).plural(n, one, other)}`;
+    },
+    /** A date in running text, with its preposition: "on 20 June 1980", "in June 1980", "in 1980". */
+    on(d: unknown, o: HelperOptions) {
+      return isDate(d) ? grammar(o).on(d) : '';
+    },
+    /** Two dates as one label, collapsing what they share: "3–5 March 2026"; equal dates give one. */
+    dateRange(from: unknown, to: unknown, o: HelperOptions) {
+      if (!isDate(from)) return isDate(to) ? grammar(o).date(to) : '';
+      return grammar(o).range(from, isDate(to) ? to : from);
+    },
+    /** "1st", "22nd". (Not "ordinal": anniversaries have a field of that name.) */
+    nth(n: unknown, o: HelperOptions) {
+      return typeof n === 'number' ? grammar(o).ordinal(n) : '';
     },
     join(list: unknown, sep: unknown) {
       return Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : '';

@@ -100,6 +100,7 @@ const LIST_OF: Record<string, string[]> = {
   organization: ['organizations'],
   note: ['notes'],
   milestone: ['milestones'],
+  treaty: ['treaties'],
 };
 
 /** A reference to an id that only a set-aside item defines: not a problem of its own. */

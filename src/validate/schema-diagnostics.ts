@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import type { LoadedDocument } from '../data/load-document.js';
 import { didYouMean } from './did-you-mean.js';
+import { formatGuess, nonFiniteMessage, numberAdvice, quoteAdvice } from './value-advice.js';
 
 /** Turn a zod failure into located diagnostics, one per issue, with fix hints. */
 export function schemaDiagnostics(doc: LoadedDocument, schema: z.ZodType, error: z.ZodError): Diagnostic[] {
@@ -37,22 +38,32 @@ export function schemaDiagnostics(doc: LoadedDocument, schema: z.ZodType, error:
       line,
       column,
       path: formatPath(issue.path),
-      ...describe(issue, valueAt(doc.value, issue.path)),
+      ...describe(issue, valueAt(doc.value, issue.path), doc.printed(issue.path)),
     });
   }
   return out;
 }
 
-function describe(issue: z.core.$ZodIssue, actual: unknown): { message: string; hint?: string } {
+function describe(issue: z.core.$ZodIssue, actual: unknown, printed: string | undefined): { message: string; hint?: string } {
   switch (issue.code) {
     case 'invalid_type': {
       if (actual === undefined) return { message: `missing required field (expected ${issue.expected})` };
+      // YAML reads 1e400 as infinity and .nan as NaN: "expected number, got number" would baffle.
+      if (issue.expected === 'number' && typeof actual === 'number') return { message: nonFiniteMessage(actual, printed) };
       const got = typeName(actual);
       const hint =
-        issue.expected === 'number' && typeof actual === 'string' && /^-?[\d.,\s]+$/.test(actual)
-          ? `write it as a plain number, e.g. ${actual.replace(/\s/g, '').replace(',', '.')}`
-          : undefined;
-      return { message: `expected ${issue.expected}, got ${got}${typeof actual === 'string' ? ` "${actual}"` : ''}`, hint };
+        issue.expected === 'number' && typeof actual === 'string'
+          ? numberAdvice(actual)
+          : issue.expected === 'string'
+            ? quoteAdvice(actual, printed)
+            : undefined;
+      return { message: `expected ${issue.expected}, got ${got}${typeof actual === 'string' ? ` "${actual}"` : typeof actual === 'number' ? ` ${printed ?? actual}` : ''}`, hint };
+    }
+    case 'invalid_format': {
+      // "eur" for EUR, "2020-4-21" for 2020-04-21: say what was probably meant.
+      const pattern = issue.format === 'regex' && typeof actual === 'string' ? toRegExp((issue as { pattern?: string }).pattern) : undefined;
+      const guess = pattern ? formatGuess(actual as string, pattern) : undefined;
+      return { message: issue.message, ...(guess ? { hint: `did you mean ${guess}?` } : {}) };
     }
     case 'invalid_value':
       if (actual === undefined) return { message: 'missing required field', hint: `use one of: ${issue.values.map((v) => String(v)).join(', ')}` };
@@ -68,6 +79,15 @@ function describe(issue: z.core.$ZodIssue, actual: unknown): { message: string; 
       return { message: issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : issue.message };
     default:
       return { message: issue.message };
+  }
+}
+
+function toRegExp(source: string | undefined): RegExp | undefined {
+  const m = source === undefined ? null : /^\/(.*)\/([a-z]*)$/s.exec(source);
+  try {
+    return m ? new RegExp(m[1]!, m[2]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,6 +4,7 @@
  * What only a CSV file can get wrong (a file that cannot be read, an unknown column, a figure
  * written "1,234") is reported here, at its cell; the rest is left to the schema and the rules.
  */
+import { numberAdvice } from './value-advice.js';
 import { basename } from 'node:path';
 import { readCsv, type CsvCell, type CsvTable } from '../data/csv.js';
 import type { LoadedDocument, Position } from '../data/load-document.js';
@@ -221,5 +222,8 @@ function figureHint(v: string): string {
     return `write ${thousands}, without thousands separators${decimal ? `, or ${decimal} if the comma is a decimal comma` : ''}`;
   }
   if (NUMBER.test(digits)) return `write ${digits}, without spaces or thousands separators`;
+  // 168,420.5 or 1.234,5: the same advice as for a figure in the YAML file.
+  const advice = numberAdvice(v);
+  if (advice) return advice;
   return 'write a plain number with a dot for decimals, e.g. 1234.5, or leave the cell empty';
 }

@@ -9,12 +9,13 @@ import { schemaDiagnostics } from './schema-diagnostics.js';
 import { duplicateIds } from './rules/ids.js';
 import { references, unusedSources } from './rules/references.js';
 import { sourced } from './rules/sourced.js';
+import { publicSourcing } from './rules/visibility.js';
 import { anniversaries, futureDates, periodOrder, rolePeriods } from './rules/dates.js';
 import { tradeArithmetic } from './rules/trade.js';
 import { collapseDefaults, csvHints, expandTradeFiles } from './trade-csv.js';
 
 /** Semantic rules: on the whole file once it matches the schema, before that on the list items that do (salvage.ts). */
-export const rules: readonly Rule[] = [duplicateIds, references, sourced, futureDates, periodOrder, rolePeriods, anniversaries, tradeArithmetic, unusedSources];
+export const rules: readonly Rule[] = [duplicateIds, references, sourced, publicSourcing, futureDates, periodOrder, rolePeriods, anniversaries, tradeArithmetic, unusedSources];
 
 export interface ValidationResult {
   file: string;

@@ -116,6 +116,8 @@ describe('figures', () => {
     ['n/a', 'n/a', 'leave the cell empty when the source gives no figure'],
     ['1 104', '1 104', 'write 1104, without spaces or thousands separators'],
     ['1.1e3', '1.1e3', 'write a plain number with a dot for decimals, e.g. 1234.5, or leave the cell empty'],
+    ['"168,420.5"', '168,420.5', '168,420.5 looks like a number with a thousands separator: write 168420.5'],
+    ['"1.234,5"', '1.234,5', '1.234,5 looks like a number with "." between thousands and a decimal comma: write 1234.5'],
   ])('rejects %s at its cell, naming the column and the value', (written, value, hint) => {
     const csv = `${HEADER}t2022,2022,2022,2022,${written},502,,,\n`;
     const dir = project({ [CSV]: csv });

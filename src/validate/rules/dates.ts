@@ -43,6 +43,8 @@ export function periodOrder(ctx: RuleContext): Diagnostic[] {
   return out;
 }
 
+const reversed = (r: Role) => r.from !== undefined && r.to !== undefined && dateRange(r.from).start > dateRange(r.to).end;
+
 /** A participant's role must be held on the day of the engagement (when the tenure is known). */
 export function rolePeriods(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -51,7 +53,8 @@ export function rolePeriods(ctx: RuleContext): Diagnostic[] {
       const person = ctx.data.people?.find((x) => x.id === p.person);
       // The same office may be held in several tenures: any one of them will do.
       const tenures = person?.roles.filter((r) => r.title === p.role) ?? [];
-      if (!person || tenures.length === 0) return;
+      // A tenure that ends before it starts is reported once, at the role (periodOrder), not at every use.
+      if (!person || tenures.length === 0 || tenures.some(reversed)) return;
       const day = dateRange(e.date);
       const held = (r: Role) =>
         !(r.from !== undefined && day.end < dateRange(r.from).start) && !(r.to !== undefined && day.start > dateRange(r.to).end);

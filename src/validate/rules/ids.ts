@@ -52,9 +52,10 @@ export function refChecker(ctx: RuleContext, out: Diagnostic[]) {
     const known = ids[target] ?? [];
     if (known.includes(id)) return true;
     const guess = didYouMean(id, known);
-    const what = target === 'people' ? 'person' : target.replace(/s$/, '');
+    const what = target === 'people' ? 'person' : target === 'treaties' ? 'treaty' : target.replace(/s$/, '');
+    const under = target === 'treaties' ? 'agreements.treaties' : target;
     out.push(
-      diag(ctx, 'error', 'reference', path, `unknown ${what} "${id}"`, guess ? `did you mean "${guess}"?` : `add it under ${target}: or fix the id`),
+      diag(ctx, 'error', 'reference', path, `unknown ${what} "${id}"`, guess ? `did you mean "${guess}"?` : `add it under ${under}: or fix the id`),
     );
     return false;
   };

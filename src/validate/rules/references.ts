@@ -61,6 +61,7 @@ export function references(ctx: RuleContext): Diagnostic[] {
     notes(m.quality, ['milestones', i]);
     if (m.of) ref('milestones', m.of, ['milestones', i, 'of']);
     if (m.organization) ref('organizations', m.organization, ['milestones', i, 'organization']);
+    if (m.treaty) ref('treaties', m.treaty, ['milestones', i, 'treaty']);
   });
   d.talkingPoints?.forEach((t, i) => sources(t.sources, ['talkingPoints', i]));
   d.notes?.forEach((n, i) => sources(n.sources, ['notes', i]));

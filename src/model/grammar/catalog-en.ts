@@ -1,0 +1,63 @@
+/**
+ * Every sentence frame bilat writes around data, in English. A frame is a string with
+ * `{name}` slots, or one string per plural category (CLDR: zero, one, two, few, many, other)
+ * chosen by Intl.PluralRules. Another language is another catalog with the same keys.
+ */
+export type Frame = string | Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Catalog = Record<MessageKey, Frame>;
+
+export const en = {
+  // A date in running text, with the preposition its precision takes.
+  'date.on.day': 'on {date}',
+  'date.on.month': 'in {date}',
+  'date.on.year': 'in {date}',
+  // Two different dates in running text (equal ones collapse to date.on.*).
+  'span.from-to': 'from {start} to {end}',
+  // A period in running text, by its label.
+  'period.in': 'in {period}',
+  // A tenure or period with an open end.
+  'period.open-end': '{start} – present',
+  'period.open-start': 'until {end}',
+  // Ordinal numbers: 1st, 2nd, 3rd, 4th, 11th, 21st.
+  ordinal: { one: '{n}st', two: '{n}nd', few: '{n}rd', other: '{n}th' },
+  'when.this-year': 'this year',
+  'when.in-years': { one: 'in {n} year', other: 'in {n} years' },
+  // What a milestone marks, by its kind: "the 30th anniversary of {event}".
+  'event.diplomatic-relations': 'the establishment of diplomatic relations',
+  'event.treaty-signing': 'the signing of the {treaty}',
+  'event.other': '{title}',
+  'anniversary.of': '{ordinal} anniversary of {event}',
+  // Key figures: the value is printed apart, so the label agrees with it.
+  'figure.turnover': 'trade turnover, {period}',
+  'figure.exports-imports': "{reporter}'s exports / imports",
+  'figure.count-as-of': '{scope} (as of {date})',
+  'figure.years-relations': { one: 'year of diplomatic relations (since {date})', other: 'years of diplomatic relations (since {date})' },
+  'figure.contacts': { one: 'high-level contact on record', other: 'high-level contacts on record' },
+  'noun.agreement': { one: 'agreement', other: 'agreements' },
+  // Overview sentences.
+  'overview.relations-since': 'Diplomatic relations date from {date}.',
+  'overview.treaty-signed': 'The {title} was signed {on}.',
+  'overview.contacts': {
+    one: '{n} high-level contact on record: {title} ({date}).',
+    other: '{n} high-level contacts on record {span}; the most recent: {title} ({date}).',
+  },
+  'overview.count': '{count} {scope} as of {date}.',
+  'overview.trade': 'Trade {during}, as reported by {reporter}: {figures}.',
+  'trade.turnover': 'turnover {value}',
+  'trade.exports': 'exports {value}',
+  'trade.imports': 'imports {value}',
+  'trade.balance': 'balance {value}',
+  // Talking points derived from the data.
+  'point.invitation': 'Open invitation ({date}): {text}',
+  'point.anniversary': 'Coming up: the {anniversary} {when}.',
+  'point.trade': 'Latest reported trade: {value} {during}.',
+  // Charts and source credits.
+  'chart.contacts-left-out': {
+    one: 'Leaves out {n} contact that is planned or whose date is questionable (flagged in the timeline).',
+    other: 'Leaves out {n} contacts that are planned or whose dates are questionable (flagged in the timeline).',
+  },
+  'credit.via': '{publisher} via {outlet}',
+  'credit.line': { one: 'Source: {list}', other: 'Sources: {list}' },
+} as const;
+
+export type MessageKey = keyof typeof en;

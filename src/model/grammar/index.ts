@@ -1,0 +1,116 @@
+import type { PartialDate } from '../../schema/common.js';
+import type { DateParts } from '../dates.js';
+import { en, type Catalog, type Frame, type MessageKey } from './catalog-en.js';
+import { formatDateRange, formatPeriod, formatterFor, toParts } from './date-range.js';
+
+export type { Catalog, MessageKey } from './catalog-en.js';
+type DateLike = PartialDate | DateParts;
+type Vars = Record<string, string | number>;
+
+/**
+ * The one place that writes words around data: prepositions by date precision, plural
+ * agreement, collapsing ranges, derived period labels, milestone wording. Frames come from a
+ * catalog (English by default), so a translated brief swaps the catalog, not the code.
+ */
+export interface Grammar {
+  locale: string;
+  /** A frame filled with values; plural frames pick their form by `n`. */
+  t(key: MessageKey, vars?: Vars & { n?: number }): string;
+  /** A date on its own: "20 June 1980", "June 1980", "1980". */
+  date(d: DateLike): string;
+  /** A date in running text: "on 20 June 1980", "in June 1980", "in 1980". */
+  on(d: DateLike): string;
+  /** Two dates in running text: "from 2019 to 2021"; equal ones collapse to `on`. */
+  span(from: DateLike, to: DateLike): string;
+  /** Two dates as one label: "3–5 March 2026", "March–April 2026"; equal ones collapse. */
+  range(from: DateLike, to: DateLike): string;
+  /** A period's label when the data gives none: "January–June 2025", "2025". */
+  period(start: DateLike, end: DateLike): string;
+  /** A period in running text: "in January–June 2025", "in 2025"; one day "on 3 March 2025", days "from 3 March 2025 to 5 March 2025". */
+  during(start: DateLike, end: DateLike): string;
+  /** A tenure with open ends: "June 2020 – present", "until 2019". */
+  tenure(from?: DateLike, to?: DateLike): string | undefined;
+  /** The word for a count, agreeing with it: plural(1, "year", "years") → "year". */
+  plural(n: number, one: string, other: string): string;
+  /** "1st", "22nd". */
+  ordinal(n: number): string;
+  /** "this year", "in 1 year", "in 5 years". */
+  inYears(n: number): string;
+}
+
+const cache = new Map<string, Grammar>();
+
+export function createGrammar(locale = 'en-GB', catalog: Catalog = en): Grammar {
+  const cached = catalog === en ? cache.get(locale) : undefined;
+  if (cached) return cached;
+  const cardinal = new Intl.PluralRules(locale);
+  const ordinalRules = new Intl.PluralRules(locale, { type: 'ordinal' });
+  const fill = (frame: string, vars: Vars) => frame.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  const pick = (frame: Frame, n: number | undefined, rules: Intl.PluralRules) => {
+    if (typeof frame === 'string') return frame;
+    return frame[n === undefined ? 'other' : rules.select(n)] ?? frame.other;
+  };
+  const date = (d: DateLike) => {
+    const p = toParts(d);
+    return formatterFor(locale, p.precision).format(new Date(Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1)));
+  };
+  const t: Grammar['t'] = (key, vars = {}) => fill(pick(catalog[key], vars.n, cardinal), vars);
+  const on = (d: DateLike) => t(`date.on.${toParts(d).precision}`, { date: date(d) });
+  const g: Grammar = {
+    locale,
+    t,
+    date,
+    on,
+    span(from, to) {
+      const a = date(from);
+      const b = date(to);
+      return a === b ? on(from) : t('span.from-to', { start: a, end: b });
+    },
+    range: (from, to) => formatDateRange(locale, from, to),
+    period: (start, end) => formatPeriod(locale, start, end),
+    during(start, end) {
+      const label = formatPeriod(locale, start, end);
+      const a = toParts(start);
+      const b = toParts(end);
+      if (label === date(start) || label === date(end)) return on(label === date(start) ? start : end);
+      if (a.precision === 'day' && b.precision === 'day') return t('span.from-to', { start: date(start), end: date(end) });
+      return t('period.in', { period: label });
+    },
+    tenure(from, to) {
+      if (from === undefined && to === undefined) return undefined;
+      if (from === undefined) return t('period.open-start', { end: date(to!) });
+      if (to === undefined) return t('period.open-end', { start: date(from) });
+      return formatDateRange(locale, from, to);
+    },
+    plural: (n, one, other) => (cardinal.select(n) === 'one' ? one : other),
+    ordinal: (n) => fill(pick(catalog.ordinal, n, ordinalRules), { n }),
+    inYears: (n) => (n === 0 ? t('when.this-year') : t('when.in-years', { n })),
+  };
+  if (catalog === en) cache.set(locale, g);
+  return g;
+}
+
+/** What a milestone marks, worded from its kind and structured fields, never from its title's wording. */
+export interface MilestoneSubject {
+  kind: string;
+  title: string;
+  /** Title of the treaty a treaty-signing milestone marks (from its `treaty` reference). */
+  treaty?: string;
+}
+
+export function milestoneEvent(g: Grammar, m: MilestoneSubject): string {
+  if (m.kind === 'diplomatic-relations') return g.t('event.diplomatic-relations');
+  if (m.kind === 'treaty-signing' && m.treaty) return g.t('event.treaty-signing', { treaty: m.treaty });
+  return g.t('event.other', { title: m.title });
+}
+
+/**
+ * Who a source is credited to: the original publisher, "via" the outlet that relayed it.
+ * `relays` lists the originals a relaying publisher reports; `via` names the outlet a
+ * publisher's own text was read through.
+ */
+export function sourceCredit(g: Grammar, s: { publisher: string; relays?: readonly string[]; via?: string }): string {
+  if (s.relays?.length) return g.t('credit.via', { publisher: s.relays.join('; '), outlet: s.publisher });
+  if (s.via) return g.t('credit.via', { publisher: s.publisher, outlet: s.via });
+  return s.publisher;
+}
