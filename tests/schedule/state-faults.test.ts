@@ -151,7 +151,7 @@ describe('locks (issue 9 §8)', () => {
     utimesSync(lock, tomorrow, tomorrow);
     const first = bilat('jobs', 'run', 'j');
     expect(first.status).toBe(0);
-    expect(first.out).toMatch(/ j warn lock .*j\.lock \(pid 4242 on elsewhere\) has a heartbeat \d+ s in the future: .* without a heartbeat for 60 s it is taken over/);
+    expect(first.out).toMatch(/ j warn lock .*j\.lock \(pid 4242 on elsewhere\) has a heartbeat \d+ s in the future: .* it is taken over after 60 s without a heartbeat/);
     expect(first.out).toMatch(/ j skip .*previous run still running \(pid 4242 on elsewhere/);
     expect(statSync(lock).mtimeMs).toBeLessThanOrEqual(Date.now() + 1000); // counted from now, not from tomorrow
     // No heartbeat came for two minutes (as a dead holder's would not): the next run takes over.
