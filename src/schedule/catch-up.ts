@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { join } from 'node:path';
 import type { ResolvedJob } from '../config/resolve-config.js';
@@ -49,8 +49,8 @@ export async function lastKnownSlot(job: Pick<ResolvedJob, 'name' | 'stateDir'>,
   else {
     if (note.kind === 'bad') {
       const aside = await moveAside(file, now);
-      warn(`${file} (when the scheduler first watched job "${job.name}") ${note.problem}; ${aside ? `moved it aside to ${aside}` : 'could not move it aside'} and noted the job afresh`);
-      if (!aside) await rm(file, { recursive: true, force: true }).catch(() => undefined);
+      if (!aside) await unlink(file).catch(() => undefined); // never recursive: a folder here is not ours to empty
+      warn(`${file} (when the scheduler first watched job "${job.name}") ${note.problem}; ${aside ? `moved it aside to ${aside}` : 'could not move it aside'}; noting the job afresh`);
     }
     await writeFileAtomic(file, JSON.stringify({ job: job.name, since: now.toISOString() }, null, 2) + '\n');
   }

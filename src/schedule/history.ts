@@ -67,6 +67,16 @@ export function appendRecord(stateDir: string, record: RunRecord): Promise<void>
   });
 }
 
+/**
+ * Before a run builds anything: a history path that is not a file could not record the run, and
+ * briefs published unrecorded would escape retention. Fails with the same message as the append.
+ */
+export async function assertHistoryWritable(stateDir: string): Promise<void> {
+  const file = historyFile(stateDir);
+  const st = await lstat(file).catch(() => undefined);
+  if (st && !st.isFile()) throw new BilatError('E_WRITE', `cannot record the run in the history (${st.isDirectory() ? 'EISDIR' : 'not a file'}); check that this is a writable file, or move it away`, { file });
+}
+
 /** Appends; false when the path no longer names the file written to (it was rotated meanwhile). */
 async function appendLine(file: string, line: string): Promise<boolean> {
   const fh = await open(file, 'a');

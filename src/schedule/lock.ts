@@ -114,10 +114,11 @@ async function clampFuture(file: string, lock: { info?: LockInfo; mtimeMs: numbe
   await utimes(file, t, t).catch(() => undefined);
   lock.mtimeMs = now;
   const holder = lock.info ? `pid ${lock.info.pid} on ${lock.info.hostname}` : 'an unreadable lock';
-  return (
-    `lock ${file} (${holder}) has a heartbeat ${Math.round(ahead / 1000)} s in the future: that host's clock is ahead of this one, or the file was touched. ` +
-    `Its age now counts from this moment: without a heartbeat for ${Math.round(opts.staleMs / 1000)} s it is taken over (check the clocks with NTP)`
-  );
+  const here = lock.info?.hostname === hostname();
+  const window = Math.round((here ? opts.maxAgeMs : opts.staleMs) / 1000);
+  const cause = here ? 'the file was touched, or this clock was set back' : "that host's clock is ahead of this one, or the file was touched";
+  const takeover = here ? `when that process ends, or after ${window} s without a heartbeat` : `after ${window} s without a heartbeat`;
+  return `lock ${file} (${holder}) has a heartbeat ${Math.round(ahead / 1000)} s in the future: ${cause}. Its age now counts from this moment: it is taken over ${takeover} (check the clocks with NTP)`;
 }
 
 /** Why the holder is gone, or undefined when it still runs. */

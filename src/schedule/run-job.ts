@@ -2,7 +2,7 @@ import type { ResolvedJob } from '../config/resolve-config.js';
 import { BilatError, ExitCode } from '../errors.js';
 import { buildWithRetries, errorText, type AttemptsResult, type BuildFn } from './attempts.js';
 import { systemClock, type Clock } from './clock.js';
-import { appendRecord, readHistory, slotHandled, type RunRecord, type Trigger } from './history.js';
+import { appendRecord, assertHistoryWritable, readHistory, slotHandled, type RunRecord, type Trigger } from './history.js';
 import { lockFileFor, tryAcquireLock, type HeldLock, type LockInfo, type LockOptions } from './lock.js';
 import { createLogger, type Logger } from './log.js';
 import { planGroups, slotInfo, type SlotInfo } from './plan-run.js';
@@ -92,6 +92,7 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
         return undefined;
       }
     }
+    await assertHistoryWritable(job.stateDir);
     const cleaned = await cleanInterrupted(job, clock.now());
     if (cleaned.warnings.length) warn(cleaned.warnings.join('; '));
     if (cleaned.removed.length) log.log('clean', `removed ${cleaned.removed.length} partial folder(s) of an interrupted run: ${cleaned.removed.join(', ')}`, fields);

@@ -72,8 +72,9 @@ export async function cleanInterrupted(job: PendingOwner, now: Date): Promise<Cl
   }
   if (note.bad) {
     const aside = await moveAside(file, now);
-    warnings.push(aside ? `moved it aside to ${aside}` : `could not move it aside; removing it`);
-    if (!aside) await rm(file, { recursive: true, force: true }).catch(() => undefined);
+    // Never a recursive delete here: a folder at this path is not ours to empty.
+    const removedNote = !aside && (await unlink(file).then(() => true, () => false));
+    warnings.push(aside ? `moved it aside to ${aside}` : removedNote ? 'could not move it aside, so removed it' : 'could not move it aside or remove it (remove it by hand)');
   } else await clearPending(job.stateDir, job.name);
   return { removed, warnings };
 }

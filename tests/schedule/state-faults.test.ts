@@ -119,6 +119,17 @@ describe('history.jsonl (issue 9 §7)', () => {
     expect(bilat('jobs', 'history', 'j').out).toBe('2026-11-23T07:00:00+00:00  ok in 2.0 s, attempt 1, 1 file(s) → output/j/2026-11-23\n');
   });
 
+  it('a directory where history.jsonl should be: listings warn; a run stops with exit 3 before it builds anything', () => {
+    mkdirSync(state('history.jsonl'));
+    const list = bilat('jobs', 'history', 'j');
+    expect(list.status).toBe(0);
+    expect(list.err).toContain(`warning  ${state('history.jsonl')}: not a file; no past runs were read`);
+    const run = bilat('jobs', 'run', 'j');
+    expect(run.status).toBe(3);
+    expect(run.err.trim()).toBe(`${state('history.jsonl')}  cannot record the run in the history (EISDIR); check that this is a writable file, or move it away`);
+    expect(existsSync(join(root, 'output/j'))).toBe(false); // nothing published unrecorded
+  });
+
   it('catch-up ignores a bad record: scheduledFor 12 does not start a storm of missed slots', async () => {
     writeFileSync(join(root, 'bilat.config.yaml'), job('    catchUp: all\n'));
     writeFileSync(state('history.jsonl'), JSON.stringify({ ...goodRecord, scheduledFor: 12 }) + '\n');
@@ -151,7 +162,7 @@ describe('locks (issue 9 §8)', () => {
     utimesSync(lock, tomorrow, tomorrow);
     const first = bilat('jobs', 'run', 'j');
     expect(first.status).toBe(0);
-    expect(first.out).toMatch(/ j warn lock .*j\.lock \(pid 4242 on elsewhere\) has a heartbeat \d+ s in the future: .* without a heartbeat for 60 s it is taken over/);
+    expect(first.out).toMatch(/ j warn lock .*j\.lock \(pid 4242 on elsewhere\) has a heartbeat \d+ s in the future: .* it is taken over after 60 s without a heartbeat/);
     expect(first.out).toMatch(/ j skip .*previous run still running \(pid 4242 on elsewhere/);
     expect(statSync(lock).mtimeMs).toBeLessThanOrEqual(Date.now() + 1000); // counted from now, not from tomorrow
     // No heartbeat came for two minutes (as a dead holder's would not): the next run takes over.
