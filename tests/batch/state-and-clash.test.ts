@@ -11,7 +11,7 @@ import { AS_OF, bilat, outputs, scratchPerTest } from './helpers.js';
 beforeAll(ensureDistFresh);
 const tmp = scratchPerTest();
 
-describe('a damaged incremental manifest', () => {
+describe('a damaged incremental manifest', { timeout: 180_000 }, () => {
   const cases: [string, string, RegExp][] = [
     ['not JSON', '{ not json', /incremental-build manifest is damaged \(not JSON: [^)]+\); recovered: rebuilding every brief/],
     ['an entry of the wrong shape', '{"version":1,"briefs":{"batch-a-public.html":null}}', /incremental-build manifest is damaged \(.+ at briefs\.batch-a-public\.html\); recovered: rebuilding every brief/],
@@ -47,7 +47,7 @@ describe('a damaged incremental manifest', () => {
   });
 });
 
-describe('two files with one pair id', () => {
+describe('two files with one pair id', { timeout: 180_000 }, () => {
   // The later file is larger, so with -j 2 it is handed out first and usually finishes first.
   for (const j of ['1', '2']) {
     it(`-j ${j}: the later file fails naming the earlier one, and the earlier file's briefs stay its own`, () => {

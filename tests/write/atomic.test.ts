@@ -89,7 +89,7 @@ describe('removeStaleTemps', () => {
 });
 
 // Not root, no tmpfs: a file-size limit (ulimit -f) makes write() stop short the same way a full disk does.
-describe.skipIf(process.platform === 'win32')('a short write (file-size limit), with the real CLI', () => {
+describe.skipIf(process.platform === 'win32')('a short write (file-size limit), with the real CLI', { timeout: 180_000 }, () => {
   it('is noticed: exit 3 naming the brief, the earlier brief byte for byte, no temp file', async () => {
     await ensureDistFresh();
     const out = dir();
