@@ -15,6 +15,7 @@ import { resolveAudience } from '../templates/resolve.js';
 import { buildFile, fromFileError, type FileTask } from './build-file.js';
 import { Committer } from './commit.js';
 import type { Fingerprints } from './fingerprint.js';
+import { needsHeapGuard } from './heap-guard.js';
 import { expandInputs } from './inputs.js';
 import type { ManifestIndex } from './manifest.js';
 import { briefKey, type BriefKey, type BuildProgress, type FileResult } from './types.js';
@@ -66,10 +67,19 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
   if (threads <= 1) {
     for (const t of tasks) {
       if (signal?.aborted) break;
-      onStart(t);
-      const r = await buildFile(t);
-      await onDone(t, r);
-      if (r.status === 'failed' && !opts.keepGoing) break;
+      let r: FileResult | undefined;
+      if (needsHeapGuard(t.file)) {
+        // Too big to risk the main thread's heap: one guarded worker, as a parallel build would.
+        const { runOnPool } = await import('./pool.js');
+        let arrived: Promise<void> = Promise.resolve();
+        await runOnPool([t], 1, { onStart, onDone: (task, result) => void (arrived = onDone(task, (r = result))), stopOnFailure: !opts.keepGoing, signal });
+        await arrived;
+      } else {
+        onStart(t);
+        r = await buildFile(t);
+        await onDone(t, r);
+      }
+      if (r?.status === 'failed' && !opts.keepGoing) break;
     }
   } else {
     const { runOnPool } = await import('./pool.js');
