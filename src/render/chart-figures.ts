@@ -1,4 +1,5 @@
 import { BilatError } from '../errors.js';
+import { CHART_KINDS } from './chart-kinds.js';
 import type { BriefView, Ref, TradeView } from '../model/view-types.js';
 import { createGrammar } from '../model/grammar/index.js';
 import type { ChartSpec, RenderedChart } from './charts/index.js';
@@ -40,7 +41,7 @@ export function chartSpec(kind: string, data: unknown, view: BriefView): { spec:
       };
     }
     default:
-      throw new BilatError('E_TEMPLATE', `unknown chart kind "${kind}" (use trade-split, trade-series or contacts-by-year)`);
+      throw new BilatError('E_TEMPLATE', `unknown chart kind "${kind}" (use ${CHART_KINDS.join(', ')})`);
   }
 }
 

@@ -1,5 +1,6 @@
 import type HandlebarsNS from 'handlebars';
 import { BilatError } from '../errors.js';
+import { CHART_KINDS } from '../render/chart-kinds.js';
 import { didYouMean } from '../validate/did-you-mean.js';
 
 type HB = typeof HandlebarsNS;
@@ -40,6 +41,12 @@ export function lintTemplate(hb: HB, file: string, source: string, helpers: read
       if (path.type === 'PathExpression' && (hasArgs || node.type === 'SubExpression') && !name.includes('.') && !name.startsWith('@') && !builtins.includes(name) && !helpers.includes(name)) {
         const guess = didYouMean(name, [...helpers, ...builtins]);
         problems.push({ ...at, message: `unknown helper "${name}"${guess ? ` — did you mean "${guess}"?` : ''} (helpers: ${helpers.join(', ')})` });
+      }
+      // A misspelt chart kind otherwise fails only while rendering, located at the audience's file without a line.
+      const kind = (node.params as { type: string; value?: unknown }[] | undefined)?.[0];
+      if (name === 'chart' && kind?.type === 'StringLiteral' && typeof kind.value === 'string' && !CHART_KINDS.includes(kind.value)) {
+        const guess = didYouMean(kind.value, [...CHART_KINDS]);
+        problems.push({ ...at, message: `unknown chart kind "${kind.value}"${guess ? ` — did you mean "${guess}"?` : ''} (use ${CHART_KINDS.join(', ')})` });
       }
     }
   });

@@ -44,6 +44,8 @@ const URLS = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<scr
 const SLOW_BANNER = 10;
 
 type Params<A> = A extends fc.Arbitrary<infer T> ? T : never;
+/** Comment lines above a file: none, a short header, or a licence banner. */
+const bannerArb = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 9 }), weight: 3 }, { arbitrary: fc.integer({ min: 10, max: 40 }), weight: 2 });
 const token = (n: number) => Array.from({ length: n }, (_, i) => 'abcdefghijklmnopqrstuvwxyz0123456789'[(i * 7) % 36]).join('');
 const noRawControls = (stderr: string): string[] =>
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(stderr) ? [`output carries raw control characters: ${JSON.stringify(stderr.slice(0, 300))}`] : [];
@@ -56,7 +58,7 @@ const rejected = (what: string, wrong?: RegExp) => (stderr: string, status: numb
 
 // ---------------------------------------------------------------- data files
 const dataArb = fc.record({
-  banner: fc.integer({ min: 0, max: 40 }),
+  banner: bannerArb,
   inject: fc.constantFrom('none', 'token', 'escapes-key', 'escapes-value', 'tag', 'custom-tag', 'proto', 'number', 'url', 'nested', 'surrogate', 'nul'),
   tokenLength: fc.integer({ min: 129, max: 30_000 }),
   number: fc.constantFrom(...NUMBERS),
@@ -129,7 +131,7 @@ function dataCase(p: Params<typeof dataArb>, i: number): HostileCase {
 
 // ---------------------------------------------------------------- CSV series
 const csvArb = fc.record({
-  banner: fc.integer({ min: 0, max: 40 }),
+  banner: bannerArb,
   cell: fc.constantFrom('none', 'number', 'thousands', 'unbalanced', 'token', 'escapes', 'extra-column', 'empty'),
   number: fc.constantFrom(...NUMBERS.filter((n) => !n.startsWith('.'))),
   tokenLength: fc.integer({ min: 129, max: 20_000 }),
@@ -228,7 +230,7 @@ function templateCase(p: Params<typeof templateArb>, i: number): HostileCase {
 
 // ---------------------------------------------------------------- scheduler config
 const configArb = fc.record({
-  banner: fc.integer({ min: 0, max: 40 }),
+  banner: bannerArb,
   inject: fc.constantFrom('none', 'tag', 'proto', 'constructor-timeout', 'number', 'never-cron', 'escapes-name', 'token-name', 'nested', 'duplicate-name', 'bad-glob'),
   number: fc.constantFrom(...NUMBERS),
   escape: fc.constantFrom(...ESCAPES),

@@ -7,18 +7,13 @@ import type { HostileCase } from './corpus.js';
 
 const LIMIT = 10 * 1024 * 1024;
 
-/** A valid relationship grown with contacts to `bytes` (as close as whole lines allow). */
+/**
+ * A relationship file padded to `bytes` with one flow sequence of millions of tiny numbers:
+ * small on disk, millions of YAML nodes with positions in memory (the shape that took GBs).
+ */
 function bigData(bytes: number): string {
-  let text = BASE_DATA;
-  const lines: string[] = [];
-  let size = Buffer.byteLength(text);
-  for (let i = 0; size < bytes - 300; i++) {
-    const line = `  - { id: x${i}, date: 2019-01-15, kind: video-call, title: Video conference number ${i} of deputy ministers on many matters, sources: [synthetic-a] }\n`;
-    lines.push(line);
-    size += line.length;
-  }
-  text = text.replace('agreements:', `${lines.join('')}agreements:`);
-  return text + '#'.repeat(Math.max(0, bytes - Buffer.byteLength(text) - 1)) + '\n';
+  const n = Math.floor((bytes - Buffer.byteLength(BASE_DATA) - 16) / 3);
+  return `${BASE_DATA}extra: [${'1, '.repeat(n)}1]\n`;
 }
 
 const data = (name: string, files: HostileCase['files'], over: Partial<HostileCase> = {}): HostileCase => ({

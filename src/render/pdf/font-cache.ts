@@ -18,8 +18,9 @@ interface EmbeddedFont {
 }
 
 /**
- * Shaped words of every document, by parsed font. 24 MB holds the vocabulary of hundreds of
- * briefs (a 10-page analyst brief fills ~1 MB); words over 48 characters are shaped each time.
+ * Shaped words of every document, by parsed font. 24 MB holds ~10,000 words, the vocabulary
+ * of many briefs (a 10-page analyst brief fills ~2 MB); words over 48 characters are shaped
+ * each time they are measured.
  */
 export const shaping = new ShapingCache({ maxBytes: 24 * 1024 * 1024, maxChars: 48 });
 

@@ -6,9 +6,12 @@
  * oldest words go first (insertion order; a hit costs nothing).
  */
 
-/** Bytes a shaped run takes on the heap, roughly: a position object and two array slots per glyph. */
-export const BYTES_PER_GLYPH = 160;
-const BYTES_PER_ENTRY = 200;
+/**
+ * Heap bytes of a shaped run, roughly: fontkit's run object and its arrays, and a position
+ * object per glyph. Measured: 5,000 eight-glyph words grew the heap by ~11.6 MB (~2.3 KB each).
+ */
+export const BYTES_PER_GLYPH = 200;
+const BYTES_PER_ENTRY = 800;
 
 /** What fontkit returns for a run of text; only its glyph count matters here. */
 export interface ShapedRun {
