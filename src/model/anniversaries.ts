@@ -1,5 +1,6 @@
 import type { Relationship } from '../schema/relationship.js';
 import { parseDate } from './dates.js';
+import { withArticle } from './names.js';
 
 export interface Anniversary {
   /** The milestone or treaty it marks. */
@@ -40,7 +41,7 @@ export function ordinal(n: number): string {
 /** "Treaty X signed" → "the signing of the Treaty X"; "Diplomatic relations established" → "the establishment of diplomatic relations". */
 function anniversaryTitle(title: string): string {
   const signed = /^(.*) signed$/i.exec(title);
-  if (signed) return `the signing of the ${signed[1]}`;
+  if (signed) return `the signing of ${withArticle(signed[1]!)}`;
   const est = /^(.*) established$/i.exec(title);
   if (est) return `the establishment of ${est[1]!.charAt(0).toLowerCase()}${est[1]!.slice(1)}`;
   return title;

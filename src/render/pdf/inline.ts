@@ -15,6 +15,18 @@ const externalLink = /^(https?:|mailto:)/i;
 
 type Run = RunStyle & { text: string };
 
+const PDI = '\u2069';
+const ISOLATES = /[\u2066-\u2069]/g;
+
+/** FSI for <bdi> and dir="auto", LRI/RLI for an explicit dir; nothing for other elements. */
+function isolateMark(name: string, dir: string | undefined): string | undefined {
+  const d = dir?.toLowerCase();
+  if (d === 'rtl') return '\u2067';
+  if (d === 'ltr') return '\u2066';
+  if (d === 'auto' || name === 'bdi') return '\u2068';
+  return undefined;
+}
+
 export class InlineBuilder {
   private runs: Run[] = [];
   /**
@@ -63,7 +75,8 @@ export class InlineBuilder {
     if (runs.length === 0) return null;
     for (const r of runs) if (r.linkToDestination !== undefined) ctx.internalLinks.push(r);
     const text = runs.map((r) => r.text).join('');
-    ctx.texts.push({ text, where: ctx.where });
+    // Isolate marks are layout controls for the bidi pass, never drawn: no glyph to check.
+    ctx.texts.push({ text: /[\u2066-\u2069]/.test(text) ? text.replace(ISOLATES, '') : text, where: ctx.where });
     if (runs.every((r) => Object.keys(r).length === 1)) return text;
     return runs;
   }
@@ -84,7 +97,15 @@ export function collectInline(nodes: readonly DomNode[], b: InlineBuilder, style
     if (!isElement(node) || isHidden(node)) continue;
     const name = tagName(node);
     if (name === 'br') b.lineBreak(style);
-    else if (!mediaTags.has(name)) collectInline(node.children, b, inlineStyle(node, name, style));
+    else if (mediaTags.has(name)) continue;
+    else {
+      // <bdi> and dir="…" isolate their text for the bidi pass, as in the browser.
+      const isolate = isolateMark(name, attr(node, 'dir'));
+      const inner = inlineStyle(node, name, style);
+      if (isolate !== undefined) b.add(isolate, inner);
+      collectInline(node.children, b, inner);
+      if (isolate !== undefined) b.add(PDI, inner);
+    }
   }
 }
 
