@@ -1,5 +1,5 @@
 /**
- * Arabic and Hebrew fonts for the right-to-left PDF tests, registered in pdfmake the way the
+ * Arabic, Hebrew (and Thai) fonts for the right-to-left and line-breaking PDF tests, registered in pdfmake the way the
  * brief's font chain registers its fallbacks (whole Noto TTFs from @expo-google-fonts, one
  * pdfmake family each), and a plain per-character font assignment: letters of those scripts
  * get their font, everything else stays in Roboto. The layout and bidi code under test only
@@ -22,6 +22,10 @@ export const FONT_FILES = {
     regular: require.resolve('@expo-google-fonts/noto-sans-hebrew/400Regular/NotoSansHebrew_400Regular.ttf'),
     bold: require.resolve('@expo-google-fonts/noto-sans-hebrew/500Medium/NotoSansHebrew_500Medium.ttf'),
   },
+  NotoSansThai: {
+    regular: require.resolve('@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf'),
+    bold: require.resolve('@expo-google-fonts/noto-sans-thai/500Medium/NotoSansThai_500Medium.ttf'),
+  },
 } as const;
 
 let registered = false;
@@ -39,13 +43,16 @@ export function registerRtlFonts(): void {
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u200C\u200D]/;
 const HEBREW = /[\u0590-\u05FF\uFB1D-\uFB4F]/;
-const familyOf = (ch: string): string | undefined => (ARABIC.test(ch) ? 'NotoSansArabic' : HEBREW.test(ch) ? 'NotoSansHebrew' : undefined);
+const THAI = /[\u0E00-\u0E7F]/;
+const familyOf = (ch: string): string | undefined =>
+  ARABIC.test(ch) ? 'NotoSansArabic' : HEBREW.test(ch) ? 'NotoSansHebrew' : THAI.test(ch) ? 'NotoSansThai' : undefined;
 
 type Run = string | ContentNode;
+const NEEDS_FONT = /[\u0590-\u08FF\u0E00-\u0E7F\uFB1D-\uFEFF]/;
 
 function splitRun(run: Run): Run[] {
   const base: ContentNode = typeof run === 'string' ? { text: run } : run;
-  if (typeof base.text !== 'string' || !/[\u0590-\u08FF\uFB1D-\uFEFF]/.test(base.text)) return [run];
+  if (typeof base.text !== 'string' || !NEEDS_FONT.test(base.text)) return [run];
   const out: ContentNode[] = [];
   for (const ch of base.text) {
     const font = familyOf(ch);
@@ -63,7 +70,7 @@ export function assignRtlFonts(content: Content | Content[]): void {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v !== null && typeof v === 'object') {
       const node = v as Record<string, unknown>;
-      if (typeof node.text === 'string' && /[\u0590-\u08FF\uFB1D-\uFEFF]/.test(node.text)) node.text = splitRun({ text: node.text });
+      if (typeof node.text === 'string' && NEEDS_FONT.test(node.text)) node.text = splitRun({ text: node.text });
       else if (Array.isArray(node.text)) node.text = (node.text as Run[]).flatMap(splitRun);
       for (const [k, x] of Object.entries(node)) if (k !== 'text' && k !== 'svg') walk(x);
     }

@@ -6,6 +6,7 @@ import { theme } from '../theme.js';
 import type { ConvertContext } from './context.js';
 import { attr, collapse, hasClass, isElement, isHidden, tagName, type DomNode } from './dom.js';
 import { styles } from './styles.js';
+import { addWordBreaks } from './word-breaks.js';
 import type { ContentNode } from './types.js';
 
 export type RunStyle = Omit<ContentNode, 'text'>;
@@ -16,7 +17,8 @@ const externalLink = /^(https?:|mailto:)/i;
 type Run = RunStyle & { text: string };
 
 const PDI = '\u2069';
-const ISOLATES = /[\u2066-\u2069]/g;
+/** Marks we add for layout (isolates for the bidi pass, zero-width breaks): never drawn, so no glyph to check. */
+const LAYOUT_MARKS = /[\u200B\u2066-\u2069]/g;
 
 /** FSI for <bdi> and dir="auto", LRI/RLI for an explicit dir; nothing for other elements. */
 function isolateMark(name: string, dir: string | undefined): string | undefined {
@@ -38,7 +40,7 @@ export class InlineBuilder {
 
   add(raw: string, style: RunStyle): void {
     // Intl formats some locales' thousands with U+202F, which Roboto lacks; U+00A0 looks the same.
-    const s = collapse(raw).replace(/\u202F/g, '\u00A0');
+    const s = addWordBreaks(collapse(raw).replace(/\u202F/g, '\u00A0'));
     if (s === '') return;
     const body = s.trim();
     if (body === '') {
@@ -75,8 +77,7 @@ export class InlineBuilder {
     if (runs.length === 0) return null;
     for (const r of runs) if (r.linkToDestination !== undefined) ctx.internalLinks.push(r);
     const text = runs.map((r) => r.text).join('');
-    // Isolate marks are layout controls for the bidi pass, never drawn: no glyph to check.
-    ctx.texts.push({ text: /[\u2066-\u2069]/.test(text) ? text.replace(ISOLATES, '') : text, where: ctx.where });
+    ctx.texts.push({ text: /[\u200B\u2066-\u2069]/.test(text) ? text.replace(LAYOUT_MARKS, '') : text, where: ctx.where });
     if (runs.every((r) => Object.keys(r).length === 1)) return text;
     return runs;
   }
