@@ -1,5 +1,6 @@
 import type { Formatter } from './format.js';
-import type { Grammar } from './grammar/index.js';
+import { takesArticle, type Grammar } from './grammar/index.js';
+import { isLatinName } from './names.js';
 import type { BriefView, KeyFigure, Ref } from './view-types.js';
 
 const mergeRefs = (...lists: Ref[][]): Ref[] => {
@@ -14,7 +15,7 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
   const t = v.trade.latest;
   if (t?.turnover !== undefined) out.push({ value: fmt.number(t.turnover), unit: t.unitLabel, label: g.t('figure.turnover', { period: t.label }), refs: t.refs });
   if (t?.exports !== undefined && t.imports !== undefined)
-    out.push({ value: `${fmt.number(t.exports)} / ${fmt.number(t.imports)}`, unit: t.unitLabel, label: g.t('figure.exports-imports', { reporter: t.reporterName }), refs: t.refs });
+    out.push({ value: `${fmt.number(t.exports)} / ${fmt.number(t.imports)}`, unit: t.unitLabel, label: g.t(isLatinName(t.reporterName) ? 'figure.exports-imports' : 'figure.exports-imports.of', { reporter: t.reporterName }), refs: t.refs });
   const count = v.agreements.counts.at(-1);
   if (count) out.push({ value: fmt.number(count.count, 0), label: g.t('figure.count-as-of', { scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
@@ -34,7 +35,7 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
   const treaty = v.agreements.treaties[0];
   if (dip) out.push({ text: g.t('overview.relations-since', { date: dip.date.label }), refs: dip.refs });
-  if (treaty?.signedDate !== undefined) out.push({ text: g.t('overview.treaty-signed', { title: treaty.title, on: g.on(treaty.signedDate) }), refs: treaty.refs });
+  if (treaty?.signedDate !== undefined) out.push({ text: g.t(takesArticle(treaty.title) ? 'overview.treaty-signed' : 'overview.treaty-signed.bare', { title: treaty.title, on: g.on(treaty.signedDate) }), refs: treaty.refs });
   const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
   const latest = v.latestEngagement;
   if (contacts.length && latest) {

@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { BilatError } from '../errors.js';
 import type { BriefView } from '../model/view-types.js';
 import { registerHelpers, type RenderServices } from './helpers.js';
+import { compileWithIsolation, ESCAPE_KEY, isolatingEscape, placeIsolates } from './isolate.js';
 import { lintTemplate } from './lint.js';
 import type { ResolvedAudience } from './resolve.js';
 
@@ -30,6 +31,8 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   if (hit?.stamp === stamp) return { ...hit.compiled, audience };
 
   const hb = Handlebars.create();
+  compileWithIsolation(hb);
+  const escape = isolatingEscape(hb);
   const helpers = registerHelpers(hb);
   const partialNames = new Set(audience.partials.keys());
   for (const [name, file] of audience.partials) {
@@ -47,7 +50,7 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
     css,
     render(view, services) {
       try {
-        return template({ ...view, options: audience.options }, { data: { bilat: services } });
+        return placeIsolates(template({ ...view, options: audience.options }, { data: { bilat: services, [ESCAPE_KEY]: escape } }));
       } catch (e) {
         // Handlebars does not say which partial failed; the audience's template is the best location we have.
         if (e instanceof BilatError) throw e.file ? e : new BilatError(e.code, e.message, { file: audience.templateFile, cause: e });

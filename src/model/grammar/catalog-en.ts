@@ -25,11 +25,15 @@ export const en = {
   // What a milestone marks, by its kind: "the 30th anniversary of {event}".
   'event.diplomatic-relations': 'the establishment of diplomatic relations',
   'event.treaty-signing': 'the signing of the {treaty}',
+  // A title that takes no English article (its own "The", or another script).
+  'event.treaty-signing.bare': 'the signing of {treaty}',
   'event.other': '{title}',
   'anniversary.of': '{ordinal} anniversary of {event}',
   // Key figures: the value is printed apart, so the label agrees with it.
   'figure.turnover': 'trade turnover, {period}',
   'figure.exports-imports': "{reporter}'s exports / imports",
+  // A name in another script takes no English possessive.
+  'figure.exports-imports.of': 'exports / imports of {reporter}',
   'figure.count-as-of': '{scope} (as of {date})',
   'figure.years-relations': { one: 'year of diplomatic relations (since {date})', other: 'years of diplomatic relations (since {date})' },
   'figure.contacts': { one: 'high-level contact on record', other: 'high-level contacts on record' },
@@ -37,6 +41,7 @@ export const en = {
   // Overview sentences.
   'overview.relations-since': 'Diplomatic relations date from {date}.',
   'overview.treaty-signed': 'The {title} was signed {on}.',
+  'overview.treaty-signed.bare': '{title} was signed {on}.',
   'overview.contacts': {
     one: '{n} high-level contact on record: {title} ({date}).',
     other: '{n} high-level contacts on record {span}; the most recent: {title} ({date}).',

@@ -1,6 +1,7 @@
 import type { PartialDate } from '../../schema/common.js';
 import type { DateParts } from '../dates.js';
 import { en, type Catalog, type Frame, type MessageKey } from './catalog-en.js';
+import { isolate, isLatinName } from '../names.js';
 import { formatDateRange, formatPeriod, formatterFor, toParts } from './date-range.js';
 
 export type { Catalog, MessageKey } from './catalog-en.js';
@@ -45,7 +46,8 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = en): Grammar 
   if (cached) return cached;
   const cardinal = new Intl.PluralRules(locale);
   const ordinalRules = new Intl.PluralRules(locale, { type: 'ordinal' });
-  const fill = (frame: string, vars: Vars) => frame.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  // Every value is isolated: a right-to-left name must not pull the frame's brackets and years into its direction.
+  const fill = (frame: string, vars: Vars) => frame.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? isolate(String(vars[k])) : m));
   const pick = (frame: Frame, n: number | undefined, rules: Intl.PluralRules) => {
     if (typeof frame === 'string') return frame;
     return frame[n === undefined ? 'other' : rules.select(n)] ?? frame.other;
@@ -90,6 +92,9 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = en): Grammar 
   return g;
 }
 
+/** English "the" fits a Latin title that does not start with its own article; not a name in another script. */
+export const takesArticle = (title: string): boolean => isLatinName(title) && !/^the\s/i.test(title);
+
 /** What a milestone marks, worded from its kind and structured fields, never from its title's wording. */
 export interface MilestoneSubject {
   kind: string;
@@ -100,7 +105,7 @@ export interface MilestoneSubject {
 
 export function milestoneEvent(g: Grammar, m: MilestoneSubject): string {
   if (m.kind === 'diplomatic-relations') return g.t('event.diplomatic-relations');
-  if (m.kind === 'treaty-signing' && m.treaty) return g.t('event.treaty-signing', { treaty: m.treaty });
+  if (m.kind === 'treaty-signing' && m.treaty) return g.t(takesArticle(m.treaty) ? 'event.treaty-signing' : 'event.treaty-signing.bare', { treaty: m.treaty });
   return g.t('event.other', { title: m.title });
 }
 

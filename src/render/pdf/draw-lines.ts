@@ -6,7 +6,9 @@
  *   move: pdfkit shapes text word by word either way.
  * - Bookmarks: pdfmake adds outline entries without a position, so pdfkit points them at the
  *   page's top right corner. We add them ourselves, aimed at the heading's own line.
+ * - Direction: a line holding right-to-left text is reordered by the bidi pass (bidi-lines.ts).
  */
+import { reorderLine, type LineInline } from './bidi-lines.js';
 
 interface Inline {
   text: string;
@@ -77,7 +79,10 @@ export function patchLineDrawing(rendererClass: { prototype: object }): void {
       overrides._outline = { value: undefined };
     }
     const inlines = line.inlines;
-    if (Array.isArray(inlines) && inlines.length > 1 && !inlines.some(special)) {
+    // Reordered runs are not merged: a run's string is in the order pdfkit must draw it.
+    const reordered = Array.isArray(inlines) && !inlines.some(special) ? reorderLine(inlines as unknown as LineInline[]) : undefined;
+    if (reordered !== undefined) overrides.inlines = { value: reordered };
+    else if (Array.isArray(inlines) && inlines.length > 1 && !inlines.some(special)) {
       const merged = mergeInlines(inlines);
       if (merged.length < inlines.length) overrides.inlines = { value: merged };
     }

@@ -6,6 +6,7 @@ import { theme } from '../theme.js';
 import type { ConvertContext } from './context.js';
 import { attr, collapse, hasClass, isElement, isHidden, tagName, type DomNode } from './dom.js';
 import { styles } from './styles.js';
+import { addWordBreaks } from './word-breaks.js';
 import type { ContentNode } from './types.js';
 
 export type RunStyle = Omit<ContentNode, 'text'>;
@@ -14,6 +15,19 @@ const mediaTags = new Set(['img', 'svg', 'math', 'video', 'audio', 'iframe', 'ob
 const externalLink = /^(https?:|mailto:)/i;
 
 type Run = RunStyle & { text: string };
+
+const PDI = '\u2069';
+/** Marks we add for layout (isolates for the bidi pass, zero-width breaks): never drawn, so no glyph to check. */
+const LAYOUT_MARKS = /[\u200B\u2066-\u2069]/g;
+
+/** FSI for <bdi> and dir="auto", LRI/RLI for an explicit dir; nothing for other elements. */
+function isolateMark(name: string, dir: string | undefined): string | undefined {
+  const d = dir?.toLowerCase();
+  if (d === 'rtl') return '\u2067';
+  if (d === 'ltr') return '\u2066';
+  if (d === 'auto' || name === 'bdi') return '\u2068';
+  return undefined;
+}
 
 export class InlineBuilder {
   private runs: Run[] = [];
@@ -26,7 +40,7 @@ export class InlineBuilder {
 
   add(raw: string, style: RunStyle): void {
     // Intl formats some locales' thousands with U+202F, which Roboto lacks; U+00A0 looks the same.
-    const s = collapse(raw).replace(/\u202F/g, '\u00A0');
+    const s = addWordBreaks(collapse(raw).replace(/\u202F/g, '\u00A0'));
     if (s === '') return;
     const body = s.trim();
     if (body === '') {
@@ -63,7 +77,7 @@ export class InlineBuilder {
     if (runs.length === 0) return null;
     for (const r of runs) if (r.linkToDestination !== undefined) ctx.internalLinks.push(r);
     const text = runs.map((r) => r.text).join('');
-    ctx.texts.push({ text, where: ctx.where });
+    ctx.texts.push({ text: /[\u200B\u2066-\u2069]/.test(text) ? text.replace(LAYOUT_MARKS, '') : text, where: ctx.where });
     if (runs.every((r) => Object.keys(r).length === 1)) return text;
     return runs;
   }
@@ -84,7 +98,15 @@ export function collectInline(nodes: readonly DomNode[], b: InlineBuilder, style
     if (!isElement(node) || isHidden(node)) continue;
     const name = tagName(node);
     if (name === 'br') b.lineBreak(style);
-    else if (!mediaTags.has(name)) collectInline(node.children, b, inlineStyle(node, name, style));
+    else if (mediaTags.has(name)) continue;
+    else {
+      // <bdi> and dir="…" isolate their text for the bidi pass, as in the browser.
+      const isolate = isolateMark(name, attr(node, 'dir'));
+      const inner = inlineStyle(node, name, style);
+      if (isolate !== undefined) b.add(isolate, inner);
+      collectInline(node.children, b, inner);
+      if (isolate !== undefined) b.add(PDI, inner);
+    }
   }
 }
 

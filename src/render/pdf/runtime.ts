@@ -13,6 +13,7 @@ import { keepHeadingsWithNext } from './keep-with-next.js';
 import { cacheSvgMeasurement } from './svg-cache.js';
 import { drawChartsDirectly } from './chart-drawing.js';
 import { fastStyleLookup } from './style-stack.js';
+import { exactGlyphText } from './glyph-text.js';
 import { FONT_FAMILY, fontBuffer, fontFaces, fontPath, pdfkitPath, type FontFace } from './fonts.js';
 import { tableLayouts, type TableLayout } from './styles.js';
 
@@ -53,6 +54,8 @@ export function loadPdfmake(): Pdfmake {
   shareParsedFonts(createRequire(pdfkit), pdfkit);
   const pm = require('pdfmake') as Pdfmake;
   shareShaping((require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default);
+  // After shareShaping, so its encoding cache is what Latin text still goes through.
+  exactGlyphText((require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default);
   breakLongWords((require('pdfmake/js/TextBreaker.js') as PdfmakeClass).default);
   boundGluedRuns((require('pdfmake/js/Line.js') as PdfmakeClass).default);
   const renderer = (require('pdfmake/js/Renderer.js') as PdfmakeClass).default;

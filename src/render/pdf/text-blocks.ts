@@ -35,7 +35,8 @@ export function heading(el: DomElement, ctx: ConvertContext): ContentNode | null
   if (level === 2 || level === 3) {
     node.outline = true;
     // Bookmarks read like the heading, without its footnote markers.
-    node.outlineText = (typeof text === 'string' ? text : text.filter((r) => !r.sup).map((r) => r.text).join('')).trim();
+    // Bidi isolate marks are for our line layout; a viewer's bookmark list might draw them as boxes.
+    node.outlineText = (typeof text === 'string' ? text : text.filter((r) => !r.sup).map((r) => r.text).join('')).replace(/[\u2066-\u2069]/g, '').trim();
     if (level === 2) ctx.currentH2Id = node.id;
     else if (ctx.currentH2Id !== undefined) node.outlineParentId = ctx.currentH2Id;
   }

@@ -1,0 +1,119 @@
+/**
+ * What a PDF's text layer says a glyph means. pdfkit maps each glyph of the embedded subset
+ * to the characters it was first drawn for (the font's ToUnicode map). Arabic fonts share
+ * glyphs between letters (Noto Sans Arabic draws ز as the glyph of ر plus a dot glyph, and ي
+ * and ى share a body), so copying or searching the PDF would give the wrong letter. For text
+ * in scripts from Hebrew on (U+0590 and up), a glyph met again for other characters gets a
+ * second slot in the subset with its own mapping. Other text goes through pdfkit unchanged,
+ * so a Latin brief's bytes do not move.
+ */
+
+interface Glyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+interface EmbeddedFont {
+  layout(text: string, features?: unknown): { glyphs: Glyph[]; positions: unknown[] };
+  subset: { includeGlyph(id: number): number; glyphs: number[] };
+  unicode: number[][];
+  widths: number[];
+  scale: number;
+  [copies]?: Map<string, number>;
+}
+type Encode = (this: EmbeddedFont, text: string, features?: unknown) => [string[], unknown[]];
+
+const copies = Symbol('bilat.glyphCopies');
+const patched = Symbol('bilat.exactGlyphText');
+const BEYOND_CYRILLIC = /[\u0590-\uFFFF\u{10000}-\u{10FFFF}]/u;
+/** Where shared glyphs are not expected: Latin, Greek, Cyrillic (Roboto maps a space and a no-break space to one glyph). */
+const BELOW_HEBREW = /^[\u0000-\u058F]*$/;
+
+const hex = (gid: number): string => `0000${gid.toString(16)}`.slice(-4);
+const same = (a: number[], b: number[]): boolean => a.length === b.length && a.every((c, i) => c === b[i]);
+
+/** Installs the mapping fix on the class of `font` (pdfkit's EmbeddedFont), once. */
+export function mapGlyphsExactly(font: object): void {
+  const proto = Object.getPrototypeOf(font) as { encode?: Encode; [patched]?: true } | null;
+  if (proto === null || proto[patched] || typeof proto.encode !== 'function') return;
+  const encode = proto.encode;
+  proto.encode = function (this: EmbeddedFont, text: string, features?: unknown) {
+    if (!BEYOND_CYRILLIC.test(text) || typeof this.layout !== 'function' || this.subset?.glyphs === undefined) return encode.call(this, text, features);
+    const { glyphs, positions } = this.layout(text, features);
+    const ids: string[] = [];
+    for (const glyph of glyphs) {
+      let gid = this.subset.includeGlyph(glyph.id);
+      const mapped = this.unicode[gid];
+      if (mapped !== undefined && mapped !== null && !same(mapped, glyph.codePoints) && !BELOW_HEBREW.test(String.fromCodePoint(...mapped, ...glyph.codePoints))) {
+        gid = copyOf(this, glyph);
+      }
+      ids.push(hex(gid));
+      this.widths[gid] ??= glyph.advanceWidth * this.scale;
+      this.unicode[gid] ??= glyph.codePoints;
+    }
+    return [ids, positions];
+  };
+  proto[patched] = true;
+}
+
+/** The subset slot that draws `glyph` and maps to its own characters, made on first need. */
+function copyOf(font: EmbeddedFont, glyph: Glyph): number {
+  const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
+  const map = (font[copies] ??= new Map());
+  let gid = map.get(key);
+  if (gid === undefined) {
+    font.subset.glyphs.push(glyph.id);
+    gid = font.subset.glyphs.length - 1;
+    map.set(key, gid);
+  }
+  return gid;
+}
+
+interface GlyphInfo {
+  codePoints: number[];
+}
+interface ShapingEngine {
+  glyphInfos?: GlyphInfo[] | null;
+  substitute(run: { glyphs: Glyph[] }): void;
+  [patched]?: true;
+}
+interface FontkitFont {
+  _layoutEngine?: { engine?: ShapingEngine };
+}
+
+/**
+ * fontkit keeps one Glyph object per glyph id, carrying the characters it was first made
+ * for, and hands those out after shaping: the body glyph of ت then says it is ي. The shaper's
+ * own records know better; a glyph whose characters differ gets a view with the right ones
+ * (only for scripts from Hebrew on, see above).
+ */
+function keepShapedCodePoints(font: FontkitFont): void {
+  const engine = font._layoutEngine?.engine;
+  const proto = engine === undefined ? null : (Object.getPrototypeOf(engine) as ShapingEngine);
+  if (proto === null || proto[patched] || typeof proto.substitute !== 'function') return;
+  const substitute = proto.substitute;
+  proto.substitute = function (this: ShapingEngine, run: { glyphs: Glyph[] }): void {
+    substitute.call(this, run);
+    const infos = this.glyphInfos;
+    if (!Array.isArray(infos) || infos.length !== run.glyphs.length) return;
+    run.glyphs = run.glyphs.map((g, i) => {
+      const cps = infos[i]!.codePoints;
+      if (same(g.codePoints, cps) || BELOW_HEBREW.test(String.fromCodePoint(...cps, ...g.codePoints))) return g;
+      return Object.create(g, { codePoints: { value: cps } }) as Glyph;
+    });
+  };
+  proto[patched] = true;
+}
+
+/** Hooks pdfmake's font provider so every embedded font gets the fix when first used. */
+export function exactGlyphText(pdfDocumentClass: { prototype: object }): void {
+  const proto = pdfDocumentClass.prototype as { provideFont?: (...args: unknown[]) => object };
+  const provideFont = proto.provideFont;
+  if (typeof provideFont !== 'function') return;
+  proto.provideFont = function (this: unknown, ...args: unknown[]): object {
+    const font = provideFont.apply(this, args) as { font?: FontkitFont };
+    mapGlyphsExactly(font);
+    if (font.font !== undefined) keepShapedCodePoints(font.font);
+    return font;
+  };
+}
