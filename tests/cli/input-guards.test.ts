@@ -55,7 +55,7 @@ const fifo = (path: string): string => {
   return path;
 };
 
-describe('a 40-line comment banner is read at once', () => {
+describe('a 40-line comment banner is read at once', { timeout: 180_000 }, () => {
   it('validate and build a data file that starts with it', () => {
     const file = join(dir, 'banner-az-kg.yaml');
     writeFileSync(file, `${BANNER}\n${AZ_KG}`);
@@ -87,7 +87,7 @@ describe('a 40-line comment banner is read at once', () => {
   });
 });
 
-describe('only regular files are read', () => {
+describe('only regular files are read', { timeout: 180_000 }, () => {
   const device = /is a device, not a regular file/;
   const namedPipe = /is a FIFO \(named pipe\), not a regular file/;
 
@@ -120,7 +120,7 @@ describe('only regular files are read', () => {
   });
 });
 
-describe('YAML tags bilat does not read are errors at the tag', () => {
+describe('YAML tags bilat does not read are errors at the tag', { timeout: 180_000 }, () => {
   it.each([
     ['!!js/function "function () {}"', /:8:10 +error +\(file\) +unknown YAML tag !!js\/function: bilat reads plain values only \(remove the tag/],
     ['!foo Baku', /:8:10 +error +\(file\) +unknown YAML tag !foo/],
@@ -132,7 +132,7 @@ describe('YAML tags bilat does not read are errors at the tag', () => {
   });
 });
 
-describe('data cannot drive the terminal through a message', () => {
+describe('data cannot drive the terminal through a message', { timeout: 180_000 }, () => {
   // OSC retitle + BEL, erase line, CR to overwrite it, a C1 CSI, a right-to-left override.
   const KEY = '\u001b]0;pwned\u0007\u001b[2K\rFAKE: all good\u009b31m\u202eevil';
   const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -160,7 +160,7 @@ describe('data cannot drive the terminal through a message', () => {
   });
 });
 
-describe('source URLs: http, https and mailto only', () => {
+describe('source URLs: http, https and mailto only', { timeout: 180_000 }, () => {
   it.each(['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'])('%s is a located error (build writes nothing)', (url) => {
     const file = join(dir, 'url.yaml');
     writeFileSync(file, AZ_KG.replace('    published: 2021-12-22\n', `    url: ${JSON.stringify(url)}\n    published: 2021-12-22\n`));
