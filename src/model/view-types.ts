@@ -62,6 +62,8 @@ export interface TradeView {
   imports?: number;
   turnover?: number;
   balance?: number;
+  /** Covers less than whole calendar years (e.g. January–June): not comparable with full years. */
+  partial: boolean;
   refs: Ref[];
   flags: Flag[];
 }
