@@ -128,6 +128,18 @@ export interface BriefView {
   sources: SourceView[];
   /** Counts, to let templates drop empty sections. */
   has: Record<string, boolean>;
+  /** Set when a one-page brief was shortened to fit (src/render/fit-page.ts). */
+  fit?: PageFit;
+}
+
+/** What a one-page brief left out to fit, so the page can say so. */
+export interface PageFit {
+  /** Sources as short citations (publisher, date) in one paragraph. */
+  shortSources: boolean;
+  /** Items the analyst brief has beyond those shown; 0 when that list was not cut. */
+  contactsMore: number;
+  milestonesMore: number;
+  pointsMore: number;
 }
 
 export interface MilestoneView {
