@@ -62,8 +62,10 @@ export function countPages(pdf: Uint8Array): number {
 }
 
 /**
- * Lays out cut after cut until the PDF has one page (or no cut is left: then the last,
- * shortest form). Returns the view used, its article and its PDF.
+ * Finds the first cut whose PDF has one page (or, if none does, the last and shortest
+ * form). Cuts are cumulative, so one page at cut k means one page at every later cut: the
+ * first two are tried in turn (the usual cases), the rest by bisection, so a brief that
+ * runs far over costs a handful of layouts, not ten.
  */
 export async function fitOnePage(
   view: BriefView,
@@ -71,10 +73,28 @@ export async function fitOnePage(
   render: (v: BriefView) => { article: string },
   layOut: (article: string, v: BriefView) => Promise<Uint8Array>,
 ): Promise<{ view: BriefView; article: string; pdf: Uint8Array; step: number }> {
-  for (let step = 0; ; step++) {
+  const tried = new Map<number, { view: BriefView; article: string; pdf: Uint8Array; step: number; fits: boolean }>();
+  const attempt = async (step: number) => {
+    const known = tried.get(step);
+    if (known) return known;
     const v = cutView(view, step, shown);
     const { article } = render(v);
     const pdf = await layOut(article, v);
-    if (countPages(pdf) <= 1 || step >= CUTS.length - 1) return { view: v, article, pdf, step };
+    const r = { view: v, article, pdf, step, fits: countPages(pdf) <= 1 };
+    tried.set(step, r);
+    return r;
+  };
+  const last = CUTS.length - 1;
+  for (const step of [0, 1]) {
+    const r = await attempt(step);
+    if (r.fits) return r;
   }
+  let lo = 2;
+  let hi = last;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if ((await attempt(mid)).fits) hi = mid;
+    else lo = mid + 1;
+  }
+  return attempt(lo);
 }
