@@ -40,6 +40,15 @@ export class InlineBuilder {
     this.space = s.endsWith(' ') ? style : null;
   }
 
+  /**
+   * A zero-width no-break space (U+FEFF, in Roboto, a word joiner for line breaking) when the
+   * next run touches the text before it: pdfmake then keeps both on one line, so a footnote
+   * marker after "realised." never wraps alone onto the next line.
+   */
+  glue(style: RunStyle): void {
+    if (!this.lineStart && this.space === null) this.push('\uFEFF', style);
+  }
+
   lineBreak(style: RunStyle): void {
     this.push('\n', style);
     this.lineStart = true;
@@ -84,7 +93,11 @@ export function collectInline(nodes: readonly DomNode[], b: InlineBuilder, style
     if (!isElement(node) || isHidden(node)) continue;
     const name = tagName(node);
     if (name === 'br') b.lineBreak(style);
-    else if (!mediaTags.has(name)) collectInline(node.children, b, inlineStyle(node, name, style));
+    else if (!mediaTags.has(name)) {
+      const inner = inlineStyle(node, name, style);
+      if (name === 'sup' && hasClass(node, 'fn')) b.glue(inner);
+      collectInline(node.children, b, inner);
+    }
   }
 }
 
