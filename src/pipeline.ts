@@ -211,8 +211,9 @@ export async function renderPair(
       audience: audienceInfo(c),
     });
     const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}`);
-    // One article serves both formats, so they cannot drift; a one-page brief is cut to fit first.
-    const fitted = c.audience.options.onePage === true ? await fitArticle(c, view, opts.pageSize, formats.includes('pdf')) : undefined;
+    // One article serves both formats, so they cannot drift; a one-page brief is cut to fit
+    // its PDF first. An HTML-only build skips the layout (and pdfmake) and keeps it uncut.
+    const fitted = c.audience.options.onePage === true && formats.includes('pdf') ? await fitArticle(c, view, opts.pageSize) : undefined;
     const article = fitted?.article ?? renderArticle(c, view);
     const shown = fitted?.view ?? view;
     if (formats.includes('html')) {
@@ -227,20 +228,11 @@ export async function renderPair(
   return out;
 }
 
-/**
- * A one-page audience: its article and PDF after as many cuts as the page needs. For an
- * HTML-only build the PDF is still laid out (to agree with the PDF) unless it cannot be,
- * e.g. a script the PDF font lacks; then the HTML keeps the uncut article.
- */
-async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize'], pdfWanted: boolean) {
+/** A one-page audience: its article and PDF after as many cuts as the page needs. */
+async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize']) {
   const [{ fitOnePage }, { renderBriefPdf }] = await Promise.all([import('./render/fit-page.js'), import('./render/pdf-brief.js')]);
   const limit = (k: string) => (typeof c.audience.options[k] === 'number' ? (c.audience.options[k] as number) : Number.POSITIVE_INFINITY);
-  try {
-    return await fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize));
-  } catch (e) {
-    if (pdfWanted) throw e;
-    return undefined;
-  }
+  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize));
 }
 
 /**
