@@ -219,17 +219,28 @@ export async function renderPair(
       audience: audienceInfo(c),
     });
     const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}`);
-    // One article serves both formats, so they cannot drift.
-    const article = renderArticle(c, view);
+    // One article serves both formats, so they cannot drift; a one-page brief is cut to fit
+    // its PDF first. An HTML-only build skips the layout (and pdfmake) and keeps it uncut.
+    const fitted = c.audience.options.onePage === true && formats.includes('pdf') ? await fitArticle(c, view, opts.pageSize) : undefined;
+    const article = fitted?.article ?? renderArticle(c, view);
+    const shown = fitted?.view ?? view;
     if (formats.includes('html')) {
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(view)) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(shown)) });
     }
     if (formats.includes('pdf')) {
       const { renderBriefPdf } = await import('./render/pdf-brief.js');
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize) });
+      const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize));
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes });
     }
   }
   return out;
+}
+
+/** A one-page audience: its article and PDF after as many cuts as the page needs. */
+async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize']) {
+  const [{ fitOnePage }, { renderBriefPdf }] = await Promise.all([import('./render/fit-page.js'), import('./render/pdf-brief.js')]);
+  const limit = (k: string) => (typeof c.audience.options[k] === 'number' ? (c.audience.options[k] as number) : Number.POSITIVE_INFINITY);
+  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize));
 }
 
 /**

@@ -33,6 +33,11 @@ export function dateRange(d: PartialDate): { start: string; end: string } {
   return { start: iso, end: iso };
 }
 
+/** True when a period from `start` to `end` does not span whole calendar years (Jan–Jun 2024). */
+export function isPartialPeriod(start: PartialDate, end: PartialDate): boolean {
+  return !dateRange(start).start.endsWith('-01-01') || !dateRange(end).end.endsWith('-12-31');
+}
+
 /** True when every day the date can mean lies after `asOf` (ISO). */
 export function isAfter(d: PartialDate, asOf: string): boolean {
   return dateRange(d).start > asOf;

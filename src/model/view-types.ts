@@ -64,6 +64,8 @@ export interface TradeView {
   imports?: number;
   turnover?: number;
   balance?: number;
+  /** Covers less than whole calendar years (e.g. January–June): not comparable with full years. */
+  partial: boolean;
   refs: Ref[];
   flags: Flag[];
 }
@@ -132,6 +134,18 @@ export interface BriefView {
   sources: SourceView[];
   /** Counts, to let templates drop empty sections. */
   has: Record<string, boolean>;
+  /** Set when a one-page brief was shortened to fit (src/render/fit-page.ts). */
+  fit?: PageFit;
+}
+
+/** What a one-page brief left out to fit, so the page can say so. */
+export interface PageFit {
+  /** Sources as short citations (publisher, date) in one paragraph. */
+  shortSources: boolean;
+  /** Items the analyst brief has beyond those shown; 0 when that list was not cut. */
+  contactsMore: number;
+  milestonesMore: number;
+  pointsMore: number;
 }
 
 export interface MilestoneView {

@@ -1,7 +1,7 @@
 import type { Engagement, Relationship } from '../schema/relationship.js';
 import type { PartialDate } from '../schema/common.js';
 import { upcomingAnniversaries } from './anniversaries.js';
-import { isAfter, parseDate, sortKey } from './dates.js';
+import { isAfter, isPartialPeriod, parseDate, sortKey } from './dates.js';
 import { filterPublic } from './filter.js';
 import { createFormatter } from './format.js';
 import { createGrammar, sourceCredit } from './grammar/index.js';
@@ -91,6 +91,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       imports: t.imports,
       turnover: t.turnover ?? (t.exports !== undefined && t.imports !== undefined ? round(t.exports + t.imports) : undefined),
       balance: t.balance ?? (t.exports !== undefined && t.imports !== undefined ? round(t.exports - t.imports) : undefined),
+      partial: isPartialPeriod(t.start, t.end),
       refs: refs(t.sources),
       flags: flags(t.quality),
     }));

@@ -29,7 +29,7 @@ export function chartSpec(kind: string, data: unknown, view: BriefView): { spec:
       const ps = data as TradeView[];
       const first = ps[0]!;
       return {
-        spec: { kind, reporterName: first.reporterName, partnerName: first.partnerName, currency: first.currency, unit: first.unit, periods: ps.map((p) => ({ label: p.label, turnover: p.turnover, balance: p.balance })), source: source(ps.flatMap((p) => p.refs)), locale },
+        spec: { kind, reporterName: first.reporterName, partnerName: first.partnerName, currency: first.currency, unit: first.unit, periods: ps.map((p) => ({ label: p.label, turnover: p.turnover, balance: p.balance, partial: p.partial })), source: source(ps.flatMap((p) => p.refs)), locale },
       };
     }
     case 'contacts-by-year': {

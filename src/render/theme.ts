@@ -21,10 +21,11 @@ export const theme = {
     tableStripe: '#f4f6f8',
   },
   /**
-   * Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
+   * Okabe–Ito palette: distinguishable with the common colour-vision deficiencies, then a
+   * mid grey and a dark wine so all ten kinds of contact get a colour of their own.
    * Order matters: series 0 and 1 are the two sides of a trade split.
    */
-  chart: ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'],
+  chart: ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999', '#882255'],
   page: { marginMm: 18, headerMm: 10, footerMm: 10 },
 } as const;
 

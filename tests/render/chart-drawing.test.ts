@@ -16,8 +16,9 @@ import { meta, pageText, pdfInfo, writeTemp } from './pdf-helpers.js';
 import { contacts, series, split } from './chart-specs.js';
 /** Each kind with words and figures its chart must show. */
 const cases: [string, ChartSpec, string[]][] = [
-  ['trade-split', split, ['2.3', '1.4', '+0.9', 'Exports to Kyrgyzstan', 'million USD']],
-  ['trade-series', series, ['2.9', '4.4', '\u22121.1', '+0.3', 'Jan–Oct', 'million USD']],
+  // Amounts scaled to their magnitude in the compact form (en-US: "2.3M", "+900K"), unit the currency.
+  ['trade-split', split, ['2.3M', '1.4M', '+900K', 'Exports to Kyrgyzstan', 'USD']],
+  ['trade-series', series, ['2.9M', '4.4M', '\u22121.1M', '+300K', 'Jan–Oct', 'USD']],
   ['contacts-by-year', contacts, ['2016', '2017', '2018', 'Phone call', 'Meeting']],
 ];
 
@@ -145,7 +146,7 @@ describe('charts in the PDF', () => {
 
   it('draws the chart text as text, the title in Roboto Medium', () => {
     const text = pageText(file, 1);
-    for (const s of [chart.title, '\u22121.1', '4.4', 'million USD', 'Jan–Oct', 'Figure 1']) expect(text).toContain(s);
+    for (const s of [chart.title, '\u22121.1M', '4.4M', 'USD', 'Jan–Oct', 'Figure 1']) expect(text).toContain(s);
     // pdfmake's own SVG engine treats weight 500 as regular: Medium shows our drawing did it.
     expect(fontOfLine(file, chart.title)).toMatch(/\+Roboto-Medium$/);
   });
@@ -171,8 +172,9 @@ describe('charts in the PDF', () => {
 });
 
 describe('tick labels and signed numbers', () => {
-  it('breaks a long period label at its last space', () => {
-    expect(tickLines('January–June 2024')).toEqual(['January–June', '2024']);
+  it('breaks a long period label after spaces and dashes', () => {
+    expect(tickLines('January–June 2024')).toEqual(['January–', 'June 2024']);
+    expect(tickLines('January–October 2018')).toEqual(['January–', 'October', '2018']);
     expect(tickLines('Jan–Oct 2018')).toEqual(['Jan–Oct', '2018']);
     expect(tickLines('2023')).toBe('2023');
     expect(tickLines('Q1–Q2 2024')).toBe('Q1–Q2 2024'); // 10 characters: still fits

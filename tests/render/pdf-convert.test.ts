@@ -23,10 +23,13 @@ describe('inline text', () => {
   it('turns footnote markers into raised links to the numbered sources', () => {
     const [p] = convert('<p>Claim<sup class="fn"><a href="#src-1">[1]</a></sup> and<sup class="fn"><a href="#src-9">[9]</a></sup>.</p><ol class="sources"><li id="src-1">Source</li></ol>');
     expect(p?.text).toEqual([
+      // A zero-width word joiner glues each marker to the word before it (no wrap between).
       { text: 'Claim' },
+      { text: '\uFEFF', sup: true, color: accent },
       { text: '[1]', sup: true, color: accent, linkToDestination: 'src-1' },
       { text: ' and' },
       // src-9 is not in the brief: the marker stays, the dead link goes.
+      { text: '\uFEFF', sup: true, color: accent },
       { text: '[9]', sup: true, color: accent },
       { text: '.' },
     ]);

@@ -3,7 +3,7 @@ import { theme } from '../theme.js';
 import { numberWords, sentences } from './format.js';
 import type { ChartPlan } from './plan.js';
 import type { ValueLabel } from './plugins.js';
-import { CHART_WIDTH_PX, FONT_PX, categoryAxis, frameOptions, seriesColor, valueAxis } from './style.js';
+import { CHART_WIDTH_PX, FONT_PX, MAX_BAR_PX, categoryAxis, frameOptions, heightFor, seriesColor, valueAxis } from './style.js';
 import type { ContactsByYearSpec } from './types.js';
 import { ownValue } from '../../own-key.js';
 
@@ -63,13 +63,14 @@ export function planContactsByYear(spec: ContactsByYearSpec): ChartPlan {
         borderColor: '#ffffff',
         borderWidth: { top: 1, bottom: 0, left: 0, right: 0 },
         barPercentage: 0.7,
+        maxBarThickness: MAX_BAR_PX,
       })),
     },
     options: {
       ...options,
       scales: {
         x: categoryAxis({ stacked: true }),
-        y: valueAxis(unit, { stacked: true, ticks: { precision: 0, color: theme.color.muted, font: { size: FONT_PX.tick } } }),
+        y: valueAxis(unit, { stacked: true, ticks: { precision: 0, color: theme.color.muted, font: { size: FONT_PX.tick }, maxRotation: 0 } }),
       },
       plugins: { ...options.plugins, bilatValueLabels: { items, color: theme.color.ink } },
     },
@@ -85,5 +86,5 @@ export function planContactsByYear(spec: ContactsByYearSpec): ChartPlan {
     ...(perYear.length ? perYear : ['No contacts recorded']),
     spec.source,
   ]);
-  return { config: config as ChartConfiguration, width: spec.width ?? CHART_WIDTH_PX, height: CONTACTS_HEIGHT, title, alt };
+  return { config: config as ChartConfiguration, width: spec.width ?? CHART_WIDTH_PX, height: heightFor(years.length, CONTACTS_HEIGHT), title, alt };
 }

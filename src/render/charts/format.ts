@@ -20,6 +20,53 @@ export function numberWords(locale: string = DEFAULT_LOCALE): NumberWords {
   return { plain: (n) => plain.format(n), signed: (n) => signed.format(n).replace('-', '\u2212') };
 }
 
+/** How many currency units one reported unit is; unknown units are not rescaled. */
+const UNIT_FACTOR: Record<string, number> = { '': 1, one: 1, thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/**
+ * Chart wording of amounts: scaled to their real magnitude in the locale's compact form
+ * ("1.27bn", "935k" in en-GB), so a billion reported in thousands reads as one. Tables and
+ * alt text keep the figures as reported.
+ */
+export interface CompactAmounts {
+  /** Multiplies a reported figure into what is drawn (1 when the unit is unknown). */
+  factor: number;
+  /** Axis and legend unit: the currency alone once figures are scaled. */
+  unit: string;
+  plain(n: number): string;
+  signed(n: number): string;
+}
+
+export function compactAmounts(unit: string, currency: string, locale: string = DEFAULT_LOCALE): CompactAmounts {
+  const known = UNIT_FACTOR[unit.trim()];
+  const factor = known ?? 1;
+  return {
+    factor,
+    unit: known === undefined ? unitTitle(unit, currency) : currency.trim(),
+    plain: (n) => minus(formatterFor(locale, n * factor, 'auto').format(n * factor)),
+    signed: (n) => minus(formatterFor(locale, n * factor, 'exceptZero').format(n * factor)),
+  };
+}
+
+/** Axis ticks: the same compact form as the labels (set on linear axes in setup.ts). */
+export function compactTick(locale: string | undefined, value: number): string {
+  return minus(formatterFor(locale || DEFAULT_LOCALE, value, 'auto').format(value));
+}
+
+// Compact words stop at trillions; past a thousand trillion, "1.4E18" stays short.
+const COMPACT_LIMIT = 1e15;
+// Intl formatters are costly to build; a chart formats a few dozen figures.
+const formats = new Map<string, Intl.NumberFormat>();
+function formatterFor(locale: string, n: number, sign: 'auto' | 'exceptZero'): Intl.NumberFormat {
+  const notation = Math.abs(n) >= COMPACT_LIMIT ? 'scientific' : 'compact';
+  const key = `${locale}|${notation}|${sign}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, { notation, maximumSignificantDigits: 3, signDisplay: sign })));
+  return f;
+}
+
+const minus = (s: string) => s.replace('-', '\u2212');
+
 /** "million USD"; just the currency when the unit is empty. */
 export function unitTitle(unit: string, currency: string): string {
   return [unit.trim(), currency.trim()].filter(Boolean).join(' ');

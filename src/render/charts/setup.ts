@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { BilatError } from '../../errors.js';
 import { theme } from '../theme.js';
 import { createPlugins } from './plugins.js';
+import { compactTick } from './format.js';
 import { FONT_PX } from './style.js';
 
 type ChartJs = typeof import('chart.js');
@@ -59,12 +60,11 @@ async function load(): Promise<ChartRuntime> {
   d.font.family = theme.font.family;
   d.font.size = FONT_PX.tick;
   d.color = theme.color.muted;
-  // Value-axis ticks as Chart.js words them, with a minus sign (U+2212) as in the brief's text.
-  const numeric = chartjs.Ticks.formatters.numeric;
+  // Value-axis ticks in the compact form the value labels use ("500k", "1.5m"), minus sign U+2212.
   const linear = (d.scales as unknown as Record<string, { ticks?: Record<string, unknown> } | undefined>).linear;
   if (linear?.ticks) {
-    linear.ticks.callback = function (this: unknown, value: number, index: number, ticks: { value: number }[]) {
-      return numeric.call(this as never, value, index, ticks as never).replace('-', '\u2212');
+    linear.ticks.callback = function (this: { chart: { options: { locale?: string } } }, value: number) {
+      return compactTick(this.chart.options.locale, value);
     };
   }
   return { Chart, BasicPlatform: chartjs.BasicPlatform, canvas };

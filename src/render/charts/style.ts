@@ -15,6 +15,17 @@ export const FONT_PX = { tick: 12, title: 15, subtitle: 12, label: 12, source: 1
 /** Weights that exist in the registered Roboto files (Regular, Medium): no faux bold. */
 export const WEIGHT = { regular: 400, medium: 500 } as const;
 
+/**
+ * Plot height for a number of categories: a single bar or year gets a short chart, not a
+ * third of a page. Above a few categories the full height.
+ */
+export function heightFor(categories: number, full: number): number {
+  return categories <= 1 ? Math.round(full * 0.68) : categories <= 3 ? Math.round(full * 0.82) : full;
+}
+
+/** Widest a bar gets, px: one or two periods draw as bars, not slabs. */
+export const MAX_BAR_PX = 56;
+
 /** Series colours: Okabe–Ito, in theme order. */
 export function seriesColor(i: number): string {
   return theme.chart[i % theme.chart.length] ?? theme.color.ink;
@@ -84,17 +95,21 @@ export function valueAxis(unitTitle: string, extra: Record<string, unknown> = {}
     beginAtZero: true,
     grace: '12%',
     title: { display: true, text: unitTitle, color: theme.color.muted, font: { size: FONT_PX.tick } },
-    ticks: { color: theme.color.muted, font: { size: FONT_PX.tick } },
+    // Horizontal ticks: on a horizontal axis Chart.js then skips the ones that would collide.
+    ticks: { color: theme.color.muted, font: { size: FONT_PX.tick }, maxRotation: 0, autoSkipPadding: 8 },
     grid: { color: theme.color.rule, lineWidth: 1 },
     border: { display: false },
     ...extra,
   };
 }
 
-/** A category axis: labels only, no grid. */
+/**
+ * A category axis: labels only, no grid. Ticks stay horizontal; when they do not all fit,
+ * Chart.js skips some (every period is still in the alt text and the table).
+ */
 export function categoryAxis(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    ticks: { color: theme.color.ink, font: { size: FONT_PX.tick } },
+    ticks: { color: theme.color.ink, font: { size: FONT_PX.tick }, maxRotation: 0, autoSkip: true, autoSkipPadding: 6 },
     grid: { display: false },
     border: { color: theme.color.muted },
     ...extra,

@@ -36,6 +36,15 @@ export function wrapText(measure: (s: string) => number, text: string, maxWidth:
   return lines;
 }
 
+/**
+ * A category label on lines of at most `max` characters, for axes Chart.js does not wrap:
+ * it would clip a long label ("Imports from the United Republic of …") at the chart edge.
+ */
+export function wrapWords(text: string, max: number): string | string[] {
+  const lines = wrapText((s) => s.length, text, max);
+  return lines.length > 1 ? lines : text;
+}
+
 const LINE_HEIGHT = 1.25;
 
 interface TextBoxPlace {

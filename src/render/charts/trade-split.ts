@@ -1,7 +1,8 @@
 import type { ChartConfiguration } from 'chart.js';
 import { theme } from '../theme.js';
-import { isFigure, numberWords, sentences, unitTitle } from './format.js';
+import { compactAmounts, isFigure, numberWords, sentences, unitTitle } from './format.js';
 import type { ChartPlan } from './plan.js';
+import { wrapWords } from './text-box.js';
 import type { ValueLabel } from './plugins.js';
 import { CHART_WIDTH_PX, categoryAxis, frameOptions, seriesColor, valueAxis } from './style.js';
 import type { TradeSplitLabels, TradeSplitSpec } from './types.js';
@@ -27,21 +28,22 @@ export function planTradeSplit(spec: TradeSplitSpec): ChartPlan {
   const w = numberWords(spec.locale);
   const L = labelsFor(spec);
   const unit = unitTitle(spec.unit, spec.currency);
+  const c = compactAmounts(spec.unit, spec.currency, spec.locale);
   const title = spec.title ?? `${spec.reporterName} – ${spec.partnerName} trade, ${spec.periodLabel}`;
   const bars = [
     { label: L.exports, value: spec.exports },
     { label: L.imports, value: spec.imports },
   ];
   const said = (v: number | undefined, f: (n: number) => string) => (isFigure(v) ? f(v) : L.noData);
-  const turnover = `${L.turnover} ${said(spec.turnover, w.plain)}`;
-  const balance = `${L.balance} ${said(spec.balance, w.signed)}`;
+  const turnover = `${L.turnover} ${said(spec.turnover, c.plain)}`;
+  const balance = `${L.balance} ${said(spec.balance, c.signed)}`;
 
   const items: ValueLabel[] = bars.flatMap((b, index) =>
-    isFigure(b.value) ? [{ datasetIndex: 0, index, text: w.plain(b.value) }] : [],
+    isFigure(b.value) ? [{ datasetIndex: 0, index, text: c.plain(b.value) }] : [],
   );
   const options = frameOptions<'bar'>({
     title,
-    subtitle: [`${turnover} · ${balance} (${unit})`],
+    subtitle: [`${turnover} · ${balance} (${c.unit})`],
     source: spec.source,
     locale: spec.locale ?? 'en-US',
     legend: false,
@@ -49,11 +51,12 @@ export function planTradeSplit(spec: TradeSplitSpec): ChartPlan {
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: {
-      labels: bars.map((b) => (isFigure(b.value) ? b.label : `${b.label} (${L.noData})`)),
+      // A compact (column) chart wraps its bar names sooner: Chart.js clips an axis wider than a third.
+      labels: bars.map((b) => wrapWords(isFigure(b.value) ? b.label : `${b.label} (${L.noData})`, (spec.width ?? CHART_WIDTH_PX) < 480 ? 18 : 28)),
       datasets: [
         {
-          label: unit,
-          data: bars.map((b) => (isFigure(b.value) ? b.value : null)) as number[],
+          label: c.unit,
+          data: bars.map((b) => (isFigure(b.value) ? b.value * c.factor : null)) as number[],
           backgroundColor: [seriesColor(0), seriesColor(1)],
           barPercentage: 0.8,
           categoryPercentage: 0.8,
@@ -63,7 +66,7 @@ export function planTradeSplit(spec: TradeSplitSpec): ChartPlan {
     options: {
       ...options,
       indexAxis: 'y',
-      scales: { x: valueAxis(unit, { grace: '15%' }), y: categoryAxis() },
+      scales: { x: valueAxis(c.unit, { grace: '15%' }), y: categoryAxis() },
       plugins: { ...options.plugins, bilatValueLabels: { items, color: theme.color.ink } },
     },
   };

@@ -54,6 +54,15 @@ export class InlineBuilder {
     this.space = s.endsWith(' ') ? style : null;
   }
 
+  /**
+   * A zero-width no-break space (U+FEFF, in Roboto, a word joiner for line breaking) when the
+   * next run touches the text before it: pdfmake then keeps both on one line, so a footnote
+   * marker after "realised." never wraps alone onto the next line.
+   */
+  glue(style: RunStyle): void {
+    if (!this.lineStart && this.space === null) this.push('\uFEFF', style);
+  }
+
   lineBreak(style: RunStyle): void {
     this.push('\n', style);
     this.lineStart = true;
@@ -103,6 +112,7 @@ export function collectInline(nodes: readonly DomNode[], b: InlineBuilder, style
       // <bdi> and dir="…" isolate their text for the bidi pass, as in the browser.
       const isolate = isolateMark(name, attr(node, 'dir'));
       const inner = inlineStyle(node, name, style);
+      if (name === 'sup' && hasClass(node, 'fn')) b.glue(inner);
       if (isolate !== undefined) b.add(isolate, inner);
       collectInline(node.children, b, inner);
       if (isolate !== undefined) b.add(PDI, inner);
