@@ -14,6 +14,7 @@ import { validateFile } from './validate/validate.js';
 import { createFormatter } from './model/format.js';
 import type { Relationship } from './schema/relationship.js';
 import { writeFileAtomic } from './write/atomic.js';
+import type { GlyphError } from './render/pdf/glyphs.js';
 
 export type Format = 'html' | 'pdf';
 export const FORMATS: readonly Format[] = ['html', 'pdf'];
@@ -177,11 +178,13 @@ export async function buildPairFile(
       diagnostics: result.diagnostics,
     });
   }
-  const makesPdf = opts.formats.includes('pdf') && compiled.some((c) => !want || want(c.audience.id, 'pdf'));
-  const located = result.expanded ?? result.doc;
-  if (makesPdf && located) await (await import('./render/pdf-brief.js')).checkDataGlyphs(located);
-  const briefs = await renderPair(result.data, compiled, opts, want);
+  const { briefs, glyphErrors } = await renderPairParts(result.data, compiled, opts, want);
   for (const b of briefs) await writeFileAtomic(b.path, b.bytes);
+  // A character no PDF font draws fails the PDFs only, after the other briefs are written.
+  if (glyphErrors.length > 0) {
+    const { glyphFailure } = await import('./render/pdf-brief.js');
+    throw glyphFailure(glyphErrors, result.expanded ?? result.doc, briefs.length > 0);
+  }
   const pos = result.doc?.locate(['pair', 'id']) ?? { line: 0, column: 0 };
   return {
     pairId: result.data.pair.id,
@@ -198,6 +201,19 @@ export async function renderPair(
   opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
   want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<RenderedBrief[]> {
+  const { briefs, glyphErrors } = await renderPairParts(data, compiled, opts, want);
+  if (glyphErrors[0] !== undefined) throw glyphErrors[0];
+  return briefs;
+}
+
+/** renderPair, keeping the other briefs when a PDF cannot be drawn for lack of a glyph. */
+async function renderPairParts(
+  data: Relationship,
+  compiled: CompiledAudience[],
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
+  want: (audience: string, format: Format) => boolean = () => true,
+): Promise<{ briefs: RenderedBrief[]; glyphErrors: GlyphError[] }> {
+  const glyphErrors: GlyphError[] = [];
   const { ensureChartsReady } = await import('./render/charts/index.js');
   await ensureChartsReady();
   const out: RenderedBrief[] = [];
@@ -217,11 +233,16 @@ export async function renderPair(
       out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(view)) });
     }
     if (formats.includes('pdf')) {
-      const { renderBriefPdf } = await import('./render/pdf-brief.js');
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize) });
+      const { renderBriefPdf, isGlyphError } = await import('./render/pdf-brief.js');
+      try {
+        out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize) });
+      } catch (e) {
+        if (!isGlyphError(e)) throw e;
+        glyphErrors.push(e);
+      }
     }
   }
-  return out;
+  return { briefs: out, glyphErrors };
 }
 
 /**

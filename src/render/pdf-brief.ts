@@ -1,7 +1,7 @@
 import type { LoadedDocument } from '../data/load-document.js';
 import { formatPath } from '../diagnostics.js';
 import type { BriefView } from '../model/view-types.js';
-import type { GlyphSource } from './pdf/index.js';
+import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type MissingGlyph } from './pdf/glyphs.js';
 
 /** PDF for one brief: the same article HTML as the HTML file, laid out by pdfmake. */
 export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER'): Promise<Uint8Array> {
@@ -21,16 +21,35 @@ export async function renderBriefPdf(article: string, view: BriefView, pageSize:
   });
 }
 
+export function isGlyphError(e: unknown): e is GlyphError {
+  return e instanceof GlyphError;
+}
+
 /**
- * Before any PDF is laid out, check that the embedded font covers every character of the
- * data, so a missing glyph is reported at its line in the data file, not as an empty box.
+ * One error for a pair's PDFs: each character once, placed at the data fields that hold it
+ * (file:line:column), or at the brief's text when the template itself wrote it.
  */
-export async function checkDataGlyphs(doc: LoadedDocument): Promise<void> {
-  const { checkGlyphs } = await import('./pdf/index.js');
+export function glyphFailure(errors: readonly GlyphError[], doc: LoadedDocument | undefined, othersWritten: boolean): GlyphError {
+  const byChar = new Map<string, MissingGlyph>();
+  for (const m of errors.flatMap((e) => e.missing)) {
+    const seen = byChar.get(m.char);
+    if (seen === undefined) byChar.set(m.char, { ...m, occurrences: [...m.occurrences] });
+    else {
+      for (const o of m.occurrences) if (seen.occurrences.length < MAX_PLACES && !seen.occurrences.some((x) => x.snippet === o.snippet)) seen.occurrences.push(o);
+      seen.places = Math.max(seen.places, m.places, seen.occurrences.length);
+    }
+  }
+  const inData = doc === undefined ? new Map<string, MissingGlyph>() : new Map(findMissingGlyphs(dataStrings(doc, [...byChar.keys()])).map((m) => [m.char, m]));
+  const missing = [...byChar.values()].map((m) => inData.get(m.char) ?? m);
+  return new GlyphError(missing, othersWritten ? '; its PDF briefs were not written, the other formats were' : '; no PDF brief was written');
+}
+
+/** The data's strings holding any of `chars`, located in their file. */
+function dataStrings(doc: LoadedDocument, chars: string[]): GlyphSource[] {
   const sources: GlyphSource[] = [];
   const walk = (v: unknown, path: PropertyKey[]) => {
     if (typeof v === 'string') {
-      if (/[^\x20-\x7e]/.test(v)) {
+      if (chars.some((c) => v.includes(c))) {
         const pos = doc.locate(path);
         // A CSV row's value is located in its CSV file.
         sources.push({ text: v, where: formatPath(path), file: pos.file ?? doc.file, line: pos.line, column: pos.column });
@@ -39,5 +58,5 @@ export async function checkDataGlyphs(doc: LoadedDocument): Promise<void> {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== '$schema') walk(x, [...path, k]);
   };
   walk(doc.value, []);
-  checkGlyphs(sources);
+  return sources;
 }

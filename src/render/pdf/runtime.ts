@@ -12,6 +12,8 @@ import { keepHeadingsWithNext } from './keep-with-next.js';
 import { cacheSvgMeasurement } from './svg-cache.js';
 import { drawChartsDirectly } from './chart-drawing.js';
 import { fastStyleLookup } from './style-stack.js';
+import { addFontFallback, matchFallbackMetrics } from './font-fallback.js';
+import { chainFamilies, setFirstUseHook } from './font-chain.js';
 import { FONT_FAMILY, fontBuffer, fontFaces, fontPath, pdfkitPath, type FontFace } from './fonts.js';
 import { tableLayouts, type TableLayout } from './styles.js';
 
@@ -51,13 +53,17 @@ export function loadPdfmake(): Pdfmake {
   const pdfkit = pdfkitPath();
   shareParsedFonts(createRequire(pdfkit), pdfkit);
   const pm = require('pdfmake') as Pdfmake;
-  shareShaping((require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default);
+  const pdfDocument = (require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default;
+  shareShaping(pdfDocument);
+  matchFallbackMetrics(pdfDocument, FONT_FAMILY);
   const renderer = (require('pdfmake/js/Renderer.js') as PdfmakeClass).default;
   patchLineDrawing(renderer);
   drawChartsDirectly(renderer, FONT_FAMILY);
   keepHeadingsWithNext((require('pdfmake/js/LayoutBuilder.js') as PdfmakeClass).default);
   cacheSvgMeasurement((require('pdfmake/js/SVGMeasure.js') as PdfmakeClass).default);
-  fastStyleLookup((require('pdfmake/js/StyleContextStack.js') as PdfmakeClass).default as never);
+  const styleStack = (require('pdfmake/js/StyleContextStack.js') as PdfmakeClass).default;
+  fastStyleLookup(styleStack as never);
+  addFontFallback((require('pdfmake/js/TextInlines.js') as PdfmakeClass).default, (styleStack as unknown as { getStyleProperty?: never }).getStyleProperty, FONT_FAMILY);
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(isAllowedLocalPath);
   // Font buffers go into pdfmake's in-memory file system, read from disk once per process.
@@ -68,7 +74,14 @@ export function loadPdfmake(): Pdfmake {
     faces[face] = fontPath(face);
     pm.virtualfs.writeFileSync(faces[face], fontBuffer(face));
   }
-  pm.setFonts({ [FONT_FAMILY]: faces });
+  // Fallback families are named now but read only when a document first needs one (font-chain.ts).
+  const fonts: Record<string, Record<FontFace, string>> = {};
+  for (const family of chainFamilies()) fonts[family.name] = family.faces;
+  fonts[FONT_FAMILY] = faces;
+  setFirstUseHook((_family, files) => {
+    for (const [path, buf] of files) pm.virtualfs.writeFileSync(path, buf);
+  });
+  pm.setFonts(fonts);
   pm.setTableLayouts(tableLayouts);
   pdfmake = pm;
   return pm;
