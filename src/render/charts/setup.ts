@@ -4,6 +4,7 @@ import { BilatError } from '../../errors.js';
 import { theme } from '../theme.js';
 import { createPlugins } from './plugins.js';
 import { FONT_PX } from './style.js';
+import { CHART_FONT_FAMILY } from './fonts.js';
 
 type ChartJs = typeof import('chart.js');
 type CanvasLib = typeof import('@napi-rs/canvas');
@@ -56,7 +57,7 @@ async function load(): Promise<ChartRuntime> {
   // PNG scale is passed per render; 1 keeps SVG coordinates equal to layout pixels.
   d.devicePixelRatio = 1;
   d.events = [];
-  d.font.family = theme.font.family;
+  d.font.family = CHART_FONT_FAMILY;
   d.font.size = FONT_PX.tick;
   d.color = theme.color.muted;
   // Value-axis ticks as Chart.js words them, with a minus sign (U+2212) as in the brief's text.
