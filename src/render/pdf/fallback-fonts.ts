@@ -32,7 +32,8 @@ export const fallbackFamilies: readonly FallbackFamily[] = [
   { name: 'Noto Sans Arabic', pkg: 'noto-sans-arabic', stem: 'NotoSansArabic' },
   { name: 'Noto Sans Devanagari', pkg: 'noto-sans-devanagari', stem: 'NotoSansDevanagari' },
   { name: 'Noto Sans Bengali', pkg: 'noto-sans-bengali', stem: 'NotoSansBengali' },
-  { name: 'Noto Sans Thai', pkg: 'noto-sans-thai', stem: 'NotoSansThai' },
+  // Looped: the letter forms Thai readers expect in formal text (the loopless design reads as display type).
+  { name: 'Noto Sans Thai Looped', pkg: 'noto-sans-thai-looped', stem: 'NotoSansThaiLooped' },
   { name: 'Noto Sans', pkg: 'noto-sans', stem: 'NotoSans', italic: true },
   { name: 'Noto Sans SC', pkg: 'noto-sans-sc', stem: 'NotoSansSC' },
   { name: 'Noto Sans KR', pkg: 'noto-sans-kr', stem: 'NotoSansKR' },
