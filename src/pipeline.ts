@@ -183,7 +183,7 @@ export async function buildPairFile(
   // A character no PDF font draws fails the PDFs only, after the other briefs are written.
   if (glyphErrors.length > 0) {
     const { glyphFailure } = await import('./render/pdf-brief.js');
-    throw glyphFailure(glyphErrors, result.expanded ?? result.doc, briefs.length > 0);
+    throw glyphFailure(glyphErrors, result.expanded ?? result.doc);
   }
   const pos = result.doc?.locate(['pair', 'id']) ?? { line: 0, column: 0 };
   return {
@@ -202,7 +202,7 @@ export async function renderPair(
   want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<RenderedBrief[]> {
   const { briefs, glyphErrors } = await renderPairParts(data, compiled, opts, want);
-  if (glyphErrors[0] !== undefined) throw glyphErrors[0];
+  if (glyphErrors[0] !== undefined) throw glyphErrors[0].error;
   return briefs;
 }
 
@@ -212,8 +212,8 @@ async function renderPairParts(
   compiled: CompiledAudience[],
   opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
   want: (audience: string, format: Format) => boolean = () => true,
-): Promise<{ briefs: RenderedBrief[]; glyphErrors: GlyphError[] }> {
-  const glyphErrors: GlyphError[] = [];
+): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[] }> {
+  const glyphErrors: { error: GlyphError; path: string }[] = [];
   const { ensureChartsReady } = await import('./render/charts/index.js');
   await ensureChartsReady();
   const out: RenderedBrief[] = [];
@@ -238,7 +238,7 @@ async function renderPairParts(
         out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize) });
       } catch (e) {
         if (!isGlyphError(e)) throw e;
-        glyphErrors.push(e);
+        glyphErrors.push({ error: e, path: `${base}.pdf` });
       }
     }
   }

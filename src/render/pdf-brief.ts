@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { LoadedDocument } from '../data/load-document.js';
 import { formatPath } from '../diagnostics.js';
 import type { BriefView } from '../model/view-types.js';
@@ -29,7 +30,8 @@ export function isGlyphError(e: unknown): e is GlyphError {
  * One error for a pair's PDFs: each character once, placed at the data fields that hold it
  * (file:line:column), or at the brief's text when the template itself wrote it.
  */
-export function glyphFailure(errors: readonly GlyphError[], doc: LoadedDocument | undefined, othersWritten: boolean): GlyphError {
+export function glyphFailure(failed: readonly { error: GlyphError; path: string }[], doc: LoadedDocument | undefined): GlyphError {
+  const errors = failed.map((f) => f.error);
   const byChar = new Map<string, MissingGlyph>();
   for (const m of errors.flatMap((e) => e.missing)) {
     const seen = byChar.get(m.char);
@@ -41,7 +43,8 @@ export function glyphFailure(errors: readonly GlyphError[], doc: LoadedDocument 
   }
   const inData = doc === undefined ? new Map<string, MissingGlyph>() : new Map(findMissingGlyphs(dataStrings(doc, [...byChar.keys()])).map((m) => [m.char, m]));
   const missing = [...byChar.values()].map((m) => inData.get(m.char) ?? m);
-  return new GlyphError(missing, othersWritten ? '; its PDF briefs were not written, the other formats were' : '; no PDF brief was written');
+  const names = failed.map((f) => basename(f.path)).join(', ');
+  return new GlyphError(missing, ` (not written: ${names}; the other briefs were)`);
 }
 
 /** The data's strings holding any of `chars`, located in their file. */

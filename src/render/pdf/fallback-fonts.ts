@@ -3,6 +3,7 @@
  * subsets well), tried in order for any character the brief's main font lacks. Nothing is read
  * or parsed until a document holds a character that needs the family.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FontFace } from './fonts.js';
@@ -45,14 +46,21 @@ export const fallbackFamilies: readonly FallbackFamily[] = [
 /** Roboto's "bold" in pdfmake is Medium (500), so the fallbacks use their Medium too. */
 const WEIGHTS: Record<FontFace, string> = { normal: '400Regular', bold: '500Medium', italics: '400Regular', bolditalics: '500Medium' };
 
-/** Absolute path of a face's TTF, or undefined when the package is not installed. */
+/**
+ * Absolute path of a face's TTF, or undefined when the package is not installed. A family
+ * without the weight (Noto Sans Symbols 2 ships Regular only) uses its Regular for bold too.
+ */
 export function fallbackPath(family: FallbackFamily, face: FontFace): string | undefined {
-  let weight = WEIGHTS[face];
-  if (family.italic && (face === 'italics' || face === 'bolditalics')) weight += '_Italic';
+  let dir: string;
   try {
-    const dir = dirname(require.resolve(`@expo-google-fonts/${family.pkg}/package.json`));
-    return join(dir, weight, `${family.stem}_${weight}.ttf`);
+    dir = dirname(require.resolve(`@expo-google-fonts/${family.pkg}/package.json`));
   } catch {
     return undefined;
   }
+  const file = (weight: string) => join(dir, weight, `${family.stem}_${weight}.ttf`);
+  const italic = family.italic && (face === 'italics' || face === 'bolditalics') ? '_Italic' : '';
+  for (const weight of [WEIGHTS[face] + italic, WEIGHTS.normal + italic, WEIGHTS.normal]) {
+    if (existsSync(file(weight))) return file(weight);
+  }
+  return undefined;
 }
