@@ -11,13 +11,15 @@ import { join, resolve } from 'node:path';
 import { referencedTradeFiles } from '../data/trade-files.js';
 import { GENERATOR, type Format, type ResolvedBuildOptions } from '../pipeline.js';
 import { robotoPaths } from '../render/charts/setup.js';
+import { fallbackFamilies } from '../render/pdf/fallback-fonts.js';
 import { fontFaces, fontPath } from '../render/pdf/fonts.js';
 import type { ResolvedAudience } from '../templates/resolve.js';
 import { templateDirs } from '../templates/resolve.js';
 
 const require = createRequire(import.meta.url);
 /** Renderers whose upgrade can change the bytes of a brief. */
-const RENDERERS = ['pdfmake', 'chart.js', '@napi-rs/canvas', 'handlebars', 'htmlparser2'];
+// The fallback font packages count by version: hashing ~200 MB of CJK fonts per build would not pay.
+const RENDERERS = ['pdfmake', 'chart.js', '@napi-rs/canvas', 'handlebars', 'htmlparser2', ...fallbackFamilies.map((f) => `@expo-google-fonts/${f.pkg}`)];
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
