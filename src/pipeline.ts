@@ -235,7 +235,7 @@ async function renderPairParts(
     if (formats.includes('pdf')) {
       const { renderBriefPdf, isGlyphError } = await import('./render/pdf-brief.js');
       try {
-        out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize) });
+        out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize, c.audience.fonts) });
       } catch (e) {
         if (!isGlyphError(e)) throw e;
         glyphErrors.push({ error: e, path: `${base}.pdf` });

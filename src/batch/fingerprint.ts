@@ -73,6 +73,7 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
     const files = [a.templateFile, ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f), ...a.styles];
     const meta = dirs.map((d) => join(d, a.id, 'audience.yaml')).find((f) => existsSync(f));
     if (meta) files.push(meta);
+    for (const f of a.fonts ?? []) files.push(...[f.regular, f.bold, f.italic, f.boldItalic].filter((x): x is string => x !== undefined));
     const h = createHash('sha256');
     // Absolute paths: the same folder written two ways (or from another cwd) is the same input.
     for (const f of files) h.update(resolve(f)).update('\0').update(readFileSync(f)).update('\0');

@@ -2,10 +2,11 @@ import { basename } from 'node:path';
 import type { LoadedDocument } from '../data/load-document.js';
 import { formatPath } from '../diagnostics.js';
 import type { BriefView } from '../model/view-types.js';
+import type { HouseFont } from './pdf/house-fonts.js';
 import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type MissingGlyph } from './pdf/glyphs.js';
 
 /** PDF for one brief: the same article HTML as the HTML file, laid out by pdfmake. */
-export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER'): Promise<Uint8Array> {
+export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[]): Promise<Uint8Array> {
   const { renderPdf } = await import('./pdf/index.js');
   const [a, b] = view.countries;
   return renderPdf(article, {
@@ -19,6 +20,7 @@ export async function renderBriefPdf(article: string, view: BriefView, pageSize:
     headerRight: `${view.meta.audience.label} · ${view.meta.audience.classification}`.toUpperCase(),
     footerNote: `As of ${view.meta.asOfLabel}`,
     pageSize,
+    ...(fonts !== undefined && fonts.length > 0 ? { fonts } : {}),
   });
 }
 

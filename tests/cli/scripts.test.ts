@@ -4,7 +4,7 @@
  * are embedded as subsets, and the names come out of the text layer as written.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, removeDir, ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -127,5 +127,37 @@ describe('characters no font has', () => {
     const r = runCli(['build', file, '--out', join(dir, 'html'), '--as-of', AS_OF, '-a', 'analyst', '-f', 'html']);
     expect(r.status).toBe(0);
     expect(readdirSync(join(dir, 'html'))).toEqual(['ge-am-analyst.html']);
+  });
+});
+
+describe('a template folder names its own font stack', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir('house');
+    mkdirSync(join(dir, 'tpl/analyst/fonts'), { recursive: true });
+    // Any TTF serves as the "house font"; Noto Sans stands in for a ministry's own.
+    copyFileSync(join(ROOT, 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'), join(dir, 'tpl/analyst/fonts/House-Regular.ttf'));
+  });
+  afterAll(() => removeDir(dir));
+
+  const audience = (font: string) =>
+    writeFileSync(join(dir, 'tpl/analyst/audience.yaml'), `label: Analyst brief\nclassification: Internal\ninternal: true\nfonts:\n  - name: Ministry Sans\n    regular: ${font}\n`);
+
+  it('audience.yaml `fonts:` sets the house font first, the chain behind it', () => {
+    audience('fonts/House-Regular.ttf');
+    const r = runCli(['build', fixture('ge-am'), '--templates', join(dir, 'tpl'), '-a', 'analyst', '-f', 'pdf', '--out', join(dir, 'out'), '--as-of', AS_OF, '-q']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const fonts = pdffonts(join(dir, 'out/ge-am-analyst.pdf'));
+    expect(fonts).toMatch(/\+NotoSans-Regular\s/); // the house font, for the Latin text (and, having no bold, for bold)
+    expect(fonts).toMatch(/\+NotoSansGeorgian-Regular\s/); // what it lacks, from the chain
+    expect(pdftotext(join(dir, 'out/ge-am-analyst.pdf')).replace(/\s+/g, ' ')).toContain('საქართველოს რესპუბლიკა (GEO) and Հայաստանի Հանրապետություն (ARM)');
+  });
+
+  it('a font file that is not there is named, exit 3', () => {
+    audience('fonts/Missing.ttf');
+    const r = runCli(['build', fixture('ge-am'), '--templates', join(dir, 'tpl'), '-a', 'analyst', '-f', 'pdf', '--out', join(dir, 'out2'), '--as-of', AS_OF, '-q']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('fonts[0].regular: no file "fonts/Missing.ttf" next to the audience file');
   });
 });

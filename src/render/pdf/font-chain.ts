@@ -14,6 +14,8 @@ export interface ChainFamily {
   name: string;
   /** A path per face; families without bold or italics repeat their regular (or bold) file. */
   faces: Record<FontFace, string>;
+  /** A template's house font: the families of its stack after it, tried before the built-in chain. */
+  then?: readonly string[];
 }
 
 interface Coverage {
@@ -92,10 +94,26 @@ export function familyCovers(name: string, cp: number): boolean {
   return hit;
 }
 
-/** The first family, starting with `main`, that covers every code point given; undefined if none. */
+/** Adds a template's house family (see templates' `fonts:`); its files are read on first need. */
+export function addHouseFamily(family: ChainFamily): void {
+  init();
+  const known = byName.get(family.name);
+  if (known !== undefined) {
+    // The same name from another folder, or an edited stack: the newest definition wins.
+    if (JSON.stringify(known.family) === JSON.stringify(family)) return;
+    known.family = family;
+    delete known.fonts;
+    known.memo.clear();
+    return;
+  }
+  add(family);
+}
+
+/** The first family, starting with `main` (and its house stack), that covers every code point given. */
 export function familyFor(main: string, cps: readonly number[]): string | undefined {
   init();
   if (cps.every((cp) => familyCovers(main, cp))) return main;
+  for (const name of byName.get(main)?.family.then ?? []) if (cps.every((cp) => familyCovers(name, cp))) return name;
   for (const c of chain) {
     const name = c.family.name;
     if (name !== main && cps.every((cp) => familyCovers(name, cp))) return name;

@@ -21,6 +21,11 @@ const isControl = (cp: number): boolean => cp < 0x20 || (cp >= 0x7f && cp < 0xa0
 const cache = new Map<string, Map<string, FontRun[] | null>>();
 const CACHE_LIMIT = 20_000;
 
+/** Forgets every split (a template's font stack changed). */
+export function clearSplitCache(): void {
+  cache.clear();
+}
+
 /** The runs of `text` in `main` and its fallbacks; null when `main` draws all of it (the common case). */
 export function splitByFont(text: string, main: string): FontRun[] | null {
   let memo = cache.get(main);

@@ -14,6 +14,7 @@ import { drawChartsDirectly } from './chart-drawing.js';
 import { fastStyleLookup } from './style-stack.js';
 import { addFontFallback, matchFallbackMetrics } from './font-fallback.js';
 import { chainFamilies, setFirstUseHook } from './font-chain.js';
+import { registerHouseFonts, reserveFamilyNames, type HouseFont } from './house-fonts.js';
 import { FONT_FAMILY, fontBuffer, fontFaces, fontPath, pdfkitPath, type FontFace } from './fonts.js';
 import { tableLayouts, type TableLayout } from './styles.js';
 
@@ -48,6 +49,20 @@ function isAllowedLocalPath(path: string): boolean {
   return false;
 }
 
+const fontDictionary: Record<string, Record<FontFace, string>> = {};
+
+/** Makes a template's house fonts available to pdfmake (before the document that uses them). */
+export function useHouseFonts(stack: readonly HouseFont[]): void {
+  const pm = loadPdfmake();
+  let changed = false;
+  for (const family of registerHouseFonts(stack)) {
+    if (JSON.stringify(fontDictionary[family.name]) === JSON.stringify(family.faces)) continue;
+    fontDictionary[family.name] = family.faces;
+    changed = true;
+  }
+  if (changed) pm.setFonts(fontDictionary);
+}
+
 export function loadPdfmake(): Pdfmake {
   if (pdfmake !== undefined) return pdfmake;
   const pdfkit = pdfkitPath();
@@ -75,13 +90,13 @@ export function loadPdfmake(): Pdfmake {
     pm.virtualfs.writeFileSync(faces[face], fontBuffer(face));
   }
   // Fallback families are named now but read only when a document first needs one (font-chain.ts).
-  const fonts: Record<string, Record<FontFace, string>> = {};
-  for (const family of chainFamilies()) fonts[family.name] = family.faces;
-  fonts[FONT_FAMILY] = faces;
+  for (const family of chainFamilies()) fontDictionary[family.name] = family.faces;
+  fontDictionary[FONT_FAMILY] = faces;
+  reserveFamilyNames(Object.keys(fontDictionary));
   setFirstUseHook((_family, files) => {
     for (const [path, buf] of files) pm.virtualfs.writeFileSync(path, buf);
   });
-  pm.setFonts(fonts);
+  pm.setFonts(fontDictionary);
   pm.setTableLayouts(tableLayouts);
   pdfmake = pm;
   return pm;
