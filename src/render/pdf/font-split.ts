@@ -31,7 +31,8 @@ export function splitByFont(text: string, main: string): FontRun[] | null {
   let memo = cache.get(main);
   if (memo === undefined) cache.set(main, (memo = new Map()));
   if (memo.has(text)) return memo.get(text)!;
-  const runs = covered(text, main) ? null : split(text, main);
+  let runs = covered(text, main) ? null : split(text, main);
+  if (runs?.length === 1 && runs[0]!.family === undefined) runs = null; // nothing any fallback can draw
   if (memo.size >= CACHE_LIMIT) memo.clear(); // a scheduler runs for weeks: bound it
   memo.set(text, runs);
   return runs;
