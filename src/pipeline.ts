@@ -183,7 +183,9 @@ export async function buildPairFile(
   // A character no PDF font draws fails the PDFs only, after the other briefs are written.
   if (glyphErrors.length > 0) {
     const { glyphFailure } = await import('./render/pdf-brief.js');
-    throw glyphFailure(glyphErrors, result.expanded ?? result.doc);
+    const failure = glyphFailure(glyphErrors, result.expanded ?? result.doc);
+    failure.written = briefs.map((b) => ({ path: b.path, audience: b.audience, format: b.format }));
+    throw failure;
   }
   const pos = result.doc?.locate(['pair', 'id']) ?? { line: 0, column: 0 };
   return {

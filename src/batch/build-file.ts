@@ -23,10 +23,7 @@ export async function buildFile(task: FileTask): Promise<FileResult> {
   const base: Pick<FileResult, 'data' | 'outputs' | 'written' | 'diagnostics'> = { data: task.file, outputs: [...(task.upToDate ?? [])], written: [], diagnostics: [] };
   try {
     const built = await buildPairFile(task.file, compileAudiences(task.opts), task.opts, want && ((a, f) => want.has(briefKey(a, f))));
-    const written: WrittenBrief[] = built.briefs.map((b) => {
-      const st = statSync(b.path);
-      return { ...b, size: st.size, mtimeMs: st.mtimeMs, ...(task.opts.incremental ? { sha256: createHash('sha256').update(readFileSync(b.path)).digest('hex') } : {}) };
-    });
+    const written = writtenBriefs(built.briefs, task);
     return {
       ...base,
       status: 'ok',
@@ -39,8 +36,17 @@ export async function buildFile(task: FileTask): Promise<FileResult> {
     };
   } catch (e) {
     const diagnostics = e instanceof BilatError && e.diagnostics ? [...e.diagnostics] : [];
-    return { ...base, status: 'failed', diagnostics, error: toFileError(e), ms: performance.now() - started };
+    // A PDF that lacks a glyph fails after the file's other briefs were written: count them.
+    const done = e instanceof BilatError && 'written' in e && Array.isArray(e.written) ? writtenBriefs(e.written as WrittenBrief[], task) : [];
+    return { ...base, outputs: [...base.outputs, ...done.map((w) => w.path)], written: done, status: 'failed', diagnostics, error: toFileError(e), ms: performance.now() - started };
   }
+}
+
+function writtenBriefs(briefs: readonly Pick<WrittenBrief, 'path' | 'audience' | 'format'>[], task: FileTask): WrittenBrief[] {
+  return briefs.map((b) => {
+    const st = statSync(b.path);
+    return { ...b, size: st.size, mtimeMs: st.mtimeMs, ...(task.opts.incremental ? { sha256: createHash('sha256').update(readFileSync(b.path)).digest('hex') } : {}) };
+  });
 }
 
 export function toFileError(e: unknown): FileError {

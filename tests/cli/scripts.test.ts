@@ -120,6 +120,7 @@ describe('characters no font has', () => {
     expect(r.stderr).not.toMatch(/translit/i);
     expect(r.stderr.length).toBeLessThan(1000);
     expect(readdirSync(join(dir, 'printed'))).toEqual(['ge-am-analyst.html']);
+    expect(r.stdout + r.stderr).toContain('1 brief written'); // the HTML is counted, not lost
   });
 
   it('--format html needs no PDF font at all', () => {

@@ -83,6 +83,8 @@ function occurrence(src: GlyphSource, index: number, width: number): GlyphOccurr
 /** E_GLYPH, carrying the characters so a caller can merge several documents' reports. */
 export class GlyphError extends BilatError {
   readonly missing: readonly MissingGlyph[];
+  /** Briefs of the same file written before the PDFs failed (reported, not lost). */
+  written: { path: string; audience: string; format: 'html' | 'pdf' }[] = [];
   constructor(missing: readonly MissingGlyph[], note = '') {
     const n = missing.length;
     const lines = missing.map((m) => {
