@@ -1,5 +1,6 @@
 /** Which family draws which run: the real fonts of the chain, read from node_modules. */
 import { describe, expect, it } from 'vitest';
+import { logicalArabic } from '../../src/render/pdf/chart-drawing.js';
 import { splitByFont } from '../../src/render/pdf/font-split.js';
 
 const split = (text: string) => splitByFont(text, 'Roboto');
@@ -38,5 +39,15 @@ describe('splitByFont', () => {
 
   it('leaves a character no family has in the main font (the glyph check reports it)', () => {
     expect(split('a \uE000 b')).toBeNull();
+  });
+});
+
+describe('logicalArabic (chart text as Skia writes it)', () => {
+  it('turns visual-order presentation forms back into letters in logical order', () => {
+    // "دولة" as Skia writes it: final teh marbuta first, as presentation forms.
+    expect(logicalArabic('\uFE94\uFEDF\uFEEE\uFEA9')).toBe('دولة');
+    expect(logicalArabic('\uFEFB')).toBe('لا'); // lam-alef ligature
+    expect(logicalArabic('Exports')).toBe('Exports');
+    expect(logicalArabic('دولة')).toBe('دولة'); // already logical letters: untouched
   });
 });

@@ -311,7 +311,8 @@ function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor, mainFamily: strin
         if (op.lineJoin !== undefined) doc.lineJoin(op.lineJoin);
       }
       // Characters the main font lacks are drawn run by run in the family of the chain that has them.
-      const runs = splitByFont(op.text, mainFamily) ?? [{ text: op.text }];
+      const text = logicalArabic(op.text);
+      const runs = splitByFont(text, mainFamily) ?? [{ text }];
       let x = op.x;
       for (const run of runs) {
         if (run.family !== undefined) doc.font(fontFor(op.bold, run.family));
@@ -322,6 +323,17 @@ function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor, mainFamily: strin
       doc.restore();
     }
   }
+}
+
+const presentationForms = /^[\uFB50-\uFDFF\uFE70-\uFEFF\u0600-\u06FF]+$/;
+/**
+ * Skia writes an Arabic word as its shaped presentation forms in visual (reversed) order;
+ * drawn as such, pdfkit would set them left to right, mirrored. Back to the letters in logical
+ * order, fontkit shapes and orders the word itself, as it does in body text.
+ */
+export function logicalArabic(text: string): string {
+  if (!presentationForms.test(text) || !/[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text)) return text;
+  return [...text].reverse().join('').normalize('NFKC');
 }
 
 /** Draws `drawing` into the box (x, y, width, height), user units stretched to fit as pdfmake does. */
