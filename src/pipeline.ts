@@ -15,6 +15,7 @@ import { validateFile } from './validate/validate.js';
 import { createFormatter } from './model/format.js';
 import type { Relationship } from './schema/relationship.js';
 import { stageFiles, type StagedFile } from './write/atomic.js';
+import type { GlyphError } from './render/pdf/glyphs.js';
 
 export type Format = 'html' | 'pdf';
 export const FORMATS: readonly Format[] = ['html', 'pdf'];
@@ -163,6 +164,8 @@ export interface PairFileBuild {
   briefs: (StagedFile & { audience: string; format: Format; sha256: string })[];
   /** Warnings (a file with errors throws). */
   diagnostics: Diagnostic[];
+  /** Set when some PDFs could not be drawn (a character no font has): the other briefs are still staged. */
+  failure?: GlyphError;
 }
 
 /**
@@ -185,17 +188,21 @@ export async function buildPairFile(
       diagnostics: result.diagnostics,
     });
   }
-  const makesPdf = opts.formats.includes('pdf') && compiled.some((c) => !want || want(c.audience.id, 'pdf'));
-  const located = result.expanded ?? result.doc;
-  if (makesPdf && located) await (await import('./render/pdf-brief.js')).checkDataGlyphs(located);
-  const briefs = await renderPair(result.data, compiled, opts, want);
+  const { briefs, glyphErrors } = await renderPairParts(result.data, compiled, opts, want);
   const staged = await stageFiles(briefs.map((b) => ({ path: b.path, data: b.bytes })));
+  // A character no PDF font draws fails the PDFs only: the other briefs are staged and go in place.
+  let failure: GlyphError | undefined;
+  if (glyphErrors.length > 0) {
+    const { glyphFailure } = await import('./render/pdf-brief.js');
+    failure = glyphFailure(glyphErrors, result.expanded ?? result.doc);
+  }
   const pos = result.doc?.locate(['pair', 'id']) ?? { line: 0, column: 0 };
   return {
     pairId: result.data.pair.id,
     pairIdAt: { line: pos.line, column: pos.column },
     briefs: briefs.map((b, i) => ({ ...staged[i]!, audience: b.audience, format: b.format, sha256: createHash('sha256').update(b.bytes).digest('hex') })),
     diagnostics: result.diagnostics,
+    ...(failure ? { failure } : {}),
   };
 }
 
@@ -206,6 +213,19 @@ export async function renderPair(
   opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
   want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<RenderedBrief[]> {
+  const { briefs, glyphErrors } = await renderPairParts(data, compiled, opts, want);
+  if (glyphErrors[0] !== undefined) throw glyphErrors[0].error;
+  return briefs;
+}
+
+/** renderPair, keeping the other briefs when a PDF cannot be drawn for lack of a glyph. */
+async function renderPairParts(
+  data: Relationship,
+  compiled: CompiledAudience[],
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
+  want: (audience: string, format: Format) => boolean = () => true,
+): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[] }> {
+  const glyphErrors: { error: GlyphError; path: string }[] = [];
   const { ensureChartsReady } = await import('./render/charts/index.js');
   await ensureChartsReady();
   const out: RenderedBrief[] = [];
@@ -228,19 +248,24 @@ export async function renderPair(
       out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(shown)) });
     }
     if (formats.includes('pdf')) {
-      const { renderBriefPdf } = await import('./render/pdf-brief.js');
-      const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize));
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes });
+      const { renderBriefPdf, isGlyphError } = await import('./render/pdf-brief.js');
+      try {
+        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts));
+        out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes });
+      } catch (e) {
+        if (!isGlyphError(e)) throw e;
+        glyphErrors.push({ error: e, path: `${base}.pdf` });
+      }
     }
   }
-  return out;
+  return { briefs: out, glyphErrors };
 }
 
 /** A one-page audience: its article and PDF after as many cuts as the page needs. */
 async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize']) {
   const [{ fitOnePage }, { renderBriefPdf }] = await Promise.all([import('./render/fit-page.js'), import('./render/pdf-brief.js')]);
   const limit = (k: string) => (typeof c.audience.options[k] === 'number' ? (c.audience.options[k] as number) : Number.POSITIVE_INFINITY);
-  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize));
+  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts));
 }
 
 /**

@@ -46,8 +46,10 @@ export class Committer {
 
   private async commit(r: FileResult): Promise<void> {
     const staged = r.staged ?? [];
+    const keep = r.keepStaged === true;
     delete r.staged;
-    if (r.status === 'failed') return void (await discardStaged(staged));
+    delete r.keepStaged;
+    if (r.status === 'failed' && !keep) return void (await discardStaged(staged));
     // A file skipped as up to date still owns its outputs: a copy of it must not overwrite them.
     const first = r.outputs.map((o) => this.owner.get(o)).find((x) => x !== undefined);
     if (first) {

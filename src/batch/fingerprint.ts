@@ -12,13 +12,15 @@ import { readInputBytes } from '../data/read-file.js';
 import { referencedTradeFiles } from '../data/trade-files.js';
 import { GENERATOR, type Format, type ResolvedBuildOptions } from '../pipeline.js';
 import { robotoPaths } from '../render/charts/setup.js';
+import { fallbackFamilies } from '../render/pdf/fallback-fonts.js';
 import { fontFaces, fontPath } from '../render/pdf/fonts.js';
 import type { ResolvedAudience } from '../templates/resolve.js';
 import { templateDirs } from '../templates/resolve.js';
 
 const require = createRequire(import.meta.url);
 /** Renderers whose upgrade can change the bytes of a brief. */
-const RENDERERS = ['pdfmake', 'chart.js', '@napi-rs/canvas', 'handlebars', 'htmlparser2'];
+// The fallback font packages count by version: hashing ~200 MB of CJK fonts per build would not pay.
+const RENDERERS = ['pdfmake', 'chart.js', '@napi-rs/canvas', 'handlebars', 'htmlparser2', ...fallbackFamilies.map((f) => `@expo-google-fonts/${f.pkg}`)];
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -72,6 +74,7 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
     const files = [a.templateFile, ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f), ...a.styles];
     const meta = dirs.map((d) => join(d, a.id, 'audience.yaml')).find((f) => existsSync(f));
     if (meta) files.push(meta);
+    for (const f of a.fonts ?? []) files.push(...[f.regular, f.bold, f.italic, f.boldItalic].filter((x): x is string => x !== undefined));
     const h = createHash('sha256');
     // Absolute paths: the same folder written two ways (or from another cwd) is the same input.
     for (const f of files) h.update(resolve(f)).update('\0').update(readFileSync(f)).update('\0');

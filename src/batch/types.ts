@@ -49,6 +49,8 @@ export interface FileResult {
    * no earlier file claims the same outputs); always absent from a finished build's results.
    */
   staged?: StagedBrief[];
+  /** A failed file whose staged briefs still go in place (a PDF that could not be drawn; the other briefs are fine). */
+  keepStaged?: boolean;
   /** The pair id and where it is written, to report two files that share one. */
   pairId?: string;
   pairIdAt?: { line: number; column: number };

@@ -1,10 +1,12 @@
+import { basename } from 'node:path';
 import type { LoadedDocument } from '../data/load-document.js';
 import { formatPath } from '../diagnostics.js';
 import type { BriefView } from '../model/view-types.js';
-import type { GlyphSource } from './pdf/index.js';
+import type { HouseFont } from './pdf/house-fonts.js';
+import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type MissingGlyph } from './pdf/glyphs.js';
 
 /** PDF for one brief: the same article HTML as the HTML file, laid out by pdfmake. */
-export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER'): Promise<Uint8Array> {
+export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[]): Promise<Uint8Array> {
   const { renderPdf } = await import('./pdf/index.js');
   const [a, b] = view.countries;
   return renderPdf(article, {
@@ -18,19 +20,41 @@ export async function renderBriefPdf(article: string, view: BriefView, pageSize:
     headerRight: `${view.meta.audience.label} · ${view.meta.audience.classification}`.toUpperCase(),
     footerNote: `As of ${view.meta.asOfLabel}`,
     pageSize,
+    ...(fonts !== undefined && fonts.length > 0 ? { fonts } : {}),
   });
 }
 
+export function isGlyphError(e: unknown): e is GlyphError {
+  return e instanceof GlyphError;
+}
+
 /**
- * Before any PDF is laid out, check that the embedded font covers every character of the
- * data, so a missing glyph is reported at its line in the data file, not as an empty box.
+ * One error for a pair's PDFs: each character once, placed at the data fields that hold it
+ * (file:line:column), or at the brief's text when the template itself wrote it.
  */
-export async function checkDataGlyphs(doc: LoadedDocument): Promise<void> {
-  const { checkGlyphs } = await import('./pdf/index.js');
+export function glyphFailure(failed: readonly { error: GlyphError; path: string }[], doc: LoadedDocument | undefined): GlyphError {
+  const errors = failed.map((f) => f.error);
+  const byChar = new Map<string, MissingGlyph>();
+  for (const m of errors.flatMap((e) => e.missing)) {
+    const seen = byChar.get(m.char);
+    if (seen === undefined) byChar.set(m.char, { ...m, occurrences: [...m.occurrences] });
+    else {
+      for (const o of m.occurrences) if (seen.occurrences.length < MAX_PLACES && !seen.occurrences.some((x) => x.snippet === o.snippet)) seen.occurrences.push(o);
+      seen.places = Math.max(seen.places, m.places, seen.occurrences.length);
+    }
+  }
+  const inData = doc === undefined ? new Map<string, MissingGlyph>() : new Map(findMissingGlyphs(dataStrings(doc, [...byChar.keys()])).map((m) => [m.char, m]));
+  const missing = [...byChar.values()].map((m) => inData.get(m.char) ?? m);
+  const names = failed.map((f) => basename(f.path)).join(', ');
+  return new GlyphError(missing, ` (not written: ${names}; the other briefs were)`);
+}
+
+/** The data's strings holding any of `chars`, located in their file. */
+function dataStrings(doc: LoadedDocument, chars: string[]): GlyphSource[] {
   const sources: GlyphSource[] = [];
   const walk = (v: unknown, path: PropertyKey[]) => {
     if (typeof v === 'string') {
-      if (/[^\x20-\x7e]/.test(v)) {
+      if (chars.some((c) => v.includes(c))) {
         const pos = doc.locate(path);
         // A CSV row's value is located in its CSV file.
         sources.push({ text: v, where: formatPath(path), file: pos.file ?? doc.file, line: pos.line, column: pos.column });
@@ -39,5 +63,5 @@ export async function checkDataGlyphs(doc: LoadedDocument): Promise<void> {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== '$schema') walk(x, [...path, k]);
   };
   walk(doc.value, []);
-  checkGlyphs(sources);
+  return sources;
 }

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, normalize, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseText } from '../data/load-document.js';
 import { readInputBytes, TEMPLATE_TEXT } from '../data/read-file.js';
 import { BilatError } from '../errors.js';
+import type { HouseFont } from '../render/pdf/house-fonts.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 
@@ -15,6 +16,18 @@ const AudienceFile = z.strictObject({
   classification: z.string().min(1),
   internal: z.boolean(),
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** The PDF's font stack, house font first; files relative to the audience folder (README "Fonts"). */
+  fonts: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        regular: z.string().min(1),
+        bold: z.string().min(1).optional(),
+        italic: z.string().min(1).optional(),
+        boldItalic: z.string().min(1).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export interface ResolvedAudience {
@@ -31,6 +44,8 @@ export interface ResolvedAudience {
   styles: string[];
   /** Where it comes from, for `bilat templates list`. */
   origin: 'builtin' | 'user';
+  /** audience.yaml `fonts:`, paths made absolute; absent when it names none. */
+  fonts?: HouseFont[];
 }
 
 /** Template folders, highest priority first: the user's, then the shipped one. */
@@ -90,7 +105,25 @@ export function resolveAudience(id: string, userDir?: string): ResolvedAudience 
     partials,
     styles,
     origin: entry.origin,
+    ...(audienceFile && meta.fonts?.length ? { fonts: houseFonts(audienceFile, meta.fonts) } : {}),
   };
+}
+
+type FontEntry = NonNullable<z.infer<typeof AudienceFile>['fonts']>[number];
+/** The stack with absolute paths; a file that is not there is named with the entry that gives it. */
+function houseFonts(audienceFile: string, entries: FontEntry[]): HouseFont[] {
+  const dir = dirname(audienceFile);
+  return entries.map((e, i) => {
+    const out: HouseFont = { name: e.name, regular: '' };
+    for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+      const rel = e[face];
+      if (rel === undefined) continue;
+      const abs = resolve(dir, rel);
+      if (!existsSync(abs)) throw new BilatError('E_TEMPLATE', `fonts[${i}].${face}: no file "${rel}" next to the audience file (paths are relative to its folder)`, { file: audienceFile });
+      out[face] = abs;
+    }
+    return out;
+  });
 }
 
 function collectPartials(dir: string, into: Map<string, string>): void {

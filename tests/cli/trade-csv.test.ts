@@ -60,15 +60,18 @@ describe('bilat build with a trade CSV file', () => {
     expect(runCli(['validate', p.yaml, '--as-of', AS_OF])).toMatchObject({ status: 0, stdout: expect.stringContaining('0 errors, 0 warnings') });
   });
 
-  it('a character the PDF font lacks in a CSV cell is reported at that cell: exit 3, nothing written', () => {
-    const csv = edit(fixtureCsv, 'January–June 2024', 'January–June 2024 (ქალაქი)');
+  it('a character no PDF font has in a CSV cell is reported at that cell: exit 3, only the PDFs that print it are not written', () => {
+    const csv = edit(fixtureCsv, 'January–June 2024', 'January–June 2024 (ქალაქი \uE000)');
     const p = project({ [CSV]: csv });
     const r = build(p.yaml, p.out, '-f', 'pdf');
     expect(r.status).toBe(3);
-    expect(r.stderr).toContain('U+10E5');
+    expect(r.stderr).toContain('U+E000');
+    expect(r.stderr).not.toContain('U+10E5'); // Georgian is drawn by the fallback chain
     const line = csv.split('\n').findIndex((l) => l.includes('ქალაქი')) + 1;
     expect(r.stderr).toContain(`mn-rs.csv:${line}:`);
-    expect(existsSync(p.out) ? readdirSync(p.out) : []).toEqual([]);
+    expect(r.stderr).toContain('not written: mn-rs-csv-analyst.pdf, mn-rs-csv-public.pdf');
+    // The executive brief never prints that period's label, so its PDF is made.
+    expect(readdirSync(p.out).sort()).toEqual(['mn-rs-csv-executive.pdf']);
   });
 });
 

@@ -23,8 +23,8 @@ export const FONT_FILES = {
     bold: require.resolve('@expo-google-fonts/noto-sans-hebrew/500Medium/NotoSansHebrew_500Medium.ttf'),
   },
   NotoSansThai: {
-    regular: require.resolve('@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf'),
-    bold: require.resolve('@expo-google-fonts/noto-sans-thai/500Medium/NotoSansThai_500Medium.ttf'),
+    regular: require.resolve('@expo-google-fonts/noto-sans-thai-looped/400Regular/NotoSansThaiLooped_400Regular.ttf'),
+    bold: require.resolve('@expo-google-fonts/noto-sans-thai-looped/500Medium/NotoSansThaiLooped_500Medium.ttf'),
   },
 } as const;
 

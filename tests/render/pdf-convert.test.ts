@@ -166,8 +166,8 @@ describe('document definition', () => {
   });
 
   it('collects every rendered string for the glyph check', () => {
-    const { texts } = convertHtml('<section id="p"><p>Şahin ქ</p></section>');
-    expect(texts).toEqual([{ text: 'Şahin ქ', where: 'section #p' }]);
-    expect(findMissingGlyphs(texts)).toEqual([{ char: 'ქ', codePoint: 'U+10E5', occurrences: [{ snippet: 'Şahin ქ', where: 'section #p' }] }]);
+    const { texts } = convertHtml('<section id="p"><p>Şahin ქ \uE000</p></section>');
+    expect(texts).toEqual([{ text: 'Şahin ქ \uE000', where: 'section #p' }]);
+    expect(findMissingGlyphs(texts)).toEqual([{ char: '\uE000', codePoint: 'U+E000', occurrences: [{ snippet: 'Şahin ქ \uE000', where: 'section #p' }], places: 1 }]);
   });
 });

@@ -3,6 +3,7 @@ import type { ChartPlan } from './plan.js';
 import { encodeOpaquePng } from './png.js';
 import { getChartRuntime } from './setup.js';
 import { finishSvg } from './svg.js';
+import { registerChartFonts } from './fonts.js';
 import type { RenderedChart } from './types.js';
 
 export interface DrawOptions {
@@ -19,6 +20,7 @@ export function drawChart(plan: ChartPlan, o: DrawOptions): RenderedChart {
   const svg = o.format === 'svg';
   // Chart.js writes into the config it is given (array listeners, defaults): use a copy.
   const config = structuredClone(plan.config) as ChartConfiguration;
+  registerChartFonts(canvas.GlobalFonts, JSON.stringify(plan));
   config.options = { ...config.options, devicePixelRatio: svg ? 1 : o.scale };
   // Explicit platform, not detected: there is no DOM, and a test setup could define `window`.
   const draw = (ctx: unknown) => new Chart(ctx as never, { ...config, platform: BasicPlatform });

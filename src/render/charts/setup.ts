@@ -5,6 +5,7 @@ import { theme } from '../theme.js';
 import { createPlugins } from './plugins.js';
 import { compactTick } from './format.js';
 import { FONT_PX } from './style.js';
+import { CHART_FONT_FAMILY } from './fonts.js';
 
 type ChartJs = typeof import('chart.js');
 type CanvasLib = typeof import('@napi-rs/canvas');
@@ -57,7 +58,7 @@ async function load(): Promise<ChartRuntime> {
   // PNG scale is passed per render; 1 keeps SVG coordinates equal to layout pixels.
   d.devicePixelRatio = 1;
   d.events = [];
-  d.font.family = theme.font.family;
+  d.font.family = CHART_FONT_FAMILY;
   d.font.size = FONT_PX.tick;
   d.color = theme.color.muted;
   // Value-axis ticks in the compact form the value labels use ("500k", "1.5m"), minus sign U+2212.

@@ -1,3 +1,4 @@
+import { CHART_FONT_FAMILY } from './fonts.js';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, ChartType, Plugin } from 'chart.js';
 import { theme } from '../theme.js';
@@ -18,8 +19,8 @@ export type Layouts = typeof import('chart.js').layouts;
 /** Charts only ever draw on @napi-rs/canvas (and the repo has no DOM lib). */
 export type Ctx = SKRSContext2D;
 
-/** A canvas font string in the registered family. */
-export const font = (px: number, weight: number): string => `${weight} ${px}px ${theme.font.family}`;
+/** A canvas font string: Roboto, then the fallback chain (charts/fonts.ts). */
+export const font = (px: number, weight: number): string => `${weight} ${px}px ${CHART_FONT_FAMILY}`;
 
 /** Greedy word wrap by measured width; a single over-long word gets its own line. */
 export function wrapText(measure: (s: string) => number, text: string, maxWidth: number): string[] {

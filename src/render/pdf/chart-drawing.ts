@@ -9,6 +9,7 @@
  * Anything outside the subset (an SVG a template author inlined) returns null from
  * parseChartSvg, and pdfmake's own SVG engine draws it as before.
  */
+import { splitByFont } from './font-split.js';
 
 export type Paint = string | undefined;
 
@@ -81,6 +82,7 @@ export interface PdfkitLike {
   font(src: string): this;
   fontSize(size: number): this;
   text(text: string, x: number, y: number, options: object): this;
+  widthOfString(text: string): number;
 }
 
 const ATTR = /\s([\w:-]+)="([^"]*)"/g;
@@ -269,17 +271,17 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
   return { width, height, measured, ops: root };
 }
 
-/** Font file (as registered with pdfkit) for regular or bold text. */
-export type FontFor = (bold: boolean) => string;
+/** Font (as registered with pdfkit) for regular or bold text in a family (default: the main one). */
+export type FontFor = (bold: boolean, family?: string) => string;
 
-function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor): void {
+function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor, mainFamily: string): void {
   for (const op of ops) {
     if (op.t === 'clip') {
       if (op.d.length === 0) continue; // an empty clip region shows nothing
       doc.save();
       for (const d of op.d) doc.path(d);
       doc.clip();
-      drawOps(doc, op.children, fontFor);
+      drawOps(doc, op.children, fontFor, mainFamily);
       doc.restore();
     } else if (op.t === 'shape') {
       const fill = op.fill !== undefined && op.fillOpacity > 0;
@@ -309,19 +311,45 @@ function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor): void {
         doc.strokeColor(op.stroke).lineWidth(op.strokeWidth);
         if (op.lineJoin !== undefined) doc.lineJoin(op.lineJoin);
       }
-      doc.text(op.text, op.x, op.y, { lineBreak: false, baseline: 'alphabetic', fill, stroke: op.stroke !== undefined });
+      // Characters the main font lacks are drawn run by run in the family of the chain that has them.
+      const text = logicalArabic(op.text);
+      const runs = splitByFont(text, mainFamily) ?? [{ text }];
+      let x = op.x;
+      for (const run of runs) {
+        if (run.family !== undefined) doc.font(fontFor(op.bold, run.family));
+        doc.text(run.text, x, op.y, { lineBreak: false, baseline: 'alphabetic', fill, stroke: op.stroke !== undefined });
+        if (runs.length > 1) x += doc.widthOfString(run.text);
+        if (run.family !== undefined) doc.font(fontFor(op.bold));
+      }
       doc.restore();
     }
   }
 }
 
+const presentationForms = /^[\uFB50-\uFDFF\uFE70-\uFEFF\u0600-\u06FF]+$/;
+/**
+ * Skia writes an Arabic word as its shaped presentation forms in visual (reversed) order;
+ * drawn as such, pdfkit would set them left to right, mirrored. Back to the letters in logical
+ * order, fontkit shapes and orders the word itself, as it does in body text.
+ */
+export function logicalArabic(text: string): string {
+  if (!presentationForms.test(text) || !/[\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text)) return text;
+  return [...text].reverse().join('').normalize('NFKC');
+}
+
 /** Draws `drawing` into the box (x, y, width, height), user units stretched to fit as pdfmake does. */
-export function drawChart(doc: PdfkitLike, drawing: ChartDrawing, box: { x: number; y: number; width: number; height: number }, fontFor: FontFor): void {
+export function drawChart(
+  doc: PdfkitLike,
+  drawing: ChartDrawing,
+  box: { x: number; y: number; width: number; height: number },
+  fontFor: FontFor,
+  mainFamily = 'Roboto',
+): void {
   doc.save();
   // Whatever pdfmake drew before may have left a dash, caps or opacity set: start from SVG's defaults.
   doc.opacity(1).undash().lineCap('butt').lineJoin('miter').miterLimit(4);
   doc.translate(box.x, box.y).scale(box.width / drawing.width, box.height / drawing.height);
-  drawOps(doc, drawing.ops, fontFor);
+  drawOps(doc, drawing.ops, fontFor, mainFamily);
   doc.restore();
 }
 
@@ -366,8 +394,8 @@ export function drawChartsDirectly(rendererClass: { prototype: object }, family:
     const doc = this.pdfDocument;
     const drawing = typeof node.svg === 'string' && typeof doc.provideFont === 'function' ? chartDrawing(node.svg) : null;
     if (drawing === null) return renderSVG.call(this, node);
-    const fontFor = (bold: boolean) => doc.provideFont(family, bold, false).name;
-    drawChart(doc, drawing, { x: node.x, y: node.y, width: node._width, height: node._height }, fontFor);
+    const fontFor = (bold: boolean, other = family) => doc.provideFont(other, bold, false).name;
+    drawChart(doc, drawing, { x: node.x, y: node.y, width: node._width, height: node._height }, fontFor, family);
     // A linked chart: pdfmake adds the link areas itself, for an empty SVG of the same box.
     if (node.link !== undefined || node.linkToPage !== undefined || node.linkToDestination !== undefined) {
       renderSVG.call(this, { ...node, svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${node._width}" height="${node._height}"/>` });

@@ -37,7 +37,8 @@ export function docDefinitionFrom(content: ContentNode[], meta: PdfMeta): DocDef
       creationDate: meta.asOf,
       modDate: meta.asOf,
     },
-    defaultStyle,
+    // A house font stack replaces the main family; without one the definition is as it always was.
+    defaultStyle: meta.fonts?.[0] === undefined ? defaultStyle : { ...defaultStyle, font: meta.fonts[0].name },
     styles,
     content,
     header: runningHeader(meta),

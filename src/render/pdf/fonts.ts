@@ -30,12 +30,17 @@ export function fontPath(face: FontFace): string {
   return join(fontDir(), fontFiles[face]);
 }
 
-const buffers = new Map<FontFace, Buffer>();
 export function fontBuffer(face: FontFace): Buffer {
-  let buf = buffers.get(face);
+  return readFontFile(fontPath(face));
+}
+
+const buffers = new Map<string, Buffer>();
+/** A font file's bytes, read once per process (one Buffer per file lets the parse cache match by identity). */
+export function readFontFile(path: string): Buffer {
+  let buf = buffers.get(path);
   if (buf === undefined) {
-    buf = readFileSync(fontPath(face));
-    buffers.set(face, buf);
+    buf = readFileSync(path);
+    buffers.set(path, buf);
   }
   return buf;
 }

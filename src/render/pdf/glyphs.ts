@@ -1,16 +1,16 @@
 /**
- * Glyph coverage: a character the embedded font lacks would print as an empty box, silently.
- * We check all text before rendering and fail with the characters and where they occur.
+ * Glyph coverage: a character no font of the chain has would print as an empty box, silently.
+ * The text that reaches the PDF is checked before layout; each such character is reported once,
+ * with the first few places it occurs.
  */
 import { BilatError } from '../../errors.js';
 import type { GlyphSource } from './context.js';
-import { parseFont } from './font-cache.js';
-import { FONT_FAMILY, fontBuffer, fontFaces, requireFontkit } from './fonts.js';
+import { chainCovers } from './font-chain.js';
 
 export type { GlyphSource } from './context.js';
 
 export interface GlyphOccurrence {
-  /** The text around the character, whitespace collapsed, at most ~50 characters. */
+  /** The text around the character, whitespace collapsed, at most ~40 characters. */
   snippet: string;
   where?: string;
   file?: string;
@@ -20,55 +20,52 @@ export interface GlyphOccurrence {
 
 export interface MissingGlyph {
   char: string;
-  /** `U+10E5` */
+  /** `U+E000` */
   codePoint: string;
+  /** The first few places (distinct), in the order met. */
   occurrences: GlyphOccurrence[];
+  /** How many distinct places hold it (occurrences keeps only the first few). */
+  places: number;
 }
 
-const MAX_OCCURRENCES = 5;
-const SNIPPET_RADIUS = 20;
+export const MAX_PLACES = 3;
+const SNIPPET_RADIUS = 16;
 
-let coverage: Set<number> | undefined;
+/** Layout controls (tab, newline) are never drawn; joiners and selectors may be absent from a font. */
+const needsNoGlyph = (cp: number): boolean =>
+  cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0x200c || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 
-/** Code points every face of the PDF font can draw (bold and italic runs must not fail either). */
-export function glyphCoverage(): ReadonlySet<number> {
-  if (coverage === undefined) {
-    const fontkit = requireFontkit();
-    // Parsed through the shared cache, so pdfkit reuses these fonts instead of parsing them again.
-    const sets = fontFaces.map((face) => parseFont(fontkit, fontBuffer(face)).characterSet);
-    const [first = [], ...rest] = sets;
-    const others = rest.map((s) => new Set(s));
-    coverage = new Set(first.filter((cp) => others.every((s) => s.has(cp))));
-  }
-  return coverage;
-}
-
-/** Layout controls (tab, newline) are never drawn, so they need no glyph. */
-const isControl = (cp: number): boolean => cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
-
+/** Characters of `sources` no family of the font chain can draw (main font, then fallbacks). */
 export function findMissingGlyphs(sources: Iterable<string | GlyphSource>): MissingGlyph[] {
-  const have = glyphCoverage();
-  const missing = new Map<number, MissingGlyph>();
+  const missing = new Map<number, MissingGlyph & { keys: Set<string> }>();
+  const ok = new Set<number>();
   for (const source of sources) {
     const src = typeof source === 'string' ? { text: source } : source;
     let index = 0;
     for (const ch of src.text) {
-      const cp = ch.codePointAt(0) ?? 0;
-      if (!have.has(cp) && !isControl(cp)) {
-        let entry = missing.get(cp);
-        if (entry === undefined) {
-          entry = { char: ch, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, occurrences: [] };
-          missing.set(cp, entry);
+      const cp = ch.codePointAt(0)!;
+      if (!ok.has(cp) && !needsNoGlyph(cp)) {
+        if (!missing.has(cp) && chainCovers(cp)) ok.add(cp);
+        else {
+          let entry = missing.get(cp);
+          if (entry === undefined) {
+            entry = { char: ch, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, occurrences: [], places: 0, keys: new Set() };
+            missing.set(cp, entry);
+          }
+          const o = occurrence(src, index, ch.length);
+          // A character repeated in the same text is one place.
+          const key = `${o.snippet}\0${o.where}\0${o.file}\0${o.line}\0${o.column}`;
+          if (!entry.keys.has(key)) {
+            entry.keys.add(key);
+            entry.places++;
+            if (entry.occurrences.length < MAX_PLACES) entry.occurrences.push(o);
+          }
         }
-        const o = occurrence(src, index, ch.length);
-        // One line per place: a character repeated in the same text is named there once.
-        const seen = entry.occurrences.some((x) => x.snippet === o.snippet && x.where === o.where && x.line === o.line && x.column === o.column);
-        if (!seen && entry.occurrences.length < MAX_OCCURRENCES) entry.occurrences.push(o);
       }
       index += ch.length;
     }
   }
-  return [...missing.values()];
+  return [...missing.values()].map(({ keys: _keys, ...m }) => m);
 }
 
 function occurrence(src: GlyphSource, index: number, width: number): GlyphOccurrence {
@@ -83,30 +80,35 @@ function occurrence(src: GlyphSource, index: number, width: number): GlyphOccurr
   return out;
 }
 
-/**
- * Throws `E_GLYPH` naming every character the PDF font cannot draw, with where it occurs.
- * Call it on the data's strings (with `where`/`file`/`line`) before rendering for the best
- * message; `renderPdf` calls it on the converted text as a last line of defence.
- */
-export function checkGlyphs(sources: Iterable<string | GlyphSource>): void {
-  const missing = findMissingGlyphs(sources);
-  if (missing.length === 0) return;
-  const lines = missing.map((m) => {
-    const at = m.occurrences.map((o) => `"${o.snippet}"${locate(o)}`).join('; ');
-    return `  "${m.char}" ${m.codePoint} in ${at}`;
-  });
-  const n = missing.length;
-  const first = missing[0]?.occurrences.find((o) => o.file !== undefined);
-  throw new BilatError(
-    'E_GLYPH',
-    `the PDF font (${FONT_FAMILY}) has no glyph for ${n} character${n === 1 ? '' : 's'}:\n${lines.join('\n')}\n` +
-      'Transliterate or replace them in the data; they would print as empty boxes.',
-    first === undefined ? {} : { file: first.file, line: first.line, column: first.column },
-  );
+/** E_GLYPH, carrying the characters so a caller can merge several documents' reports. */
+export class GlyphError extends BilatError {
+  readonly missing: readonly MissingGlyph[];
+  /** Briefs of the same file written before the PDFs failed (reported, not lost). */
+  written: { path: string; audience: string; format: 'html' | 'pdf' }[] = [];
+  constructor(missing: readonly MissingGlyph[], note = '') {
+    const n = missing.length;
+    const lines = missing.map((m) => {
+      const more = m.places - m.occurrences.length;
+      return `  "${m.char}" ${m.codePoint} at ${m.occurrences.map(place).join('; ')}${more > 0 ? ` (+${more} more)` : ''}`;
+    });
+    const first = missing[0]?.occurrences.find((o) => o.file !== undefined);
+    super(
+      'E_GLYPH',
+      `no PDF font can draw ${n} character${n === 1 ? '' : 's'}${note}:\n${lines.join('\n')}\n` +
+        "Replace them, or name a font that has them in the audience's `fonts:` list.",
+      first === undefined ? {} : { file: first.file, line: first.line, column: first.column },
+    );
+    this.missing = missing;
+  }
 }
 
-function locate(o: GlyphOccurrence): string {
+/** Throws a GlyphError naming every character no PDF font can draw, once each. */
+export function checkGlyphs(sources: Iterable<string | GlyphSource>): void {
+  const missing = findMissingGlyphs(sources);
+  if (missing.length > 0) throw new GlyphError(missing);
+}
+
+function place(o: GlyphOccurrence): string {
   const file = o.file === undefined ? '' : `${o.file}${o.line === undefined ? '' : `:${o.line}`}${o.line !== undefined && o.column !== undefined ? `:${o.column}` : ''}`;
-  const parts = [file, o.where ?? ''].filter((p) => p !== '');
-  return parts.length === 0 ? '' : ` (${parts.join(' ')})`;
+  return [file, o.where ?? '', `"${o.snippet}"`].filter((p) => p !== '').join(' ');
 }

@@ -4,7 +4,7 @@
  */
 export { convertHtml, type Conversion } from './convert.js';
 export { buildDocDefinition, docDefinitionFrom } from './doc-definition.js';
-export { checkGlyphs, findMissingGlyphs, glyphCoverage, type GlyphOccurrence, type GlyphSource, type MissingGlyph } from './glyphs.js';
+export { checkGlyphs, findMissingGlyphs, GlyphError, type GlyphOccurrence, type GlyphSource, type MissingGlyph } from './glyphs.js';
 export { renderDocDefinition, renderPdf } from './render.js';
 export { allowLocalAssets } from './runtime.js';
 export type { Content, ContentNode, DocDefinition, PageSizeName, PdfMeta } from './types.js';

@@ -3,10 +3,11 @@ import { BilatError } from '../../errors.js';
 import { convertHtml } from './convert.js';
 import { docDefinitionFrom } from './doc-definition.js';
 import { checkGlyphs } from './glyphs.js';
-import { loadPdfmake } from './runtime.js';
+import { loadPdfmake, useHouseFonts } from './runtime.js';
 import type { DocDefinition, PdfMeta } from './types.js';
 
 export async function renderPdf(html: string, meta: PdfMeta): Promise<Buffer> {
+  if (meta.fonts !== undefined && meta.fonts.length > 0) useHouseFonts(meta.fonts);
   const { content, texts } = convertHtml(html);
   checkGlyphs([
     ...texts,

@@ -14,6 +14,9 @@ import { cacheSvgMeasurement } from './svg-cache.js';
 import { drawChartsDirectly } from './chart-drawing.js';
 import { fastStyleLookup } from './style-stack.js';
 import { exactGlyphText } from './glyph-text.js';
+import { addFontFallback, matchFallbackMetrics } from './font-fallback.js';
+import { chainFamilies, setFirstUseHook } from './font-chain.js';
+import { registerHouseFonts, reserveFamilyNames, type HouseFont } from './house-fonts.js';
 import { FONT_FAMILY, fontBuffer, fontFaces, fontPath, pdfkitPath, type FontFace } from './fonts.js';
 import { tableLayouts, type TableLayout } from './styles.js';
 
@@ -48,14 +51,30 @@ function isAllowedLocalPath(path: string): boolean {
   return false;
 }
 
+const fontDictionary: Record<string, Record<FontFace, string>> = {};
+
+/** Makes a template's house fonts available to pdfmake (before the document that uses them). */
+export function useHouseFonts(stack: readonly HouseFont[]): void {
+  const pm = loadPdfmake();
+  let changed = false;
+  for (const family of registerHouseFonts(stack)) {
+    if (JSON.stringify(fontDictionary[family.name]) === JSON.stringify(family.faces)) continue;
+    fontDictionary[family.name] = family.faces;
+    changed = true;
+  }
+  if (changed) pm.setFonts(fontDictionary);
+}
+
 export function loadPdfmake(): Pdfmake {
   if (pdfmake !== undefined) return pdfmake;
   const pdfkit = pdfkitPath();
   shareParsedFonts(createRequire(pdfkit), pdfkit);
   const pm = require('pdfmake') as Pdfmake;
-  shareShaping((require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default);
+  const pdfDocument = (require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default;
+  shareShaping(pdfDocument);
+  matchFallbackMetrics(pdfDocument, FONT_FAMILY);
   // After shareShaping, so its encoding cache is what Latin text still goes through.
-  exactGlyphText((require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default);
+  exactGlyphText(pdfDocument);
   breakLongWords((require('pdfmake/js/TextBreaker.js') as PdfmakeClass).default);
   boundGluedRuns((require('pdfmake/js/Line.js') as PdfmakeClass).default);
   const renderer = (require('pdfmake/js/Renderer.js') as PdfmakeClass).default;
@@ -63,7 +82,9 @@ export function loadPdfmake(): Pdfmake {
   drawChartsDirectly(renderer, FONT_FAMILY);
   keepHeadingsWithNext((require('pdfmake/js/LayoutBuilder.js') as PdfmakeClass).default);
   cacheSvgMeasurement((require('pdfmake/js/SVGMeasure.js') as PdfmakeClass).default);
-  fastStyleLookup((require('pdfmake/js/StyleContextStack.js') as PdfmakeClass).default as never);
+  const styleStack = (require('pdfmake/js/StyleContextStack.js') as PdfmakeClass).default;
+  fastStyleLookup(styleStack as never);
+  addFontFallback((require('pdfmake/js/TextInlines.js') as PdfmakeClass).default, (styleStack as unknown as { getStyleProperty?: never }).getStyleProperty, FONT_FAMILY);
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(isAllowedLocalPath);
   // Font buffers go into pdfmake's in-memory file system, read from disk once per process.
@@ -74,7 +95,14 @@ export function loadPdfmake(): Pdfmake {
     faces[face] = fontPath(face);
     pm.virtualfs.writeFileSync(faces[face], fontBuffer(face));
   }
-  pm.setFonts({ [FONT_FAMILY]: faces });
+  // Fallback families are named now but read only when a document first needs one (font-chain.ts).
+  for (const family of chainFamilies()) fontDictionary[family.name] = family.faces;
+  fontDictionary[FONT_FAMILY] = faces;
+  reserveFamilyNames(Object.keys(fontDictionary));
+  setFirstUseHook((_family, files) => {
+    for (const [path, buf] of files) pm.virtualfs.writeFileSync(path, buf);
+  });
+  pm.setFonts(fontDictionary);
   pm.setTableLayouts(tableLayouts);
   pdfmake = pm;
   return pm;

@@ -99,6 +99,8 @@ export interface PdfMeta {
   footerNote: string;
   /** @default 'A4' */
   pageSize?: PageSizeName;
+  /** The template's house font stack (audience.yaml `fonts:`), set before Roboto and its fallbacks. */
+  fonts?: readonly import('./house-fonts.js').HouseFont[];
 }
 
 export type DynamicContent = (currentPage: number, pageCount: number, pageSize: { width: number; height: number }) => Content;
