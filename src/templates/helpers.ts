@@ -64,7 +64,9 @@ export function registerHelpers(hb: HB): string[] {
       return isDate(d) ? grammar(o).on(d) : '';
     },
     /** Two dates as one label, collapsing what they share: "3–5 March 2026"; equal dates give one. */
-    dateRange(from: unknown, to: unknown, o: HelperOptions) {
+    dateRange(...args: unknown[]) {
+      const o = args.pop() as HelperOptions;
+      const [from, to] = args;
       if (!isDate(from)) return isDate(to) ? grammar(o).date(to) : '';
       return grammar(o).range(from, isDate(to) ? to : from);
     },

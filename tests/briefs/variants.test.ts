@@ -40,6 +40,8 @@ function without(doc: Doc, part: (typeof PARTS)[number]): Doc {
     strip('organizations', new Set((doc.organizations ?? []).map((o: Doc) => o.id)));
     for (const m of copy.milestones ?? []) delete m.organization;
   }
+  // A treaty-signing milestone may name its treaty.
+  if (part === 'agreements') for (const m of copy.milestones ?? []) delete m.treaty;
   if (part === 'notes') {
     strip('notes', new Set());
     for (const key of ['sources', 'people', 'trade', 'organizations', 'milestones'])

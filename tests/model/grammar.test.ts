@@ -44,6 +44,13 @@ describe('ranges and period labels', () => {
     expect(g.period('2025', '2025-06')).toBe('2025');
     expect(g.range('2025-01', '2025-06-30')).toBe('January–June 2025');
   });
+  it('puts a period in running text with its preposition', () => {
+    expect(g.during('2025-01', '2025-06')).toBe('in January–June 2025');
+    expect(g.during('2025', '2025')).toBe('in 2025');
+    expect(g.during('2025-03-03', '2025-03-03')).toBe('on 3 March 2025');
+    expect(g.during('2025-03-03', '2025-03-05')).toBe('from 3 March 2025 to 5 March 2025');
+    expect(g.during('2025-03', '2025-03')).toBe('in March 2025');
+  });
   it('writes tenures with open ends', () => {
     expect(g.tenure('2020-06', undefined)).toBe('June 2020 – present');
     expect(g.tenure(undefined, '2019')).toBe('until 2019');
