@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { BilatError } from '../errors.js';
 import { readTextInput } from './read-file.js';
+import { checkTokenBudget } from './token-budget.js';
 
 export interface Position {
   line: number;
@@ -32,6 +33,7 @@ export function loadDocument(file: string, what = 'data file'): LoadedDocument {
 export function parseText(file: string, text: string): LoadedDocument {
   // The YAML parser accepts things JSON does not (`"pair": }` reads as null): hold .json to JSON.
   if (/\.json$/i.test(file)) checkJsonSyntax(file, text);
+  checkTokenBudget(file, text);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const first = doc.errors[0];

@@ -87,9 +87,16 @@ export function compileWithIsolation(hb: HB): void {
 /** Turns the markers into `<bdi>` elements in text, and removes them inside tags (attribute values). */
 export function placeIsolates(html: string): string {
   if (!html.includes(OPEN)) return html;
-  return html.replace(/<[^>]*>|[\uFDD0\uFDD1]/g, (m) => {
-    if (m === OPEN) return '<bdi>';
-    if (m === CLOSE) return '</bdi>';
-    return m.includes(OPEN) ? m.replace(MARKERS, '') : m;
-  });
+  // A scan, not /<[^>]*>/g: that regex retries from every "<" of an unclosed run (quadratic).
+  let out = '';
+  for (let i = 0; i < html.length; ) {
+    const lt = html.indexOf('<', i);
+    const gt = lt === -1 ? -1 : html.indexOf('>', lt);
+    if (gt === -1) return out + inText(html.slice(i));
+    out += inText(html.slice(i, lt)) + html.slice(lt, gt + 1).replace(MARKERS, '');
+    i = gt + 1;
+  }
+  return out;
 }
+
+const inText = (text: string): string => text.replace(MARKERS, (m) => (m === OPEN ? '<bdi>' : '</bdi>'));
