@@ -16,15 +16,18 @@ import { createFormatter } from './model/format.js';
 import type { Relationship } from './schema/relationship.js';
 import { stageFiles, type StagedFile } from './write/atomic.js';
 
-export type Format = 'html' | 'pdf';
+export type Format = 'html' | 'pdf' | 'docx';
+/** Built when no format is asked for. */
 export const FORMATS: readonly Format[] = ['html', 'pdf'];
+/** Every format `--format` and job configs accept. */
+export const ALL_FORMATS: readonly Format[] = ['html', 'pdf', 'docx'];
 
 export interface BuildOptions {
   /** Relationship files (with `expand`, also folders and glob patterns). */
   data: string[];
   /** Audience names; default every audience found in the template dirs. */
   audiences?: string[];
-  /** Default both. */
+  /** Default html and pdf; docx on request. */
   formats?: Format[];
   /** Output folder; files are `<out>/<pair-id>-<audience>.<ext>`. Default `output`. */
   out?: string;
@@ -227,6 +230,10 @@ export async function renderPair(
     if (formats.includes('pdf')) {
       const { renderBriefPdf } = await import('./render/pdf-brief.js');
       out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes: await renderBriefPdf(article, view, opts.pageSize) });
+    }
+    if (formats.includes('docx')) {
+      const { renderBriefDocx } = await import('./render/docx-brief.js');
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'docx', path: `${base}.docx`, bytes: await renderBriefDocx(article, view, opts.pageSize) });
     }
   }
   return out;

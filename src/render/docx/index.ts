@@ -1,0 +1,17 @@
+/**
+ * Word output: the same semantic HTML as the HTML and PDF briefs, walked into Word structure
+ * (real heading, list and table styles) and packed deterministically.
+ */
+import { Packer } from 'docx';
+import { parseHtml } from '../pdf/dom.js';
+import { convertBlocks } from './blocks.js';
+import { normalisePackage } from './deterministic.js';
+import { wordDocument, type DocxMeta } from './document.js';
+
+export type { DocxMeta } from './document.js';
+
+export async function renderDocx(html: string, meta: DocxMeta): Promise<Uint8Array> {
+  const blocks = convertBlocks(parseHtml(html), { listInstance: 0 });
+  const packed = await Packer.toBuffer(wordDocument(blocks, meta));
+  return normalisePackage(packed, meta.asOf);
+}
