@@ -4,11 +4,12 @@
  * with the as-of date, a fixed entry order and ids numbered in order of appearance.
  */
 import JSZip from 'jszip';
+import { fixPart } from './package-fixes.js';
 
 /** Random relationship ids the docx package makes (nanoid, lower-cased): never `rId<digits>`. */
 const relId = /\b(r:id|Id)="(?!rId\d+")([A-Za-z0-9_-]{10,})"/g;
 
-export async function normalisePackage(bytes: Uint8Array, asOf: string): Promise<Uint8Array> {
+export async function normalisePackage(bytes: Uint8Array, asOf: string, lang: string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const date = new Date(`${asOf}T00:00:00Z`);
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
@@ -27,7 +28,7 @@ export async function normalisePackage(bytes: Uint8Array, asOf: string): Promise
     if (/\.(xml|rels)$/.test(name)) {
       let xml = await file.async('string');
       if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${asOf}T00:00:00Z`);
-      out.file(name, renumber(xml), { date, createFolders: false });
+      out.file(name, fixPart(name, renumber(xml), lang), { date, createFolders: false });
     } else out.file(name, await file.async('uint8array'), { date, createFolders: false });
   }
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });

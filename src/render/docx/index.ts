@@ -13,5 +13,5 @@ export type { DocxMeta } from './document.js';
 export async function renderDocx(html: string, meta: DocxMeta): Promise<Uint8Array> {
   const blocks = convertBlocks(parseHtml(html), { listInstance: 0 });
   const packed = await Packer.toBuffer(wordDocument(blocks, meta));
-  return normalisePackage(packed, meta.asOf);
+  return normalisePackage(packed, meta.asOf, meta.lang);
 }

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { ImageRun, Paragraph } from 'docx';
 import { BilatError } from '../../errors.js';
-import { attr, serializeSvg, textContent, type DomElement } from '../pdf/dom.js';
+import { attr, collapse, isElement, serializeSvg, tagName, type DomElement, type DomNode } from '../pdf/dom.js';
 
 const require = createRequire(import.meta.url);
 /** SVG user units are CSS px (96 per inch); 3× gives 288 ppi, print resolution. */
@@ -20,8 +20,11 @@ export function chartPicture(svg: DomElement, caption: string): Paragraph | null
   if (!width || !height || !(width > 0) || !(height > 0)) return null;
   const png = rasterise(serializeSvg(svg), width, height);
   // The SVG's <title> states the chart and its figures; a caption adds what was left out.
-  const title = svg.children.find((c) => c.type === 'tag' && c.name === 'title');
-  const alt = [title ? textContent(title) : '', caption].filter(Boolean).join(' ') || 'Chart';
+  const title = svg.children.find((c): c is DomElement => isElement(c) && tagName(c) === 'title');
+  // textContent() skips <title> (never rendered as text), so its words are read directly.
+  const titleText = title ? collapse(title.children.map(text).join('')).trim() : '';
+  const name = titleText.split(':')[0] || 'Chart';
+  const alt = [titleText, caption].filter(Boolean).join(' ') || 'Chart';
   const shown = Math.min(width, MAX_WIDTH_PX);
   return new Paragraph({
     style: 'Figure',
@@ -31,7 +34,7 @@ export function chartPicture(svg: DomElement, caption: string): Paragraph | null
         type: 'png',
         data: png,
         transformation: { width: shown, height: Math.round((height * shown) / width) },
-        altText: { name: 'Chart', title: title ? textContent(title) : 'Chart', description: alt },
+        altText: { name, title: name, description: alt },
       }),
     ],
   });
@@ -53,3 +56,5 @@ function rasterise(svg: string, width: number, height: number): Buffer {
     throw new BilatError('E_RENDER', `cannot draw a chart for the Word brief: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
+
+const text = (n: DomNode): string => (n.type === 'text' ? (n.data ?? '') : isElement(n) ? n.children.map(text).join('') : '');

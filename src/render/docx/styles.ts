@@ -32,6 +32,7 @@ export function wordStyles(lang: string): IStylesOptions {
       { id: 'Figure', name: 'Figure', basedOn: 'Normal', next: 'Caption', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: tw(6), after: tw(2) } } },
       { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: hp(size.small) }, paragraph: { spacing: { after: 0 } } },
       { id: 'KeyFigure', name: 'Key Figure', basedOn: 'Normal', run: { color: hex(color.accent) }, paragraph: { shading: { fill: hex(color.accentSoft), type: 'clear', color: 'auto' }, spacing: { after: tw(3) } } },
+      { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font, size: hp(size.h2), bold: true, color: hex(color.accent) }, paragraph: { spacing: { before: 0, after: tw(6) } } },
       { id: 'Running', name: 'Running Head', basedOn: 'Normal', run: { size: hp(size.tiny), color: hex(color.muted) }, paragraph: { spacing: { after: 0 } } },
     ],
   };
