@@ -14,6 +14,8 @@ export type Block = Paragraph | Table;
 export interface BlockContext {
   /** Next numbering instance: each list restarts its count. */
   listInstance: number;
+  /** Headings in order, for the table of contents. */
+  headings: { title: string; level: number }[];
 }
 
 const headings: Record<string, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
@@ -60,7 +62,10 @@ export function convertBlocks(nodes: readonly DomNode[], ctx: BlockContext): Blo
 function block(el: DomElement, ctx: BlockContext): Block[] {
   const name = tagName(el);
   const heading = headings[name];
-  if (heading) return [new Paragraph({ heading, keepNext: true, children: anchored(el, inlineRuns(el.children)) })];
+  if (heading) {
+    ctx.headings.push({ title: plainText(el), level: Math.min(Number(name[1]), 3) });
+    return [new Paragraph({ heading, keepNext: true, children: anchored(el, inlineRuns(el.children)) })];
+  }
   if (name === 'p') return hasText(el.children) ? [new Paragraph({ children: anchored(el, inlineRuns(el.children, classStyle(attr(el, 'class'), {}))) })] : [];
   if (name === 'ul' || name === 'ol') return list(el, ctx, 0);
   if (name === 'table') return table(el);
@@ -92,7 +97,7 @@ function list(el: DomElement, ctx: BlockContext, level: number): Block[] {
 
 function figure(el: DomElement, ctx: BlockContext): Block[] {
   const caption = elementChildren(el).find((c) => tagName(c) === 'figcaption' && !isHidden(c));
-  const captionText = caption ? inlineText(caption) : '';
+  const captionText = caption ? plainText(caption) : '';
   const out: Block[] = [];
   for (const c of el.children) {
     if (!isElement(c) || isHidden(c)) continue;
@@ -106,9 +111,10 @@ function figure(el: DomElement, ctx: BlockContext): Block[] {
   return out;
 }
 
-const inlineText = (el: DomElement): string => {
+/** Visible text without source markers (sup.fn): for TOC entries and alt text. */
+const plainText = (el: DomElement): string => {
   let s = '';
-  const walk = (n: DomNode) => (n.type === 'text' ? (s += n.data ?? '') : isElement(n) && !isHidden(n) && n.children.forEach(walk));
+  const walk = (n: DomNode) => (n.type === 'text' ? (s += n.data ?? '') : isElement(n) && !isHidden(n) && !(tagName(n) === 'sup' && hasClass(n, 'fn')) && n.children.forEach(walk));
   walk(el);
   return s.replace(/\s+/g, ' ').trim();
 };

@@ -19,6 +19,8 @@ export interface DocxMeta {
   pageSize: 'A4' | 'LETTER';
   /** Start with a table-of-contents field (long briefs). */
   toc: boolean;
+  /** Filled in by renderDocx: the TOC field's last result, shown until a reader updates the field. */
+  headings?: { title: string; level: number }[];
 }
 
 const pages = { A4: { width: 210, height: 297 }, LETTER: { width: 215.9, height: 279.4 } };
@@ -30,7 +32,7 @@ export function wordDocument(blocks: Block[], meta: DocxMeta): Document {
   const edge = convertMillimetersToTwip(page.width - 2 * theme.page.marginMm);
   const tabs = [{ type: TabStopType.RIGHT, position: edge }];
   const children = meta.toc
-    ? [new Paragraph({ style: 'TOCHeading', children: [new TextRun({ text: 'Contents', bold: true })] }), new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }), ...blocks]
+    ? [new Paragraph({ style: 'TOCHeading', children: [new TextRun({ text: 'Contents', bold: true })] }), new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3', cachedEntries: meta.headings }), ...blocks]
     : blocks;
   return new Document({
     title: meta.title,

@@ -11,7 +11,8 @@ import { wordDocument, type DocxMeta } from './document.js';
 export type { DocxMeta } from './document.js';
 
 export async function renderDocx(html: string, meta: DocxMeta): Promise<Uint8Array> {
-  const blocks = convertBlocks(parseHtml(html), { listInstance: 0 });
-  const packed = await Packer.toBuffer(wordDocument(blocks, meta));
+  const ctx = { listInstance: 0, headings: [] };
+  const blocks = convertBlocks(parseHtml(html), ctx);
+  const packed = await Packer.toBuffer(wordDocument(blocks, { ...meta, headings: ctx.headings }));
   return normalisePackage(packed, meta.asOf, meta.lang);
 }

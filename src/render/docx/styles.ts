@@ -1,5 +1,5 @@
 /** Word styles and list numbering from the shared theme tokens (src/render/theme.ts). */
-import { AlignmentType, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
 import { theme } from '../theme.js';
 
 const hex = (c: string) => c.replace('#', '');
@@ -20,7 +20,8 @@ export function wordStyles(lang: string): IStylesOptions {
     default: {
       document: {
         run: { font, size: hp(size.body), color: hex(color.ink), language: { value: lang } },
-        paragraph: { spacing: { after: tw(4), line } },
+        // lineRule stated: LibreOffice reads a bare w:line as exact and clips pictures to one line.
+        paragraph: { spacing: { after: tw(4), line, lineRule: LineRuleType.AUTO } },
       },
       heading1: heading(size.h1, 0, 6, color.accent),
       heading2: { ...heading(size.h2, 12, 4, color.accent), paragraph: { spacing: { before: tw(12), after: tw(4) }, keepNext: true, keepLines: true, border: { bottom: { style: 'single', size: 4, color: hex(color.rule), space: 1 } } } },
@@ -29,7 +30,7 @@ export function wordStyles(lang: string): IStylesOptions {
     },
     paragraphStyles: [
       { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: hp(size.small), color: hex(color.muted), italics: true }, paragraph: { spacing: { before: tw(2), after: tw(6) } } },
-      { id: 'Figure', name: 'Figure', basedOn: 'Normal', next: 'Caption', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: tw(6), after: tw(2) } } },
+      { id: 'Figure', name: 'Figure', basedOn: 'Normal', next: 'Caption', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: tw(6), after: tw(2), line: 240, lineRule: LineRuleType.AUTO } } },
       { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: hp(size.small) }, paragraph: { spacing: { after: 0 } } },
       { id: 'KeyFigure', name: 'Key Figure', basedOn: 'Normal', run: { color: hex(color.accent) }, paragraph: { shading: { fill: hex(color.accentSoft), type: 'clear', color: 'auto' }, spacing: { after: tw(3) } } },
       { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font, size: hp(size.h2), bold: true, color: hex(color.accent) }, paragraph: { spacing: { before: 0, after: tw(6) } } },

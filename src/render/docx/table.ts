@@ -35,7 +35,7 @@ export function table(el: DomElement): (Paragraph | Table)[] {
 function row(tr: DomElement, header: boolean): TableRow {
   const cells = elementChildren(tr).filter((c) => (tagName(c) === 'td' || tagName(c) === 'th') && !isHidden(c));
   return new TableRow({
-    tableHeader: header,
+    tableHeader: header || undefined,
     cantSplit: true,
     children: cells.map(
       (c) =>
