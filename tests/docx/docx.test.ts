@@ -4,8 +4,9 @@
  * byte-identical rebuilds.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, AUDIENCES, ROOT, removeDir, runCli, tempDir } from '../helpers/cli.js';
 import { namesOf, readRelationship, secretsOf } from '../helpers/data.js';
@@ -27,6 +28,7 @@ interface ReadBack {
 // pyenv's python may lack the Debian package; the system interpreter has it.
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const DATA = join(ROOT, 'data/az-kg.yaml');
+const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
 function readDocx(file: string): ReadBack {
   const r = spawnSync(PYTHON, [join(ROOT, 'tests/docx/read-docx.py'), file], { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -79,13 +81,13 @@ describe('az-kg Word briefs', () => {
     for (const a of ['executive', 'public'] as const) expect(docs[a].fields.some((f) => /TOC/.test(f)), a).toBe(false);
   });
 
-  it('marks exactly the header row of each table to repeat', () => {
-    expect(docs.analyst.tables.length).toBeGreaterThanOrEqual(2);
-    for (const t of docs.analyst.tables) {
-      expect(t[0]!.header).toBe(true);
-      expect(t.slice(1).some((r) => r.header)).toBe(false);
-    }
-    const trade = docs.analyst.tables.find((t) => t[0]!.cells.includes('Turnover'))!;
+  it('marks exactly the header row of each data table to repeat', () => {
+    // Data tables (with a thead) repeat their first row; layout tables (key figures, columns) none.
+    const data = docs.analyst.tables.filter((t) => t[0]!.header);
+    expect(data.length).toBe(3);
+    for (const t of docs.analyst.tables) expect(t.slice(1).some((r) => r.header)).toBe(false);
+    expect(data.map((t) => t[0]!.cells[0])).toEqual(expect.arrayContaining(['Period', 'Organization or format']));
+    const trade = data.find((t) => t[0]!.cells.includes('Turnover'))!;
     expect(trade[1]!.cells).toEqual(expect.arrayContaining(['2.3', '1.4', '3.7']));
   });
 
@@ -151,6 +153,28 @@ describe('az-kg Word briefs', () => {
     const r = runCli(['build', DATA, '-f', 'docx', '-o', again, '--as-of', AS_OF, '-q'], { TZ: 'Pacific/Kiritimati' });
     expect(r.status, r.stderr).toBe(0);
     for (const a of AUDIENCES) expect(readFileSync(join(again, `az-kg-${a}.docx`)).equals(readFileSync(join(dir, `az-kg-${a}.docx`))), a).toBe(true);
+  }, 120_000);
+
+  // LibreOffice lays the file out independently of Word and of our code; CI installs it (.ci/run).
+  it.skipIf(!hasSoffice)('executive brief fits one page when LibreOffice lays it out with the theme font', () => {
+    const work = tempDir('docx-lo');
+    try {
+      // The theme font is Roboto, shipped with pdfmake; LibreOffice finds it through a private fontconfig file.
+      const fonts = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+      writeFileSync(join(work, 'fonts.conf'), `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${fonts}</dir><cachedir>${work}/fc</cachedir></fontconfig>`);
+      const r = spawnSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, join(dir, 'az-kg-executive.docx')], {
+        encoding: 'utf8',
+        env: { ...process.env, FONTCONFIG_FILE: join(work, 'fonts.conf') },
+        timeout: 110_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const info = spawnSync('pdfinfo', [join(work, 'az-kg-executive.pdf')], { encoding: 'utf8' }).stdout;
+      expect(info).toMatch(/^Pages:\s+1$/m);
+      const fontsUsed = spawnSync('pdffonts', [join(work, 'az-kg-executive.pdf')], { encoding: 'utf8' }).stdout;
+      expect(fontsUsed).toContain('Roboto');
+    } finally {
+      removeDir(work);
+    }
   }, 120_000);
 
   it('rejects an unknown format naming the choices (exit 2)', () => {

@@ -3,9 +3,10 @@
  * the PDF converter reads. Headings keep Word's built-in Heading 1–3 styles so the navigation
  * pane and the TOC field work; lists use real numbering.
  */
-import { Bookmark, HeadingLevel, Paragraph, Table, type ParagraphChild } from 'docx';
+import { Bookmark, BorderStyle, HeadingLevel, Paragraph, Table, TableCell, TableRow, WidthType, type ParagraphChild } from 'docx';
+import { theme } from '../theme.js';
 import { attr, elementChildren, hasClass, isElement, isHidden, tagName, type DomElement, type DomNode } from '../pdf/dom.js';
-import { bookmarkName, classStyle, hasText, inlineRuns, type RunStyle } from './inline.js';
+import { bookmarkName, classStyle, hasText, inlineRuns } from './inline.js';
 import { chartPicture } from './picture.js';
 import { table } from './table.js';
 
@@ -16,6 +17,8 @@ export interface BlockContext {
   listInstance: number;
   /** Headings in order, for the table of contents. */
   headings: { title: string; level: number }[];
+  /** Widest picture here, in px at 96 ppi (less inside a column). */
+  maxWidthPx: number;
 }
 
 const headings: Record<string, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
@@ -74,17 +77,20 @@ function block(el: DomElement, ctx: BlockContext): Block[] {
   if (name === 'blockquote') return convertBlocks(el.children, ctx);
   if (name === 'hr') return [];
   if (name === 'div' && hasClass(el, 'key-figures')) return keyFigures(el);
+  if (name === 'div' && hasClass(el, 'columns')) return columns(el, ctx);
   return convertBlocks(el.children, ctx);
 }
 
 function list(el: DomElement, ctx: BlockContext, level: number): Block[] {
   const reference = tagName(el) === 'ol' ? 'bilat-numbers' : 'bilat-bullets';
   const instance = ctx.listInstance++;
+  // The numbered source list is set small, as in the PDF.
+  const base = hasClass(el, 'sources') ? classStyle('small', {}) : {};
   const out: Block[] = [];
   for (const li of elementChildren(el)) {
     if (tagName(li) !== 'li' || isHidden(li)) continue;
     const inline = li.children.filter((c) => !isElement(c) || !['ul', 'ol', 'p', 'div', 'table', 'figure'].includes(tagName(c)));
-    out.push(new Paragraph({ numbering: { reference, level: Math.min(level, 2), instance }, children: anchored(li, inlineRuns(inline, classStyle(attr(li, 'class'), {}))) }));
+    out.push(new Paragraph({ numbering: { reference, level: Math.min(level, 2), instance }, children: anchored(li, inlineRuns(inline, classStyle(attr(li, 'class'), base))) }));
     for (const c of elementChildren(li)) {
       const n = tagName(c);
       if (isHidden(c)) continue;
@@ -103,7 +109,7 @@ function figure(el: DomElement, ctx: BlockContext): Block[] {
     if (!isElement(c) || isHidden(c)) continue;
     const n = tagName(c);
     if (n === 'svg') {
-      const pic = chartPicture(c, captionText);
+      const pic = chartPicture(c, captionText, ctx.maxWidthPx);
       if (pic) out.push(pic);
     } else if (n === 'figcaption') out.push(new Paragraph({ style: 'Caption', children: inlineRuns(c.children) }));
     else out.push(...block(c, ctx));
@@ -138,24 +144,58 @@ function definitions(el: DomElement): Block[] {
   return out;
 }
 
-/** Key figures: the value large in the accent colour, then unit and label, one paragraph each card. */
+/** Key figures: one row of tinted cards as in the PDF, value large in the accent colour, then unit and label. */
 function keyFigures(el: DomElement): Block[] {
-  const out: Block[] = [];
-  for (const card of elementChildren(el)) {
-    if (isHidden(card)) continue;
+  const cards = elementChildren(el).filter((c) => !isHidden(c) && hasText(c.children));
+  if (cards.length === 0) return [];
+  const cell = (card: DomElement): Paragraph[] => {
     const part = (cls: string) => elementChildren(card).find((c) => hasClass(c, cls));
     const value = part('value');
-    if (!value) {
-      if (hasText(card.children)) out.push(new Paragraph({ children: inlineRuns(card.children) }));
-      continue;
-    }
+    if (!value) return [new Paragraph({ style: 'KeyFigure', children: inlineRuns(card.children) })];
     const unit = part('unit');
     const label = part('label');
-    const big: RunStyle = { bold: true, size: 28 };
-    const runs = [...inlineRuns(value.children, big)];
-    if (unit) runs.push(...inlineRuns([{ type: 'text', data: ' ' }, ...unit.children], { bold: true }));
-    if (label) runs.push(...inlineRuns([{ type: 'text', data: ' — ' }, ...label.children]));
-    out.push(new Paragraph({ style: 'KeyFigure', children: runs }));
-  }
-  return out;
+    const out = [new Paragraph({ style: 'KeyFigureValue', children: inlineRuns(value.children) })];
+    if (unit) out.push(new Paragraph({ style: 'KeyFigure', children: inlineRuns(unit.children, { color: hex(theme.color.accent) }) }));
+    if (label) out.push(new Paragraph({ style: 'KeyFigure', children: inlineRuns(label.children, { color: hex(theme.color.muted) }) }));
+    return out;
+  };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const white = { style: BorderStyle.SINGLE, size: 24, color: 'FFFFFF' };
+  return [
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      // White inner borders read as gaps between cards.
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: white },
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: cards.map((c) => new TableCell({ shading: { fill: hex(theme.color.accentSoft), type: 'clear', color: 'auto' }, margins: { top: 80, bottom: 80, left: 100, right: 100 }, children: cell(c) })),
+        }),
+      ],
+    }),
+    // Word needs a paragraph between two tables, and the PDF leaves this gap anyway.
+    new Paragraph({ style: 'KeyFigure', children: [] }),
+  ];
+}
+
+const hex = (c: string) => c.replace('#', '');
+const noBorders = () => {
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  return { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+};
+
+/** `div.columns`: side by side as in the PDF, one borderless layout-table cell per child. */
+function columns(el: DomElement, ctx: BlockContext): Block[] {
+  const kids = elementChildren(el).filter((c) => !isHidden(c));
+  if (kids.length < 2) return convertBlocks(el.children, ctx);
+  const outer = ctx.maxWidthPx;
+  // 14 pt between columns, as the PDF sets them.
+  const width = Math.floor((outer - (14 / 0.75) * (kids.length - 1)) / kids.length);
+  ctx.maxWidthPx = width;
+  const cells = kids.map((k) => {
+    const blocks = convertBlocks([k], ctx);
+    return new TableCell({ margins: { left: 0, right: 140 }, children: blocks.length ? blocks : [new Paragraph({ children: [] })] });
+  });
+  ctx.maxWidthPx = outer;
+  return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: noBorders(), rows: [new TableRow({ children: cells })] }), new Paragraph({ children: [] })];
 }

@@ -13,7 +13,7 @@ const SCALE = 3;
 /** Widest picture on an A4 page between 18 mm margins, in px at 96 ppi. */
 export const MAX_WIDTH_PX = Math.floor(((210 - 2 * 18) / 25.4) * 96);
 
-export function chartPicture(svg: DomElement, caption: string): Paragraph | null {
+export function chartPicture(svg: DomElement, caption: string, maxWidthPx = MAX_WIDTH_PX): Paragraph | null {
   const box = attr(svg, 'viewBox')?.trim().split(/[\s,]+/).map(Number);
   const width = parseFloat(attr(svg, 'width') ?? '') || box?.[2];
   const height = parseFloat(attr(svg, 'height') ?? '') || box?.[3];
@@ -25,7 +25,7 @@ export function chartPicture(svg: DomElement, caption: string): Paragraph | null
   const titleText = title ? collapse(title.children.map(text).join('')).trim() : '';
   const name = titleText.split(':')[0] || 'Chart';
   const alt = [titleText, caption].filter(Boolean).join(' ') || 'Chart';
-  const shown = Math.min(width, MAX_WIDTH_PX);
+  const shown = Math.min(width, maxWidthPx);
   return new Paragraph({
     style: 'Figure',
     keepNext: caption !== '',
