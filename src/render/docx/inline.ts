@@ -40,7 +40,7 @@ export function classStyle(cls: string | undefined, base: RunStyle): RunStyle {
   const out = { ...base };
   if (names.includes('small')) out.size = theme.font.size.small * 2;
   if (names.includes('muted')) out.color = hex(theme.color.muted);
-  if (names.includes('flag')) out.highlight = true, (out.color = hex(theme.color.warn)), (out.bold = true);
+  if (names.includes('flag')) Object.assign(out, { highlight: true, color: hex(theme.color.warn), bold: true });
   return out;
 }
 
