@@ -17,15 +17,18 @@ import type { Relationship } from './schema/relationship.js';
 import { stageFiles, type StagedFile } from './write/atomic.js';
 import type { GlyphError } from './render/pdf/glyphs.js';
 
-export type Format = 'html' | 'pdf';
+export type Format = 'html' | 'pdf' | 'docx';
+/** Built when no format is asked for. */
 export const FORMATS: readonly Format[] = ['html', 'pdf'];
+/** Every format `--format` and job configs accept. */
+export const ALL_FORMATS: readonly Format[] = ['html', 'pdf', 'docx'];
 
 export interface BuildOptions {
   /** Relationship files (with `expand`, also folders and glob patterns). */
   data: string[];
   /** Audience names; default every audience found in the template dirs. */
   audiences?: string[];
-  /** Default both. */
+  /** Default html and pdf; docx on request. */
   formats?: Format[];
   /** Output folder; files are `<out>/<pair-id>-<audience>.<ext>`. Default `output`. */
   out?: string;
@@ -256,6 +259,10 @@ async function renderPairParts(
         if (!isGlyphError(e)) throw e;
         glyphErrors.push({ error: e, path: `${base}.pdf` });
       }
+    }
+    if (formats.includes('docx')) {
+      const { renderBriefDocx } = await import('./render/docx-brief.js');
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'docx', path: `${base}.docx`, bytes: await renderBriefDocx(article, view, opts.pageSize) });
     }
   }
   return { briefs: out, glyphErrors };

@@ -85,7 +85,7 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
 
 /** The hash a brief is recorded under: change any input and it changes. */
 export function briefInputHash(fp: Fingerprints, dataHash: string, audience: string, format: Format, pageSize: string): string {
-  return sha256(`${fp.base}|${fp.audiences.get(audience) ?? ''}|${dataHash}|${audience}|${format}|${format === 'pdf' ? pageSize : ''}`);
+  return sha256(`${fp.base}|${fp.audiences.get(audience) ?? ''}|${dataHash}|${audience}|${format}|${format === 'pdf' || format === 'docx' ? pageSize : ''}`);
 }
 
 function packageVersion(name: string): string {

@@ -38,7 +38,7 @@ export const manifestPath = (out: string): string => join(out, '.bilat', 'manife
 const entrySchema = z.object({
   data: z.string(),
   audience: z.string(),
-  format: z.enum(['html', 'pdf']),
+  format: z.enum(['html', 'pdf', 'docx']),
   input: z.string(),
   size: z.number().int().nonnegative(),
   mtimeMs: z.number(),

@@ -20,7 +20,7 @@ export const JobConfig = z.strictObject({
   /** @default every audience found in the template folders */
   audiences: z.array(z.string().min(1)).min(1).optional().meta({ description: 'Audiences to build; default all.' }),
   /** @default ['pdf', 'html'] */
-  formats: z.array(z.enum(['pdf', 'html'])).min(1).optional().meta({ description: 'Formats to build; default both.', default: ['pdf', 'html'] }),
+  formats: z.array(z.enum(['pdf', 'html', 'docx'])).min(1).optional().meta({ description: 'Formats to build (pdf, html, docx); default pdf and html.', default: ['pdf', 'html'] }),
   /** @default 'output/{job}/{date}' */
   out: z.string().min(1).optional().meta({
     description: 'Run folder, relative to the config file; tokens {job} {date} {time} {pair} {audience}. Default "output/{job}/{date}".',

@@ -40,7 +40,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
       y
         .positional('data', { type: 'string', array: true, describe: 'Relationship files, folders (their *.yaml, *.yml, *.json) or quoted glob patterns' })
         .option('audience', { alias: 'a', type: 'string', array: true, describe: 'executive, analyst, public, a custom one, or all (default all)' })
-        .option('format', { alias: 'f', type: 'string', array: true, describe: 'html, pdf or html,pdf (default both)' })
+        .option('format', { alias: 'f', type: 'string', array: true, describe: 'html, pdf, docx or a list such as html,pdf (default html and pdf)' })
         .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
         .option('as-of', { type: 'string', describe: 'Date the brief is as of (YYYY-MM-DD, default today)' })
         .option('templates', { type: 'string', describe: 'Folder with template overrides (partials or whole audiences)' })
@@ -63,14 +63,14 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
       const [{ buildBriefs }, lib] = await Promise.all([import('../../pipeline.js'), import('../../core.js')]);
       const { BilatError } = lib;
       const formats = split(argv.format);
-      for (const f of formats ?? []) if (f !== 'html' && f !== 'pdf') throw new BilatError('E_USAGE', `--format "${f}" is not html or pdf`);
+      for (const f of formats ?? []) if (f !== 'html' && f !== 'pdf' && f !== 'docx') throw new BilatError('E_USAGE', `--format "${f}" is not html, pdf or docx`);
       const concurrency = argv.concurrency ?? availableParallelism();
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new BilatError('E_USAGE', `--concurrency must be a whole number ≥ 1, got ${argv.concurrency}`);
       const audiences = split(argv.audience);
       const options: BuildOptions = {
         data: argv.data.map(String),
         audiences: audiences?.includes('all') ? undefined : audiences,
-        formats: formats as ('html' | 'pdf')[] | undefined,
+        formats: formats as ('html' | 'pdf' | 'docx')[] | undefined,
         out: argv.out,
         asOf: parseAsOf(argv.asOf),
         templates: argv.templates,
