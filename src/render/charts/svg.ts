@@ -1,5 +1,6 @@
 import { theme } from '../theme.js';
 import { relativePath } from './svg-path.js';
+import { rtlTextElement, type RtlLabel } from './rtl-text.js';
 
 /**
  * Tidies the SVG Skia writes so it can be inlined in HTML and given to pdfmake:
@@ -13,6 +14,8 @@ export interface SvgFinish {
   alt: string;
   /** Prefix for element ids; must start with a letter. Two charts on one page need different ones. */
   idPrefix: string;
+  /** Right-to-left strings drawn as placeholders (rtl-text.ts), by placeholder number. */
+  rtl?: readonly RtlLabel[];
 }
 
 export function escapeXml(s: string): string {
@@ -98,6 +101,10 @@ export function finishSvg(raw: string, o: SvgFinish): string {
     .replace(/>\s+</g, '><')
     .replace(/<path\b[^>]*\sd=""[^>]*\/>/g, '') // Skia writes one per space between words
     .trim();
+  if (o.rtl?.length) {
+    const labels = o.rtl;
+    svg = svg.replace(/<text\b([^>]*)>([^<]*)<\/text>/g, (all, attrs: string, text: string) => rtlTextElement(attrs, text, labels) ?? all);
+  }
   if (svg.includes('<text')) svg = tidyText(svg);
   svg = renameIds(roundAttributes(dropEmptyClips(svg)), o.idPrefix);
   const open = svg.match(/^<svg\b[^>]*>/);
