@@ -40,7 +40,11 @@ export function drawAnchoredText(doc: TextDoc, text: string, at: AnchoredText, f
     },
   });
   const inlines: LineInline[] = runs.map((run) => ({ text: run.text, x: 0, width: 0, font: widthIn(run.family), fontSize: at.size, family: run.family }));
-  for (const inline of inlines) inline.width = inline.font.widthOfString(inline.text, at.size);
+  let x = 0;
+  for (const inline of inlines) {
+    inline.x = x;
+    x += inline.width = inline.font.widthOfString(inline.text, at.size);
+  }
   if (at.direction === 'rtl') {
     inlines[0]!.text = RLI + inlines[0]!.text;
     inlines[inlines.length - 1]!.text += PDI;
