@@ -35,7 +35,7 @@ function svgTexts(id: string): { attrs: string; text: string }[] {
   const html = readFileSync(join(out, `${id}-analyst.html`), 'utf8');
   const svgs = html.match(/<svg role="img"[\s\S]*?<\/svg>/g) ?? [];
   expect(svgs.length).toBeGreaterThan(0);
-  return svgs.flatMap((svg) => [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)].map(([, attrs, text]) => ({ attrs: attrs!, text: unescape(text!) })));
+  return svgs.flatMap((svg) => [...svg.matchAll(/<text\b([^>]*)>((?:(?!<\/text>)[\s\S])*)<\/text>/g)].map(([, attrs, text]) => ({ attrs: attrs!, text: unescape(text!.replace(/<[^>]*>/g, '')) })));
 }
 
 interface Word {

@@ -101,11 +101,12 @@ export function finishSvg(raw: string, o: SvgFinish): string {
     .replace(/>\s+</g, '><')
     .replace(/<path\b[^>]*\sd=""[^>]*\/>/g, '') // Skia writes one per space between words
     .trim();
+  if (svg.includes('<text')) svg = tidyText(svg);
+  // After tidyText: the placeholders' attributes are tidied like any text's, then replaced.
   if (o.rtl?.length) {
     const labels = o.rtl;
     svg = svg.replace(/<text\b([^>]*)>([^<]*)<\/text>/g, (all, attrs: string, text: string) => rtlTextElement(attrs, text, labels) ?? all);
   }
-  if (svg.includes('<text')) svg = tidyText(svg);
   svg = renameIds(roundAttributes(dropEmptyClips(svg)), o.idPrefix);
   const open = svg.match(/^<svg\b[^>]*>/);
   if (!open) throw new Error('canvas SVG output does not start with <svg>');

@@ -130,6 +130,8 @@ const KNOWN: Record<string, Set<string>> = {
   clipPath: new Set(['id']),
   rect: new Set(['x', 'y', 'width', 'height', 'fill', 'fill-opacity']),
   path: new Set(['d', 'fill', 'fill-rule', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-miterlimit', 'stroke-linejoin']),
+  // The runs of a logical-order label (charts/rtl-text.ts): the PDF sets the whole label from the <text>'s anchor.
+  tspan: new Set(['x', 'text-anchor']),
   text: new Set(['x', 'y', 'fill', 'stroke', 'stroke-width', 'stroke-linejoin', 'font-size', 'font-family', 'font-weight', 'transform', 'text-anchor', 'direction', 'unicode-bidi']),
 };
 
@@ -176,6 +178,8 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
       if (tag === 'text' && text) {
         if (text.text.trim() !== '') stack.at(-1)!.push(text);
         text = undefined;
+      } else if (tag === 'tspan') {
+        if (text?.anchor === undefined) return null;
       } else if (tag === 'title') inTitle = false;
       else if (tag === 'clipPath') clipId = undefined;
       else if (tag === 'g') {
@@ -185,10 +189,12 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
       continue;
     }
     const known = KNOWN[tag];
-    if (known === undefined || text !== undefined) return null;
+    if (known === undefined || (text !== undefined) !== (tag === 'tspan') || (tag === 'tspan' && (text?.anchor === undefined || selfClose))) return null;
     const a = attrs(attrSource ?? '');
     for (const k of a.keys()) if (!known.has(k)) return null;
     switch (tag) {
+      case 'tspan':
+        break;
       case 'svg': {
         if (seenSvg) return null;
         seenSvg = true;
