@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureChartsReady, renderChart } from '../../src/render/charts/index.js';
+import { parseChartSvg } from '../../src/render/pdf/chart-drawing.js';
 import { AS_OF, removeDir, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { split } from './chart-specs.js';
 
 const PAIRS = [
   { id: 'jo-il', file: 'tests/fixtures/rtl/jo-il-synthetic.yaml', labels: ['الأردن – ישראל trade, 2023', 'Exports to ישראל', 'Imports from ישראל'] },
@@ -93,5 +96,40 @@ describe.each(PAIRS)('chart text in $id', (pair) => {
     // Right-aligned category labels end at the same x, by the axis.
     const ends = chart.filter((w) => RTL.test(w.text) && /^(?:Exports|Imports)$/.test(chart[chart.indexOf(w) - 2]?.text ?? chart[chart.indexOf(w) - 1]?.text ?? ''));
     expect(new Set(ends.map((w) => Math.round(w.xMax))).size).toBe(1);
+  });
+});
+
+describe('a right-to-left label with digits, drawn directly', () => {
+  const spec = { ...split, reporterName: 'עמאן', partnerName: 'الإمارات ٢٠٢٣ 7', periodLabel: 'عام 2023' };
+  let svg = '';
+  beforeAll(async () => {
+    await ensureChartsReady();
+    svg = renderChart(spec, { format: 'svg', svgText: 'text' }).svg!;
+  });
+
+  it('keeps every label whole and logical, in runs Skia placed inside the chart', () => {
+    const width = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)![1]);
+    expect(svg).not.toContain('BILATRTL');
+    const labels = [...svg.matchAll(/<text\b[^>]*>((?:(?!<\/text>)[\s\S])*)<\/text>/g)].map((m) => unescape(m[1]!.replace(/<[^>]*>/g, '')));
+    expect(labels).toContain('Exports to الإمارات ٢٠٢٣ 7');
+    expect(labels.some((l) => l.includes('עמאן') && l.includes('الإمارات ٢٠٢٣ 7'))).toBe(true);
+    let spans = 0;
+    for (const [, attrs, body] of svg.matchAll(/<text\b([^>]*)>((?:(?!<\/text>)[\s\S])*)<\/text>/g)) {
+      // Horizontal labels: their transform, if any, is a translation.
+      const dx = Number(/transform="translate\(([-\d.]+)/.exec(attrs!)?.[1] ?? 0);
+      for (const [, xs] of body!.matchAll(/<tspan x="([^"]*)"/g)) {
+        spans++;
+        for (const x of xs!.split(' ').map(Number)) expect(dx + x).toBeGreaterThanOrEqual(0), expect(dx + x).toBeLessThanOrEqual(width);
+      }
+    }
+    expect(spans).toBeGreaterThan(3);
+  });
+
+  it('replays in the PDF as one anchored label per <text>', () => {
+    const drawing = parseChartSvg(svg)!;
+    expect(drawing).not.toBeNull();
+    const texts = JSON.stringify(drawing.ops);
+    expect(texts).toContain('"text":"Exports to الإمارات ٢٠٢٣ 7"');
+    expect(texts).toContain('"anchor":"end"');
   });
 });
