@@ -4,8 +4,9 @@
  * search, copy and screen readers then get nonsense. While Chart.js draws, strings holding a
  * right-to-left letter are drawn as a Latin placeholder instead (so Skia writes a <text> in the
  * right place of the drawing order, clip and transform), and the placeholder's element is then
- * replaced by one <text> holding the logical string, anchored where Skia would have set it, for
- * the browser (and pdf/chart-drawing.ts) to shape and order. Other text is drawn as before.
+ * replaced by one <text> whose content is the logical string, cut into <tspan>s per direction
+ * run at the positions Skia measured, for the browser (and pdf/chart-text.ts) to shape and
+ * order. Other text is drawn as before, so Latin-only charts stay byte-identical.
  */
 
 import bidiModule, { type Bidi } from 'bidi-js';
