@@ -4,6 +4,7 @@ import { encodeOpaquePng } from './png.js';
 import { getChartRuntime } from './setup.js';
 import { finishSvg } from './svg.js';
 import { registerChartFonts } from './fonts.js';
+import { captureRtlText } from './rtl-text.js';
 import type { RenderedChart } from './types.js';
 
 export interface DrawOptions {
@@ -28,10 +29,13 @@ export function drawChart(plan: ChartPlan, o: DrawOptions): RenderedChart {
   if (svg) {
     const flag = o.svgText === 'text' ? canvas.SvgExportFlag.NoPrettyXML : canvas.SvgExportFlag.ConvertTextToPaths;
     const target = canvas.createCanvas(width, height, flag);
-    const chart = draw(target.getContext('2d'));
+    const ctx = target.getContext('2d');
+    // Real text only: text as paths is Skia's own shaping, already drawn right.
+    const rtl = o.svgText === 'text' ? captureRtlText(ctx as never) : undefined;
+    const chart = draw(ctx);
     try {
       const raw = target.getContent().toString('utf8');
-      return { svg: finishSvg(raw, { width, height, alt, idPrefix: o.idPrefix }), width, height, alt, title };
+      return { svg: finishSvg(raw, { width, height, alt, idPrefix: o.idPrefix, rtl }), width, height, alt, title };
     } finally {
       chart.destroy(); // drops Chart.js's global instance entry; clears the canvas, so read first
     }

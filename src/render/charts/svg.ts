@@ -1,5 +1,6 @@
 import { theme } from '../theme.js';
 import { relativePath } from './svg-path.js';
+import { rtlTextElement, type RtlLabel } from './rtl-text.js';
 
 /**
  * Tidies the SVG Skia writes so it can be inlined in HTML and given to pdfmake:
@@ -13,6 +14,8 @@ export interface SvgFinish {
   alt: string;
   /** Prefix for element ids; must start with a letter. Two charts on one page need different ones. */
   idPrefix: string;
+  /** Right-to-left strings drawn as placeholders (rtl-text.ts), by placeholder number. */
+  rtl?: readonly RtlLabel[];
 }
 
 export function escapeXml(s: string): string {
@@ -99,6 +102,11 @@ export function finishSvg(raw: string, o: SvgFinish): string {
     .replace(/<path\b[^>]*\sd=""[^>]*\/>/g, '') // Skia writes one per space between words
     .trim();
   if (svg.includes('<text')) svg = tidyText(svg);
+  // After tidyText: the placeholders' attributes are tidied like any text's, then replaced.
+  if (o.rtl?.length) {
+    const labels = o.rtl;
+    svg = svg.replace(/<text\b([^>]*)>([^<]*)<\/text>/g, (all, attrs: string, text: string) => rtlTextElement(attrs, text, labels) ?? all);
+  }
   svg = renameIds(roundAttributes(dropEmptyClips(svg)), o.idPrefix);
   const open = svg.match(/^<svg\b[^>]*>/);
   if (!open) throw new Error('canvas SVG output does not start with <svg>');

@@ -10,6 +10,7 @@
  * parseChartSvg, and pdfmake's own SVG engine draws it as before.
  */
 import { splitByFont } from './font-split.js';
+import { drawAnchoredText } from './chart-text.js';
 
 export type Paint = string | undefined;
 
@@ -38,6 +39,9 @@ interface TextOp {
   strokeWidth: number;
   lineJoin: string | undefined;
   matrix: number[] | undefined;
+  /** Set on the logical-order text rtl-text.ts writes; Skia's own text has neither. */
+  anchor?: 'start' | 'middle' | 'end';
+  direction?: 'ltr' | 'rtl';
 }
 
 interface ClipOp {
@@ -126,7 +130,9 @@ const KNOWN: Record<string, Set<string>> = {
   clipPath: new Set(['id']),
   rect: new Set(['x', 'y', 'width', 'height', 'fill', 'fill-opacity']),
   path: new Set(['d', 'fill', 'fill-rule', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-miterlimit', 'stroke-linejoin']),
-  text: new Set(['x', 'y', 'fill', 'stroke', 'stroke-width', 'stroke-linejoin', 'font-size', 'font-family', 'font-weight', 'transform']),
+  // The runs of a logical-order label (charts/rtl-text.ts): the PDF sets the whole label from the <text>'s anchor.
+  tspan: new Set(['x', 'text-anchor']),
+  text: new Set(['x', 'y', 'fill', 'stroke', 'stroke-width', 'stroke-linejoin', 'font-size', 'font-family', 'font-weight', 'transform', 'text-anchor', 'direction', 'unicode-bidi']),
 };
 
 function rectPath(a: Map<string, string>): string {
@@ -172,6 +178,8 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
       if (tag === 'text' && text) {
         if (text.text.trim() !== '') stack.at(-1)!.push(text);
         text = undefined;
+      } else if (tag === 'tspan') {
+        if (text?.anchor === undefined) return null;
       } else if (tag === 'title') inTitle = false;
       else if (tag === 'clipPath') clipId = undefined;
       else if (tag === 'g') {
@@ -181,10 +189,12 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
       continue;
     }
     const known = KNOWN[tag];
-    if (known === undefined || text !== undefined) return null;
+    if (known === undefined || (text !== undefined) !== (tag === 'tspan') || (tag === 'tspan' && (text?.anchor === undefined || selfClose))) return null;
     const a = attrs(attrSource ?? '');
     for (const k of a.keys()) if (!known.has(k)) return null;
     switch (tag) {
+      case 'tspan':
+        break;
       case 'svg': {
         if (seenSvg) return null;
         seenSvg = true;
@@ -262,6 +272,13 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
           lineJoin: a.get('stroke-linejoin'),
           matrix,
         };
+        const anchor = a.get('text-anchor');
+        const direction = a.get('direction');
+        if (anchor !== undefined || direction !== undefined) {
+          if (!(anchor === 'start' || anchor === 'middle' || anchor === 'end') || !(direction === 'ltr' || direction === 'rtl')) return null;
+          op.anchor = anchor;
+          op.direction = direction;
+        }
         if (!selfClose) text = op;
         break;
       }
@@ -310,6 +327,11 @@ function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor, mainFamily: strin
       if (op.stroke !== undefined) {
         doc.strokeColor(op.stroke).lineWidth(op.strokeWidth);
         if (op.lineJoin !== undefined) doc.lineJoin(op.lineJoin);
+      }
+      if (op.anchor !== undefined) {
+        drawAnchoredText(doc, op.text, { x: op.x, y: op.y, size: op.size, anchor: op.anchor, direction: op.direction ?? 'ltr', fill, stroke: op.stroke !== undefined }, (family) => fontFor(op.bold, family), mainFamily);
+        doc.restore();
+        continue;
       }
       // Characters the main font lacks are drawn run by run in the family of the chain that has them.
       const text = logicalArabic(op.text);
