@@ -82,10 +82,11 @@ export function chartForGap(pages: GapPage[], index: number, tried: ReadonlySet<
   }
   const needed = blockBottom - b.from;
   const free = a.to - Math.max(...a.items.map(bottom));
-  // Fitting by the estimate yet moved on all the same: the shortfall is within SLACK.
-  const deficit = Math.max(0, needed - free) + SLACK;
-  const scale = (node._height! - deficit) / node._height!;
-  if (scale < MIN_SCALE) return undefined;
+  // Fitting by the estimate yet moved on all the same: the shortfall is within SLACK. The
+  // layout that follows is the real test; the smallest size is tried when the slack tips it.
+  const short = Math.max(0, needed - free);
+  if ((node._height! - short) / node._height! < MIN_SCALE) return undefined;
+  const scale = Math.max(MIN_SCALE, (node._height! - short - SLACK) / node._height!);
   const headings = above.map((it) => it.item._node).filter((n): n is SvgNode => n !== undefined);
   return { node, width: Math.floor(node._width! * scale * 2) / 2, headings };
 }
