@@ -1,6 +1,7 @@
 import type { Formatter } from './format.js';
 import { takesArticle, type Grammar } from './grammar/index.js';
 import { isLatinName } from './names.js';
+import { scaleAmounts } from './scaled.js';
 import type { BriefView, KeyFigure, Ref } from './view-types.js';
 
 const mergeRefs = (...lists: Ref[][]): Ref[] => {
@@ -13,9 +14,14 @@ const mergeRefs = (...lists: Ref[][]): Ref[] => {
 export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[] {
   const out: KeyFigure[] = [];
   const t = v.trade.latest;
-  if (t?.turnover !== undefined) out.push({ value: fmt.number(t.turnover), unit: t.unitLabel, label: g.t('figure.turnover', { period: t.label }), refs: t.refs });
+  const headline = (figures: number[]) => {
+    const s = scaleAmounts(figures, t!.unit, fmt.locale, (n) => fmt.number(n));
+    const reported = s.scaled ? figures.map((n) => fmt.number(n)).join(' / ') + ` ${t!.unitLabel}` : undefined;
+    return { value: s.values.join(' / '), unit: fmt.unitLabel(t!.currency, s.unit), ...(reported ? { reported } : {}) };
+  };
+  if (t?.turnover !== undefined) out.push({ ...headline([t.turnover]), label: g.t('figure.turnover', { period: t.label }), refs: t.refs });
   if (t?.exports !== undefined && t.imports !== undefined)
-    out.push({ value: `${fmt.number(t.exports)} / ${fmt.number(t.imports)}`, unit: t.unitLabel, label: g.t(isLatinName(t.reporterName) ? 'figure.exports-imports' : 'figure.exports-imports.of', { reporter: t.reporterName }), refs: t.refs });
+    out.push({ ...headline([t.exports, t.imports]), label: g.t(isLatinName(t.reporterName) ? 'figure.exports-imports' : 'figure.exports-imports.of', { reporter: t.reporterName }), refs: t.refs });
   const count = v.agreements.counts.at(-1);
   if (count) out.push({ value: fmt.number(count.count, 0), label: g.t('figure.count-as-of', { scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');

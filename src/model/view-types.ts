@@ -73,6 +73,8 @@ export interface TradeView {
 export interface KeyFigure {
   value: string;
   unit?: string;
+  /** The figure as reported, when `value`/`unit` show it in a larger scale (a headline). */
+  reported?: string;
   label: string;
   refs: Ref[];
 }

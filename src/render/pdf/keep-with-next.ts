@@ -7,6 +7,7 @@
  * again, as pdfmake does for its own hook. Headings are the nodes with a `headlineLevel`
  * (and an `id`, which is how pdfmake links a laid-out line back to its node).
  */
+import { chartForGap, chartOnPage, type GapPage, type SvgNode } from './fill-gaps.js';
 
 interface HeadlineNode {
   headlineLevel?: number;
@@ -32,6 +33,8 @@ type LayoutDocument = (this: LayoutBuilderLike, ...args: unknown[]) => LaidOutPa
  * headings are judged again on the new layout. Usually zero or one pass is needed.
  */
 const MAX_PASSES = 6;
+/** Charts tried against a gap per document (each costs one or two layouts). */
+const MAX_SHRINKS = 4;
 const EPSILON = 0.5;
 
 const top = (it: PageItem): number => it.item.y ?? Math.min(it.item.y1 ?? Infinity, it.item.y2 ?? Infinity);
@@ -78,14 +81,49 @@ export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }):
   if (typeof layoutDocument !== 'function') return;
   proto.layoutDocument = function (this: LayoutBuilderLike, ...args: unknown[]): LaidOutPage[] {
     let pages = layoutDocument.apply(this, args);
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      let move: HeadlineNode | undefined;
-      for (let i = 0; i < pages.length && move === undefined; i++) move = strandedHeading(pages[i]!, i + 1);
-      if (move === undefined) break;
-      move.pageBreak = 'before';
+    const relayout = (): void => {
       for (const node of this.linearNodeList ?? []) node.resetXY?.();
       pages = layoutDocument.apply(this, args);
+    };
+    const ours = new Set<HeadlineNode>();
+    // A laid-out chart inside a figure is a shallow copy; its SVG text names the node it came from.
+    const resolve = (copy: SvgNode): SvgNode => ((this.linearNodeList ?? []) as SvgNode[]).find((n) => n.svg !== undefined && n.svg === copy.svg) ?? copy;
+    const tried = new Set<SvgNode>();
+    let moves = 0;
+    for (let pass = 0; pass < MAX_PASSES + 2 * MAX_SHRINKS; pass++) {
+      let move: HeadlineNode | undefined;
+      for (let i = 0; i < pages.length && move === undefined && moves < MAX_PASSES; i++) move = strandedHeading(pages[i]!, i + 1);
+      if (move !== undefined) {
+        move.pageBreak = 'before';
+        ours.add(move);
+        moves++;
+        relayout();
+        continue;
+      }
+      if (tried.size >= MAX_SHRINKS || !shrinkOne()) break;
     }
     return pages;
+
+    /** One chart drawn smaller so it fits the gap before it; put back if it did not help. */
+    function shrinkOne(): boolean {
+      for (let i = 0; i < pages.length - 1; i++) {
+        const s = chartForGap(pages as GapPage[], i, tried, resolve);
+        if (s === undefined) continue;
+        tried.add(s.node);
+        // A page break the template asked for is not ours to lift.
+        if (s.headings.some((h) => h.pageBreak === 'before' && !ours.has(h))) return true;
+        const width = s.node.width;
+        const lifted = s.headings.filter((h) => h.pageBreak === 'before');
+        s.node.width = s.width;
+        for (const h of lifted) delete h.pageBreak;
+        relayout();
+        if (chartOnPage(pages as GapPage[], i, s.node, resolve)) return true;
+        s.node.width = width;
+        for (const h of lifted) h.pageBreak = 'before';
+        relayout();
+        return true;
+      }
+      return false;
+    }
   };
 }
