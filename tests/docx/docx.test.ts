@@ -91,10 +91,12 @@ describe('az-kg Word briefs', () => {
     expect(trade[1]!.cells).toEqual(expect.arrayContaining(['2.3', '1.4', '3.7']));
   });
 
-  it('places charts as PNG pictures at print resolution with alt text stating the figures', () => {
+  it('places charts as SVG pictures with a PNG at print resolution for other readers, alt text stating the figures', () => {
     const { pictures, images, ppi } = docs.analyst;
     expect(pictures.length).toBe(2);
-    expect(images.every((m) => m === 'image/png')).toBe(true);
+    // Each chart: its SVG (Word 2016 and later) and the PNG fallback the picture's blip points at.
+    expect([...images].sort()).toEqual([...Array(pictures.length).fill('image/png'), ...Array(pictures.length).fill('image/svg+xml')]);
+    expect(ppi.length).toBe(pictures.length);
     for (const p of ppi) expect(p).toBeGreaterThanOrEqual(250);
     expect(new Set(pictures.map((p) => p.id)).size).toBe(pictures.length);
     for (const p of pictures) expect((p.descr ?? '').length).toBeGreaterThan(40);

@@ -1,6 +1,7 @@
 /**
- * Charts arrive as inline SVG in the article; Word gets them as PNG pictures at print
- * resolution, rasterised from that same SVG so the picture cannot differ from the HTML chart.
+ * Charts arrive as inline SVG in the article; Word gets that same SVG (drawn by Word 2016 and
+ * later) with a PNG at print resolution rasterised from it as the fallback other readers show,
+ * so the picture cannot differ from the HTML chart.
  */
 import { createRequire } from 'node:module';
 import { ImageRun, Paragraph } from 'docx';
@@ -18,7 +19,8 @@ export function chartPicture(svg: DomElement, caption: string, maxWidthPx = MAX_
   const width = parseFloat(attr(svg, 'width') ?? '') || box?.[2];
   const height = parseFloat(attr(svg, 'height') ?? '') || box?.[3];
   if (!width || !height || !(width > 0) || !(height > 0)) return null;
-  const png = rasterise(serializeSvg(svg), width, height);
+  const source = serializeSvg(svg);
+  const png = rasterise(source, width, height);
   // The SVG's <title> states the chart and its figures; a caption adds what was left out.
   const title = svg.children.find((c): c is DomElement => isElement(c) && tagName(c) === 'title');
   // textContent() skips <title> (never rendered as text), so its words are read directly.
@@ -30,9 +32,11 @@ export function chartPicture(svg: DomElement, caption: string, maxWidthPx = MAX_
     style: 'Figure',
     keepNext: caption !== '',
     children: [
+      // The SVG itself where Word draws it (2016 and later: vectors, real text); the PNG for the rest.
       new ImageRun({
-        type: 'png',
-        data: png,
+        type: 'svg',
+        data: Buffer.from(source, 'utf8'),
+        fallback: { type: 'png', data: png },
         transformation: { width: shown, height: Math.round((height * shown) / width) },
         altText: { name, title: name, description: alt },
       }),
