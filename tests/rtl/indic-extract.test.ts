@@ -50,6 +50,10 @@ describe('complex clusters in the PDF text layer', () => {
     expect(native).not.toMatch(LEADING_SIGN);
   });
 
+  it('keeps Bengali marks drawn below or above the line in their word', () => {
+    expect(native).toContain('পররাষ্ট্র মন্ত্রণালয়');
+  });
+
   it('extracts Bengali pre-base and split vowel signs in logical order', () => {
     expect(swapped).toContain('বিদেশি বৈঠক কোনো');
     expect(swapped).not.toMatch(LEADING_SIGN);

@@ -23,7 +23,7 @@ const nfd = (cp: number): number[] => [...String.fromCodePoint(cp).normalize('NF
  * order; the input itself when nothing needs to move or the glyphs cannot be matched to the
  * text (a dotted circle or a decomposition we do not know): then nothing changes.
  */
-export function inLogicalOrder<G extends Glyph>(text: string, glyphs: G[]): G[] {
+export function inLogicalOrder<G extends Glyph>(text: string, glyphs: G[], positions: readonly Position[]): G[] {
   if (!INDIC.test(text)) return glyphs;
   const chars = [...text].map((c) => c.codePointAt(0)!);
   const out: G[] = [];
@@ -37,8 +37,37 @@ export function inLogicalOrder<G extends Glyph>(text: string, glyphs: G[]): G[] 
     i = j;
     p = q;
   }
-  return p === chars.length ? out : glyphs;
+  return p === chars.length ? onBaseline(out, positions) : glyphs;
 }
+
+interface Position {
+  xAdvance: number;
+  yOffset: number;
+}
+
+/**
+ * A mark drawn raised or lowered (Bengali's below-base ্র, a nukta) sits off the line, and
+ * poppler reads it as a word of its own, even on another line. Its characters go to the glyph
+ * it hangs on (the last one that advances, with only empty glyphs between), which keeps the
+ * text in the same order; the mark itself then maps to nothing.
+ */
+function onBaseline<G extends Glyph>(glyphs: G[], positions: readonly Position[]): G[] {
+  if (positions.length !== glyphs.length) return glyphs;
+  const out = glyphs.slice();
+  let base = -1;
+  for (let k = 0; k < out.length; k++) {
+    const at = positions[k]!;
+    const cps = out[k]!.codePoints;
+    if (at.xAdvance > 0) base = k;
+    else if (base >= 0 && at.yOffset !== 0 && cps.length > 0) {
+      out[base] = view(out[base]!, [...out[base]!.codePoints, ...cps]);
+      out[k] = view(out[k]!, []);
+    } else if (cps.length > 0) base = -1;
+  }
+  return out;
+}
+
+const view = <G extends Glyph>(g: G, codePoints: number[]): G => Object.create(g, { codePoints: { value: codePoints } }) as G;
 
 /**
  * The smallest run of glyphs from `i` whose characters (as the shaper decomposes them) are the
@@ -79,6 +108,6 @@ function reassign<G extends Glyph>(cluster: G[], chars: number[]): G[] {
   if (units.length < cluster.length) return cluster;
   return cluster.map((g, k) => {
     const cps = k < cluster.length - 1 ? units[k]! : units.slice(k).flat();
-    return same(g.codePoints, cps) ? g : (Object.create(g, { codePoints: { value: cps } }) as G);
+    return same(g.codePoints, cps) ? g : view(g, cps);
   });
 }

@@ -42,7 +42,7 @@ export function mapGlyphsExactly(font: object): void {
   proto.encode = function (this: EmbeddedFont, text: string, features?: unknown) {
     if (!BEYOND_CYRILLIC.test(text) || typeof this.layout !== 'function' || this.subset?.glyphs === undefined) return encode.call(this, text, features);
     const { glyphs: shaped, positions } = this.layout(text, features);
-    const glyphs = inLogicalOrder(text, shaped);
+    const glyphs = inLogicalOrder(text, shaped, positions as { xAdvance: number; yOffset: number }[]);
     const ids: string[] = [];
     for (const glyph of glyphs) {
       let gid = this.subset.includeGlyph(glyph.id);
