@@ -8,6 +8,8 @@
  * so a Latin brief's bytes do not move.
  */
 
+import { inLogicalOrder } from './cluster-text.js';
+
 interface Glyph {
   id: number;
   codePoints: number[];
@@ -39,7 +41,8 @@ export function mapGlyphsExactly(font: object): void {
   const encode = proto.encode;
   proto.encode = function (this: EmbeddedFont, text: string, features?: unknown) {
     if (!BEYOND_CYRILLIC.test(text) || typeof this.layout !== 'function' || this.subset?.glyphs === undefined) return encode.call(this, text, features);
-    const { glyphs, positions } = this.layout(text, features);
+    const { glyphs: shaped, positions } = this.layout(text, features);
+    const glyphs = inLogicalOrder(text, shaped, positions as { xAdvance: number; yOffset: number }[]);
     const ids: string[] = [];
     for (const glyph of glyphs) {
       let gid = this.subset.includeGlyph(glyph.id);
