@@ -18,11 +18,12 @@ interface EmbeddedFont {
 }
 
 /**
- * Shaped words of every document, by parsed font. 24 MB holds ~10,000 words, the vocabulary
+ * Shaped words of every document, by parsed font. 12 MB holds ~5,000 words (24 MB cost a batch
+ * worker ~10 MB more at its peak, README: Performance), the vocabulary
  * of many briefs (a 10-page analyst brief fills ~2 MB); words over 48 characters are shaped
  * each time they are measured.
  */
-export const shaping = new ShapingCache({ maxBytes: 24 * 1024 * 1024, maxChars: 48 });
+export const shaping = new ShapingCache({ maxBytes: 12 * 1024 * 1024, maxChars: 48 });
 
 /** Parsed fonts by their file's bytes; only a handful of files are ever parsed. */
 const parsed: { data: Uint8Array; font: object }[] = [];

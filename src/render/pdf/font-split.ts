@@ -19,7 +19,7 @@ const neutral = /^[\p{Script=Common}\p{Script=Inherited}]/u;
 const isControl = (cp: number): boolean => cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
 
 const cache = new Map<string, Map<string, FontRun[] | null>>();
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 2_000;
 
 /** Forgets every split (a template's font stack changed). */
 export function clearSplitCache(): void {
