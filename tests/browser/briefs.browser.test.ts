@@ -2,17 +2,14 @@
  * Every HTML brief in a real browser (Debian's Chromium, driven by puppeteer-core): no console
  * error (a CSP violation is one), no network request, and no axe-core violation at WCAG 2 A/AA.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, runsChromium } from '../helpers/chromium.js';
 import { AUDIENCES, buildOnce, outputPath, PAIRS, removeDir, tempDir } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-// Only a developer machine without Chromium may skip; in CI a missing browser must fail.
-if (!haveChromium && !process.env.CI) console.warn(`browser test skipped: ${CHROMIUM} not found (apt-get install chromium; CI runs it)`);
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -48,7 +45,7 @@ async function open(browser: Browser, url: string, visit: Visit, opts: { bypassC
   return page;
 }
 
-describe.runIf(haveChromium || process.env.CI)('HTML briefs in Chromium', () => {
+describe.runIf(runsChromium)('HTML briefs in Chromium', () => {
   let browser: Browser;
   let profile = '';
   let dir = '';
@@ -56,12 +53,7 @@ describe.runIf(haveChromium || process.env.CI)('HTML briefs in Chromium', () => 
   beforeAll(async () => {
     dir = await buildOnce();
     profile = tempDir('chromium-profile');
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      userDataDir: profile,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium(profile);
   });
 
   afterAll(async () => {

@@ -3,16 +3,15 @@
  * semicolons and footnote markers the template writes keep their side; checked in the built
  * files and, for every text node, in Chromium. Uses the synthetic Jordan–Israel fixture.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, runsChromium } from '../helpers/chromium.js';
 import { AS_OF, AUDIENCES, removeDir, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/rtl/jo-il-synthetic.yaml');
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 
 let out = '';
 const html = (audience: string): string => readFileSync(join(out, `jo-il-${audience}.html`), 'utf8');
@@ -51,18 +50,13 @@ describe('right-to-left data in HTML', () => {
   });
 });
 
-describe.runIf(haveChromium || process.env.CI)('right-to-left data in Chromium', () => {
+describe.runIf(runsChromium)('right-to-left data in Chromium', () => {
   let browser: Browser;
   let profile = '';
 
   beforeAll(async () => {
     profile = tempDir('rtl-chromium');
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      userDataDir: profile,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium(profile);
   });
   afterAll(async () => {
     await browser?.close();
