@@ -2,8 +2,7 @@
  * The hostile-input suite: every case of the corpus (generated and fixed) runs through the
  * real CLI — validate, then build if it validated; `jobs list` for configs — in a fresh
  * folder whose output folder already holds earlier briefs, and must meet check.ts.
- * A case whose title starts with "[needs fix from X]" depends on another helper's fix of
- * issue 9 and fails until it is merged. Reproduce a run with HOSTILE_SEED / HOSTILE_RUNS;
+ * Reproduce a run with HOSTILE_SEED / HOSTILE_RUNS;
  * HOSTILE_KEEP=1 keeps the case folders.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -73,7 +72,7 @@ async function runCase(c: HostileCase): Promise<string[]> {
 
 describe.concurrent('hostile inputs through the real CLI', () => {
   for (const c of cases) {
-    const title = `${c.needs.length ? `[needs fix from ${c.needs.join(', ')}] ` : ''}${c.name}`;
+    const title = c.name;
     it(title, async () => {
       const problems = await runCase(c);
       // One line per problem, so a failure reads as a list of what went wrong.
