@@ -90,7 +90,8 @@ export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }):
     const resolve = (copy: SvgNode): SvgNode => ((this.linearNodeList ?? []) as SvgNode[]).find((n) => n.svg !== undefined && n.svg === copy.svg) ?? copy;
     const tried = new Set<SvgNode>();
     let moves = 0;
-    for (let pass = 0; pass < MAX_PASSES + 2 * MAX_SHRINKS; pass++) {
+    // Each shrink may lift the breaks of earlier moves and start the moves afresh (below).
+    for (let pass = 0; pass < (MAX_PASSES + 2) * (MAX_SHRINKS + 1); pass++) {
       let move: HeadlineNode | undefined;
       for (let i = 0; i < pages.length && move === undefined && moves < MAX_PASSES; i++) move = strandedHeading(pages[i]!, i + 1);
       if (move !== undefined) {
@@ -103,6 +104,20 @@ export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }):
       if (tried.size >= MAX_SHRINKS || !shrinkOne()) break;
     }
     return pages;
+
+    /**
+     * A chart drawn smaller pulls everything after it up, so a heading moved on before may no
+     * longer need its page break (the page before it would be left part empty for nothing).
+     * Lift the breaks we added; the moves that are still needed are found again.
+     */
+    function liftOurBreaks(): void {
+      const lifted = [...ours].filter((h) => h.pageBreak === 'before');
+      if (lifted.length === 0) return;
+      for (const h of lifted) delete h.pageBreak;
+      ours.clear();
+      moves = 0;
+      relayout();
+    }
 
     /** One chart drawn smaller so it fits the gap before it; put back if it did not help. */
     function shrinkOne(): boolean {
@@ -117,7 +132,10 @@ export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }):
         s.node.width = s.width;
         for (const h of lifted) delete h.pageBreak;
         relayout();
-        if (chartOnPage(pages as GapPage[], i, s.node, resolve)) return true;
+        if (chartOnPage(pages as GapPage[], i, s.node, resolve)) {
+          liftOurBreaks();
+          return true;
+        }
         s.node.width = width;
         for (const h of lifted) h.pageBreak = 'before';
         relayout();
