@@ -14,13 +14,14 @@ import { GENERATOR, type Format, type ResolvedBuildOptions } from '../pipeline.j
 import { robotoPaths } from '../render/charts/setup.js';
 import { fallbackFamilies } from '../render/pdf/fallback-fonts.js';
 import { fontFaces, fontPath } from '../render/pdf/fonts.js';
+import { libraryVersions } from '../render/pdf/patches/versions.js';
 import type { ResolvedAudience } from '../templates/resolve.js';
 import { templateDirs } from '../templates/resolve.js';
 
 const require = createRequire(import.meta.url);
 /** Renderers whose upgrade can change the bytes of a brief. */
 // The fallback font packages count by version: hashing ~200 MB of CJK fonts per build would not pay.
-const RENDERERS = ['pdfmake', 'chart.js', '@napi-rs/canvas', 'handlebars', 'htmlparser2', ...fallbackFamilies.map((f) => `@expo-google-fonts/${f.pkg}`)];
+const RENDERERS = ['chart.js', '@napi-rs/canvas', 'handlebars', 'htmlparser2', ...fallbackFamilies.map((f) => `@expo-google-fonts/${f.pkg}`)];
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -57,7 +58,9 @@ export interface Fingerprints {
 
 export function fingerprints(audiences: readonly ResolvedAudience[], opts: ResolvedBuildOptions): Fingerprints {
   const fonts = [...new Set([...fontFaces.map(fontPath), ...Object.values(robotoPaths())])].sort();
-  const versions = RENDERERS.map((name) => `${name}@${packageVersion(name)}`);
+  // pdfmake, pdfkit and fontkit as pdfmake loads them: bilat patches all three (render/pdf/patches).
+  const patched = Object.entries(libraryVersions()).map(([name, version]) => `${name}@${version}`);
+  const versions = [...patched, ...RENDERERS.map((name) => `${name}@${packageVersion(name)}`)];
   const base = sha256(
     JSON.stringify({
       generator: GENERATOR,

@@ -26,6 +26,8 @@ const commands: CommandFactory[] = [buildCommand, validateCommand, schemaCommand
 /** Run the CLI; returns the exit code instead of exiting, so it can be embedded and tested. */
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
   const debug = argv.includes('--debug');
+  // Read where no argv reaches: the PDF renderer in batch worker threads reports skipped patches.
+  if (debug) process.env['BILAT_DEBUG'] = '1';
   let exit: number = ExitCode.Ok;
   const setExit = (code: number) => {
     exit = code;

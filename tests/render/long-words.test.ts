@@ -5,8 +5,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../src/render/pdf/index.js';
-import { shaping } from '../../src/render/pdf/font-cache.js';
-import { LONG_WORD, PIECE, pieceBounds, splitLongWord } from '../../src/render/pdf/long-words.js';
+import { shaping } from '../../src/render/pdf/patches/font-cache.js';
+import { LONG_WORD, PIECE, pieceBounds, splitLongWord } from '../../src/render/pdf/patches/long-words.js';
 import { loadPdfmake } from '../../src/render/pdf/runtime.js';
 import { BYTES_PER_GLYPH, ShapingCache } from '../../src/render/pdf/shaping-cache.js';
 import { meta, writeTemp } from './pdf-helpers.js';

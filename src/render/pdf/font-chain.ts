@@ -4,7 +4,7 @@
  * same family as regular ones. Families are read and parsed on first need, through the
  * shared parse cache, so pdfkit embeds the very same parsed font.
  */
-import { parseFont } from './font-cache.js';
+import { parseFont } from './patches/font-cache.js';
 import { fallbackFamilies, fallbackPath } from './fallback-fonts.js';
 import { FONT_FAMILY, fontFaces, fontPath, readFontFile, requireFontkit, type FontFace } from './fonts.js';
 

@@ -6,15 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { resolve, sep } from 'node:path';
-import { shareParsedFonts, shareShaping } from './font-cache.js';
-import { patchLineDrawing } from './draw-lines.js';
-import { boundGluedRuns, breakLongWords } from './long-words.js';
-import { keepHeadingsWithNext } from './keep-with-next.js';
-import { cacheSvgMeasurement } from './svg-cache.js';
-import { drawChartsDirectly } from './chart-drawing.js';
-import { fastStyleLookup } from './style-stack.js';
-import { exactGlyphText } from './glyph-text.js';
-import { addFontFallback, matchFallbackMetrics } from './font-fallback.js';
+import { describeSkips, installPatches, reportLateSkips, type PatchReport } from './patches/index.js';
 import { chainFamilies, setFirstUseHook } from './font-chain.js';
 import { registerHouseFonts, reserveFamilyNames, type HouseFont } from './house-fonts.js';
 import { FONT_FAMILY, fontBuffer, fontFaces, fontPath, pdfkitPath, type FontFace } from './fonts.js';
@@ -33,11 +25,15 @@ interface Pdfmake {
   createPdf(doc: object, options?: object): PdfmakeDocument;
 }
 
-type PdfmakeClass = { default: { prototype: object } };
-
 const require = createRequire(import.meta.url);
 const assetDirs = new Set<string>();
 let pdfmake: Pdfmake | undefined;
+let patches: PatchReport[] = [];
+
+/** What installing the pdfmake patches came to (empty before the first PDF). */
+export function patchReport(): readonly PatchReport[] {
+  return patches;
+}
 
 /** Lets images be read from `dir` (and below). Content images are data: URLs, so this is rarely needed. */
 export function allowLocalAssets(dir: string): void {
@@ -67,24 +63,12 @@ export function useHouseFonts(stack: readonly HouseFont[]): void {
 
 export function loadPdfmake(): Pdfmake {
   if (pdfmake !== undefined) return pdfmake;
-  const pdfkit = pdfkitPath();
-  shareParsedFonts(createRequire(pdfkit), pdfkit);
+  patches = installPatches(pdfkitPath(), FONT_FAMILY);
   const pm = require('pdfmake') as Pdfmake;
-  const pdfDocument = (require('pdfmake/js/PDFDocument.js') as PdfmakeClass).default;
-  shareShaping(pdfDocument);
-  matchFallbackMetrics(pdfDocument, FONT_FAMILY);
-  // After shareShaping, so its encoding cache is what Latin text still goes through.
-  exactGlyphText(pdfDocument);
-  breakLongWords((require('pdfmake/js/TextBreaker.js') as PdfmakeClass).default);
-  boundGluedRuns((require('pdfmake/js/Line.js') as PdfmakeClass).default);
-  const renderer = (require('pdfmake/js/Renderer.js') as PdfmakeClass).default;
-  patchLineDrawing(renderer);
-  drawChartsDirectly(renderer, FONT_FAMILY);
-  keepHeadingsWithNext((require('pdfmake/js/LayoutBuilder.js') as PdfmakeClass).default);
-  cacheSvgMeasurement((require('pdfmake/js/SVGMeasure.js') as PdfmakeClass).default);
-  const styleStack = (require('pdfmake/js/StyleContextStack.js') as PdfmakeClass).default;
-  fastStyleLookup(styleStack as never);
-  addFontFallback((require('pdfmake/js/TextInlines.js') as PdfmakeClass).default, (styleStack as unknown as { getStyleProperty?: never }).getStyleProperty, FONT_FAMILY);
+  if (process.env['BILAT_DEBUG'] === '1') {
+    for (const line of describeSkips(patches)) process.stderr.write(`bilat: ${line}\n`);
+    reportLateSkips((name, reason) => void process.stderr.write(`bilat: pdf patch skipped: ${name}: ${reason}\n`));
+  }
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(isAllowedLocalPath);
   // Font buffers go into pdfmake's in-memory file system, read from disk once per process.

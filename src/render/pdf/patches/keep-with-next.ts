@@ -7,7 +7,8 @@
  * again, as pdfmake does for its own hook. Headings are the nodes with a `headlineLevel`
  * (and an `id`, which is how pdfmake links a laid-out line back to its node).
  */
-import { chartForGap, chartOnPage, type GapPage, type SvgNode } from './fill-gaps.js';
+import { chartForGap, chartOnPage, type GapPage, type SvgNode } from '../fill-gaps.js';
+import { applied, patchStats, skipped, type PatchResult } from './result.js';
 
 interface HeadlineNode {
   headlineLevel?: number;
@@ -75,14 +76,15 @@ export function strandedHeading(page: LaidOutPage, pageNumber: number): Headline
   return node?.pageBreak === 'before' ? undefined : node;
 }
 
-export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }): void {
+export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }): PatchResult {
   const proto = layoutBuilderClass.prototype as { layoutDocument?: LayoutDocument };
   const layoutDocument = proto.layoutDocument;
-  if (typeof layoutDocument !== 'function') return;
+  if (typeof layoutDocument !== 'function') return skipped('LayoutBuilder.layoutDocument is not a function');
   proto.layoutDocument = function (this: LayoutBuilderLike, ...args: unknown[]): LaidOutPage[] {
     let pages = layoutDocument.apply(this, args);
     const relayout = (): void => {
       for (const node of this.linearNodeList ?? []) node.resetXY?.();
+      patchStats.layoutReruns++;
       pages = layoutDocument.apply(this, args);
     };
     const ours = new Set<HeadlineNode>();
@@ -144,4 +146,5 @@ export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }):
       return false;
     }
   };
+  return applied;
 }

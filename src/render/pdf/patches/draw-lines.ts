@@ -8,7 +8,8 @@
  *   page's top right corner. We add them ourselves, aimed at the heading's own line.
  * - Direction: a line holding right-to-left text is reordered by the bidi pass (bidi-lines.ts).
  */
-import { reorderLine, type LineInline } from './bidi-lines.js';
+import { reorderLine, type LineInline } from '../bidi-lines.js';
+import { applied, patchStats, skipped, type PatchResult } from './result.js';
 
 interface Inline {
   text: string;
@@ -66,10 +67,10 @@ export function mergeInlines(inlines: readonly Inline[]): Inline[] {
   return out;
 }
 
-export function patchLineDrawing(rendererClass: { prototype: object }): void {
+export function patchLineDrawing(rendererClass: { prototype: object }): PatchResult {
   const proto = rendererClass.prototype as { renderLine?: RenderLine };
   const renderLine = proto.renderLine;
-  if (typeof renderLine !== 'function') return;
+  if (typeof renderLine !== 'function') return skipped('Renderer.renderLine is not a function');
   proto.renderLine = function (this: RendererLike, line: LineLike, x: number, y: number): unknown {
     // Views of the line; pdfmake's own line object (used again for page references) is untouched.
     const overrides: PropertyDescriptorMap = {};
@@ -84,11 +85,15 @@ export function patchLineDrawing(rendererClass: { prototype: object }): void {
     if (reordered !== undefined) overrides.inlines = { value: reordered };
     else if (Array.isArray(inlines) && inlines.length > 1 && !inlines.some(special)) {
       const merged = mergeInlines(inlines);
-      if (merged.length < inlines.length) overrides.inlines = { value: merged };
+      if (merged.length < inlines.length) {
+        overrides.inlines = { value: merged };
+        patchStats.wordsMerged += inlines.length - merged.length;
+      }
     }
     const view = Object.keys(overrides).length === 0 ? line : (Object.create(line, overrides) as LineLike);
     return renderLine.call(this, view, x, y);
   };
+  return applied;
 }
 
 function addBookmark(renderer: RendererLike, outline: NonNullable<LineLike['_outline']>, y: number): void {
@@ -97,4 +102,5 @@ function addBookmark(renderer: RendererLike, outline: NonNullable<LineLike['_out
   // pdfkit subtracts both options from the page size: left = width - width = 0, top = the line's top.
   const item = parent.addItem(outline.text, { expanded: outline.expanded, top: y, left: doc.page.width });
   if (outline.id !== undefined) renderer.outlineMap[outline.id] = item;
+  patchStats.bookmarksPlaced++;
 }

@@ -4,7 +4,8 @@
  * Doing it here, not in the HTML converter, reaches every text pdfmake sets (body, tables,
  * running header and footer) and leaves the document definition, and its goldens, unchanged.
  */
-import { splitByFont } from './font-split.js';
+import { splitByFont } from '../font-split.js';
+import { applied, skipped, type PatchResult } from './result.js';
 
 type Item = string | (Record<string, unknown> & { text?: unknown });
 interface Stack {
@@ -16,10 +17,11 @@ interface TextInlinesClass {
 }
 
 /** Wraps TextInlines.buildInlines; leaves pdfmake alone if it does not look as expected. */
-export function addFontFallback(textInlines: TextInlinesClass, getStyle: GetStyle | undefined, defaultFamily: string): void {
+export function addFontFallback(textInlines: TextInlinesClass, getStyle: GetStyle | undefined, defaultFamily: string): PatchResult {
   const proto = textInlines.prototype;
   const build = proto.buildInlines;
-  if (typeof build !== 'function' || typeof getStyle !== 'function') return;
+  if (typeof build !== 'function') return skipped('TextInlines.buildInlines is not a function');
+  if (typeof getStyle !== 'function') return skipped('StyleContextStack.getStyleProperty is not a function');
   const familyOf = (item: Record<string, unknown>, stack: Stack): string => {
     const f = getStyle(item, stack, 'font', defaultFamily);
     return typeof f === 'string' ? f : defaultFamily;
@@ -60,6 +62,7 @@ export function addFontFallback(textInlines: TextInlinesClass, getStyle: GetStyl
     const expanded = expandAll(items, stack);
     return build.call(this, expanded === items ? textArray : expanded, stack);
   };
+  return applied;
 }
 
 interface Metrics {
@@ -74,10 +77,10 @@ const matched = Symbol('bilat.mainMetrics');
  * 1.37 and 0.74 em (Roboto's 0.93 and 0.24), so one Arabic name would push its whole line
  * apart; with shared metrics every line of a paragraph has the same height, whatever its script.
  */
-export function matchFallbackMetrics(pdfDocumentClass: { prototype: object }, mainFamily: string): void {
+export function matchFallbackMetrics(pdfDocumentClass: { prototype: object }, mainFamily: string): PatchResult {
   const proto = pdfDocumentClass.prototype as { provideFont?: (family: string, bold: boolean, italics: boolean) => Metrics };
   const provideFont = proto.provideFont;
-  if (typeof provideFont !== 'function') return;
+  if (typeof provideFont !== 'function') return skipped('PDFDocument.provideFont is not a function');
   proto.provideFont = function (this: unknown, family: string, bold: boolean, italics: boolean): Metrics {
     const font = provideFont.call(this, family, bold, italics) as Metrics & { [matched]?: true };
     if (family !== mainFamily && font[matched] === undefined) {
@@ -89,4 +92,5 @@ export function matchFallbackMetrics(pdfDocumentClass: { prototype: object }, ma
     }
     return font;
   };
+  return applied;
 }

@@ -4,7 +4,8 @@
  * are sized from the parse chart-drawing.ts makes anyway; for any other SVG both functions are
  * pure for string input, so we remember their results (by string, bounded).
  */
-import { chartDrawing } from './chart-drawing.js';
+import { chartDrawing } from '../chart-drawing.js';
+import { applied, patchStats, skipped, type PatchResult } from './result.js';
 
 interface Dimensions {
   width?: number;
@@ -28,17 +29,22 @@ function remember<V>(map: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-export function cacheSvgMeasurement(svgMeasureClass: { prototype: object }): void {
+export function cacheSvgMeasurement(svgMeasureClass: { prototype: object }): PatchResult {
   const proto = svgMeasureClass.prototype as SvgMeasureLike;
   const { measureSVG, writeDimensions } = proto;
-  if (typeof measureSVG !== 'function' || typeof writeDimensions !== 'function') return;
+  if (typeof measureSVG !== 'function' || typeof writeDimensions !== 'function') return skipped('SVGMeasure.measureSVG or writeDimensions is not a function');
 
   proto.measureSVG = function (this: unknown, svg: unknown): Dimensions {
     if (typeof svg !== 'string') return measureSVG.call(this, svg);
     // Our charts: the size comes from the parse chart-drawing.ts needs anyway (no xmldoc).
     const chart = chartDrawing(svg);
-    if (chart !== null) return { ...chart.measured };
-    return { ...(measured.get(svg) ?? remember(measured, svg, measureSVG.call(this, svg))) };
+    if (chart !== null) {
+      patchStats.svgMeasureHits++;
+      return { ...chart.measured };
+    }
+    const known = measured.get(svg);
+    if (known !== undefined) patchStats.svgMeasureHits++;
+    return { ...(known ?? remember(measured, svg, measureSVG.call(this, svg))) };
   };
 
   proto.writeDimensions = function (this: unknown, svg: unknown, dimensions: { width: number; height: number }): unknown {
@@ -56,4 +62,5 @@ export function cacheSvgMeasurement(svgMeasureClass: { prototype: object }): voi
     }
     return out;
   };
+  return applied;
 }

@@ -23,6 +23,8 @@ interface StackClass {
   getStyleProperty?: (item: Record<string, unknown>, stack: StackLike | undefined, property: string, defaultValue: unknown) => unknown;
 }
 
+import { applied, patchStats, skipped, type PatchResult } from './result.js';
+
 const isValue = (v: unknown): boolean => v !== undefined && v !== null;
 const isString = (v: unknown): v is string | String => typeof v === 'string' || v instanceof String;
 
@@ -49,9 +51,11 @@ function fromNamedStyle(dictionary: StackLike['styleDictionary'], name: string, 
   return undefined;
 }
 
-export function fastStyleLookup(stackClass: StackClass): void {
+export function fastStyleLookup(stackClass: StackClass): PatchResult {
   const proto = stackClass.prototype;
-  if (typeof proto.getProperty !== 'function' || typeof proto.autopush !== 'function' || typeof stackClass.getStyleProperty !== 'function') return;
+  if (typeof proto.getProperty !== 'function' || typeof proto.autopush !== 'function' || typeof stackClass.getStyleProperty !== 'function') {
+    return skipped('StyleContextStack.getProperty, autopush or getStyleProperty is not a function');
+  }
 
   proto.getProperty = function (this: StackLike, property: string): unknown {
     const overrides = this.styleOverrides;
@@ -94,9 +98,11 @@ export function fastStyleLookup(stackClass: StackClass): void {
     const own = item[property];
     if (isValue(own)) return own;
     if (!stack) return defaultValue;
+    patchStats.styleLookups++;
     const pushed = stack.autopush(item);
     const value = stack.getProperty(property);
     if (pushed > 0) stack.pop(pushed);
     return isValue(value) ? value : defaultValue;
   };
+  return applied;
 }

@@ -8,7 +8,8 @@
  * so a Latin brief's bytes do not move.
  */
 
-import { inLogicalOrder } from './cluster-text.js';
+import { inLogicalOrder } from '../cluster-text.js';
+import { applied, lateResult, skipped, type PatchResult } from './result.js';
 
 interface Glyph {
   id: number;
@@ -37,7 +38,11 @@ const same = (a: number[], b: number[]): boolean => a.length === b.length && a.e
 /** Installs the mapping fix on the class of `font` (pdfkit's EmbeddedFont), once. */
 export function mapGlyphsExactly(font: object): void {
   const proto = Object.getPrototypeOf(font) as { encode?: Encode; [patched]?: true } | null;
-  if (proto === null || proto[patched] || typeof proto.encode !== 'function') return;
+  if (proto === null || proto[patched]) return;
+  if (typeof proto.encode !== 'function') {
+    lateResult('exact glyph text', skipped("pdfkit's EmbeddedFont.encode is not a function"));
+    return;
+  }
   const encode = proto.encode;
   proto.encode = function (this: EmbeddedFont, text: string, features?: unknown) {
     if (!BEYOND_CYRILLIC.test(text) || typeof this.layout !== 'function' || this.subset?.glyphs === undefined) return encode.call(this, text, features);
@@ -57,6 +62,7 @@ export function mapGlyphsExactly(font: object): void {
     return [ids, positions];
   };
   proto[patched] = true;
+  lateResult('exact glyph text', applied);
 }
 
 /** The subset slot that draws `glyph` and maps to its own characters, made on first need. */
@@ -93,7 +99,11 @@ interface FontkitFont {
 function keepShapedCodePoints(font: FontkitFont): void {
   const engine = font._layoutEngine?.engine;
   const proto = engine === undefined ? null : (Object.getPrototypeOf(engine) as ShapingEngine);
-  if (proto === null || proto[patched] || typeof proto.substitute !== 'function') return;
+  if (proto === null || proto[patched]) return;
+  if (typeof proto.substitute !== 'function') {
+    lateResult('shaped code points', skipped("fontkit's shaping engine has no substitute()"));
+    return;
+  }
   const substitute = proto.substitute;
   proto.substitute = function (this: ShapingEngine, run: { glyphs: Glyph[] }): void {
     substitute.call(this, run);
@@ -106,17 +116,19 @@ function keepShapedCodePoints(font: FontkitFont): void {
     });
   };
   proto[patched] = true;
+  lateResult('shaped code points', applied);
 }
 
 /** Hooks pdfmake's font provider so every embedded font gets the fix when first used. */
-export function exactGlyphText(pdfDocumentClass: { prototype: object }): void {
+export function exactGlyphText(pdfDocumentClass: { prototype: object }): PatchResult {
   const proto = pdfDocumentClass.prototype as { provideFont?: (...args: unknown[]) => object };
   const provideFont = proto.provideFont;
-  if (typeof provideFont !== 'function') return;
+  if (typeof provideFont !== 'function') return skipped('PDFDocument.provideFont is not a function');
   proto.provideFont = function (this: unknown, ...args: unknown[]): object {
     const font = provideFont.apply(this, args) as { font?: FontkitFont };
     mapGlyphsExactly(font);
     if (font.font !== undefined) keepShapedCodePoints(font.font);
     return font;
   };
+  return applied;
 }

@@ -9,6 +9,7 @@
  * search and re-measuring now only ever see one piece. Shorter words are left untouched, so
  * ordinary briefs lay out exactly as before.
  */
+import { applied, skipped, type PatchResult } from './result.js';
 
 /** Longest word laid out as one piece; longer ones are cut. No word in a real brief comes near. */
 export const LONG_WORD = 128;
@@ -85,17 +86,18 @@ export function splitLongWord(word: Word, size = PIECE): Word[] {
 }
 
 /** Wraps pdfmake's TextBreaker so its words come out with long ones cut. Stock behaviour if its shape changed. */
-export function breakLongWords(textBreakerClass: { prototype: object }): boolean {
+export function breakLongWords(textBreakerClass: { prototype: object }): PatchResult {
   const proto = textBreakerClass.prototype as TextBreakerLike & { [patched]?: true };
   const getBreaks = proto.getBreaks;
-  if (proto[patched] || typeof getBreaks !== 'function') return proto[patched] === true;
+  if (proto[patched]) return applied;
+  if (typeof getBreaks !== 'function') return skipped('TextBreaker.getBreaks is not a function');
   proto.getBreaks = function (this: unknown, texts: unknown, styleContextStack: unknown): Word[] {
     const words = getBreaks.call(this, texts, styleContextStack);
     if (!Array.isArray(words) || !words.some((w) => typeof w?.text === 'string' && w.text.length > LONG_WORD)) return words;
     return words.flatMap((w) => (typeof w?.text === 'string' ? splitLongWord(w) : [w]));
   };
   proto[patched] = true;
-  return true;
+  return applied;
 }
 
 /** Pieces of a glued run pdfmake adds up to decide whether it fits; 32 pieces are wider than any line. */
@@ -114,14 +116,15 @@ interface LineLike {
  * only has to pass the line's width, so a run longer than MAX_GLUED is cut short there.
  * Ordinary text never glues that many runs, and is checked exactly as before.
  */
-export function boundGluedRuns(lineClass: { prototype: object }): boolean {
+export function boundGluedRuns(lineClass: { prototype: object }): PatchResult {
   const proto = lineClass.prototype as LineLike;
   const check = proto.hasEnoughSpaceForInline;
-  if (proto[patched] || typeof check !== 'function') return proto[patched] === true;
+  if (proto[patched]) return applied;
+  if (typeof check !== 'function') return skipped('Line.hasEnoughSpaceForInline is not a function');
   proto.hasEnoughSpaceForInline = function (this: unknown, inline: Inline, nextInlines?: Inline[]): boolean {
     const long = inline?.noNewLine === true && Array.isArray(nextInlines) && nextInlines[MAX_GLUED - 1]?.noNewLine === true;
     return check.call(this, inline, long ? nextInlines.slice(0, MAX_GLUED) : nextInlines);
   };
   proto[patched] = true;
-  return true;
+  return applied;
 }

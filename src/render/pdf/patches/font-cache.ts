@@ -6,7 +6,8 @@
  * behaviour if the internals it expects are not there.
  */
 import type { Module } from 'node:module';
-import { ShapingCache, type ShapedRun } from './shaping-cache.js';
+import { ShapingCache, type ShapedRun } from '../shaping-cache.js';
+import { applied, lateResult, missing, patchStats, skipped, type PatchResult } from './result.js';
 
 type Fontkit = { create(data: Uint8Array, postscriptName?: string): object };
 interface EmbeddedFont {
@@ -37,7 +38,10 @@ export function parseFont<T extends object>(fontkit: { create(data: Uint8Array):
   const hit =
     parsed.find((p) => p.data === data) ??
     parsed.find((p) => p.data.byteLength === data.byteLength && Buffer.from(p.data).equals(data));
-  if (hit !== undefined) return hit.font as T;
+  if (hit !== undefined) {
+    patchStats.parsedFontHits++;
+    return hit.font as T;
+  }
   const font = fontkit.create(data);
   parsed.push({ data, font });
   return font;
@@ -47,27 +51,31 @@ export function parseFont<T extends object>(fontkit: { create(data: Uint8Array):
  * Must run before pdfkit is first required: pdfkit reads `fontkit.create` from the module
  * object it required, so we hand it a copy whose `create` goes through `parseFont`.
  */
-export function shareParsedFonts(requireFromPdfkit: NodeJS.Require, pdfkitPath: string): void {
-  if (requireFromPdfkit.cache[pdfkitPath] !== undefined) return; // too late: pdfkit already has its fontkit
+export function shareParsedFonts(requireFromPdfkit: NodeJS.Require, pdfkitPath: string): PatchResult {
+  if (requireFromPdfkit.cache[pdfkitPath] !== undefined) return skipped('pdfkit was loaded before the patch (it keeps the fontkit it required)');
   const fontkit = requireFromPdfkit('fontkit') as Fontkit;
   const entry = requireFromPdfkit.cache[requireFromPdfkit.resolve('fontkit')] as Module | undefined;
-  if (entry === undefined || typeof fontkit.create !== 'function') return;
+  if (entry === undefined) return skipped('fontkit is not in the module cache');
+  const no = missing(fontkit, 'create', 'fontkit');
+  if (no !== undefined) return no;
   const create = (data: Uint8Array, postscriptName?: string): object =>
     postscriptName === undefined ? parseFont(fontkit, data) : fontkit.create(data, postscriptName);
   entry.exports = { ...fontkit, create };
+  return applied;
 }
 
 /** Routes every embedded font's word shaping through the shared, byte-bounded cache. */
-export function shareShaping(pdfDocumentClass: { prototype: object }): void {
+export function shareShaping(pdfDocumentClass: { prototype: object }): PatchResult {
   const proto = pdfDocumentClass.prototype as { provideFont?: (...args: unknown[]) => EmbeddedFont };
   const provideFont = proto.provideFont;
-  if (typeof provideFont !== 'function') return;
+  if (typeof provideFont !== 'function') return skipped('PDFDocument.provideFont is not a function');
   proto.provideFont = function (this: unknown, ...args: unknown[]): EmbeddedFont {
     const font = provideFont.apply(this, args);
     cacheEncoding(font);
     cacheShaping(font);
     return font;
   };
+  return applied;
 }
 
 /**
@@ -77,20 +85,26 @@ export function shareShaping(pdfDocumentClass: { prototype: object }): void {
  */
 function cacheShaping(font: EmbeddedFont): void {
   const proto = Object.getPrototypeOf(font) as EmbeddedFont | null;
-  if (proto === null || proto[shapingPatched] || typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return;
+  if (proto === null || proto[shapingPatched]) return;
+  if (typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') {
+    lateResult('shared word shaping', skipped("pdfkit's EmbeddedFont has no layoutCached/layoutRun"));
+    return;
+  }
   const layoutCached = proto.layoutCached;
   proto.layoutCached = function (this: EmbeddedFont, text: string): ShapedRun {
     const parsedFont = this.font;
     // No cache object means the document asked for none (pdfkit's fontLayoutCache: false).
     if (parsedFont === undefined || this.layoutCache === undefined || this.layoutRun === undefined) return layoutCached.call(this, text);
     let run = shaping.get(parsedFont, text);
-    if (run === undefined) {
+    if (run !== undefined) patchStats.shapingHits++;
+    else {
       run = this.layoutRun(text);
       shaping.set(parsedFont, text, run);
     }
     return run;
   };
   proto[shapingPatched] = true;
+  lateResult('shared word shaping', applied);
 }
 
 type Encoded = [string[], unknown[]];
@@ -112,18 +126,24 @@ const patched = Symbol('bilat.encodePatched');
  */
 function cacheEncoding(font: object): void {
   const proto = Object.getPrototypeOf(font) as EncodingFont | null;
-  if (proto === null || proto[patched] || typeof proto.encode !== 'function') return;
+  if (proto === null || proto[patched]) return;
+  if (typeof proto.encode !== 'function') {
+    lateResult('glyph encoding cache', skipped("pdfkit's EmbeddedFont.encode is not a function"));
+    return;
+  }
   const encode = proto.encode;
   proto.encode = function (this: EncodingFont, text: string, features?: unknown): Encoded {
     // Long runs (a line of a very long word) are rarely repeated: not worth their memory.
     if (features || text.length > MAX_ENCODED_CHARS) return encode.call(this, text, features);
     const cache = (this[encodings] ??= new Map<string, Encoded>());
     let hit = cache.get(text);
-    if (hit === undefined) {
+    if (hit !== undefined) patchStats.encodingHits++;
+    else {
       hit = encode.call(this, text);
       cache.set(text, hit);
     }
     return hit;
   };
   proto[patched] = true;
+  lateResult('glyph encoding cache', applied);
 }
