@@ -39,6 +39,8 @@ export interface BuildOptions {
   /** BCP 47 locale for dates and numbers; default en-GB. */
   locale?: string;
   pageSize?: 'A4' | 'LETTER';
+  /** Tagged PDF/UA-1 + PDF/A-2a, or 'none' for the untagged PDF of earlier versions. @default 'ua1-a2' */
+  pdfStandard?: 'ua1-a2' | 'none';
   /**
    * Treat `data` entries as files, folders (their `*.yaml`, `*.yml`, `*.json`) or glob patterns.
    * @default false
@@ -81,6 +83,7 @@ export interface ResolvedBuildOptions {
   readonly templates?: string;
   readonly locale: string;
   readonly pageSize: 'A4' | 'LETTER';
+  readonly pdfStandard: 'ua1-a2' | 'none';
   readonly expand: boolean;
   readonly concurrency: number;
   readonly incremental: boolean;
@@ -134,6 +137,7 @@ export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
     templates: opts.templates,
     locale: opts.locale ?? 'en-GB',
     pageSize: opts.pageSize ?? 'A4',
+    pdfStandard: opts.pdfStandard ?? 'ua1-a2',
     expand: opts.expand ?? false,
     concurrency,
     incremental: opts.incremental ?? false,
@@ -213,7 +217,7 @@ export async function buildPairFile(
 export async function renderPair(
   data: Relationship,
   compiled: CompiledAudience[],
-  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>>,
   want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<RenderedBrief[]> {
   const { briefs, glyphErrors } = await renderPairParts(data, compiled, opts, want);
@@ -225,7 +229,7 @@ export async function renderPair(
 async function renderPairParts(
   data: Relationship,
   compiled: CompiledAudience[],
-  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>>,
   want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[] }> {
   const glyphErrors: { error: GlyphError; path: string }[] = [];
@@ -244,7 +248,7 @@ async function renderPairParts(
     const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}`);
     // One article serves both formats, so they cannot drift; a one-page brief is cut to fit
     // its PDF first. An HTML-only build skips the layout (and pdfmake) and keeps it uncut.
-    const fitted = c.audience.options.onePage === true && formats.includes('pdf') ? await fitArticle(c, view, opts.pageSize) : undefined;
+    const fitted = c.audience.options.onePage === true && formats.includes('pdf') ? await fitArticle(c, view, opts.pageSize, opts.pdfStandard) : undefined;
     const article = fitted?.article ?? renderArticle(c, view);
     const shown = fitted?.view ?? view;
     if (formats.includes('html')) {
@@ -253,7 +257,7 @@ async function renderPairParts(
     if (formats.includes('pdf')) {
       const { renderBriefPdf, isGlyphError } = await import('./render/pdf-brief.js');
       try {
-        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts));
+        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts, opts.pdfStandard));
         out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes });
       } catch (e) {
         if (!isGlyphError(e)) throw e;
@@ -269,10 +273,10 @@ async function renderPairParts(
 }
 
 /** A one-page audience: its article and PDF after as many cuts as the page needs. */
-async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize']) {
+async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize'], pdfStandard?: ResolvedBuildOptions['pdfStandard']) {
   const [{ fitOnePage }, { renderBriefPdf }] = await Promise.all([import('./render/fit-page.js'), import('./render/pdf-brief.js')]);
   const limit = (k: string) => (typeof c.audience.options[k] === 'number' ? (c.audience.options[k] as number) : Number.POSITIVE_INFINITY);
-  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts));
+  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts, pdfStandard));
 }
 
 /**

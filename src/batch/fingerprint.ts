@@ -68,6 +68,7 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
       fonts: fonts.map((f) => sha256(readFileSync(f))),
       asOf: opts.asOf,
       locale: opts.locale,
+      pdfStandard: opts.pdfStandard,
       templates: opts.templates === undefined ? null : resolve(opts.templates),
     }),
   );

@@ -6,7 +6,7 @@ import type { HouseFont } from './pdf/house-fonts.js';
 import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type MissingGlyph } from './pdf/glyphs.js';
 
 /** PDF for one brief: the same article HTML as the HTML file, laid out by pdfmake. */
-export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[]): Promise<Uint8Array> {
+export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[], pdfStandard?: 'ua1-a2' | 'none'): Promise<Uint8Array> {
   const { renderPdf } = await import('./pdf/index.js');
   const [a, b] = view.countries;
   return renderPdf(article, {
@@ -20,6 +20,7 @@ export async function renderBriefPdf(article: string, view: BriefView, pageSize:
     headerRight: `${view.meta.audience.label} · ${view.meta.audience.classification}`.toUpperCase(),
     footerNote: `As of ${view.meta.asOfLabel}`,
     pageSize,
+    ...(pdfStandard !== undefined ? { pdfStandard } : {}),
     ...(fonts !== undefined && fonts.length > 0 ? { fonts } : {}),
   });
 }

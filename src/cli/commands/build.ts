@@ -16,6 +16,7 @@ export interface BuildArgs {
   templates?: string;
   locale: string;
   pageSize: string;
+  pdfStandard: 'ua1-a2' | 'none';
   concurrency?: number;
   incremental: boolean;
   quiet: boolean;
@@ -46,6 +47,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .option('templates', { type: 'string', describe: 'Folder with template overrides (partials or whole audiences)' })
         .option('locale', { type: 'string', default: 'en-GB', describe: 'Locale for dates and numbers' })
         .option('page-size', { type: 'string', choices: ['a4', 'letter'], coerce: (v: string) => String(v).toLowerCase(), default: 'a4', describe: 'PDF page size (A4 or Letter)' })
+        .option('pdf-standard', { type: 'string', choices: ['ua1-a2', 'none'] as const, default: 'ua1-a2' as const, describe: 'Tagged PDF/UA-1 + PDF/A-2a, or none (untagged, as before)' })
         .option('concurrency', { alias: 'j', type: 'number', describe: `Files rendered at once on worker threads (default the number of cores, here ${availableParallelism()})` })
         .option('incremental', { type: 'boolean', default: false, describe: 'Skip briefs whose data, templates, fonts, bilat version and options are unchanged (manifest in <out>/.bilat/)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress, no per-file lines: only problems' })
@@ -76,6 +78,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         templates: argv.templates,
         locale: argv.locale,
         pageSize: argv.pageSize.toUpperCase() as 'A4' | 'LETTER',
+        pdfStandard: argv.pdfStandard,
         expand: true,
         concurrency,
         incremental: argv.incremental,

@@ -11,6 +11,7 @@ import { groupHeadingsWithBlocks } from './group-headings.js';
 import { inlineText } from './inline.js';
 import { definitionList, list } from './lists.js';
 import { table } from './table.js';
+import { htmlTagOf } from './tagging/source.js';
 import { heading, paragraph } from './text-blocks.js';
 import type { Content, ContentNode, StyleRef } from './types.js';
 
@@ -106,6 +107,7 @@ function containsBlock(el: DomElement): boolean {
 }
 
 function decorate(content: ContentNode, el: DomElement, ctx: ConvertContext): ContentNode {
+  htmlTagOf.set(content, tagName(el)); // for the tagged PDF's structure (tagging/tree.ts)
   if (hasClass(el, 'page-break')) content.pageBreak = 'before';
   const id = attr(el, 'id');
   if (id !== undefined && tagName(el) !== 'section' && !/^h[1-6]$/.test(tagName(el))) attachId(content, id, ctx);

@@ -19,10 +19,13 @@ export function buildDocDefinition(html: string, meta: PdfMeta): DocDefinition {
 }
 
 export function docDefinitionFrom(content: ContentNode[], meta: PdfMeta): DocDefinition {
+  const standard = (meta.pdfStandard ?? 'ua1-a2') !== 'none';
   return {
     pageSize: meta.pageSize ?? 'A4',
     pageMargins,
-    version: '1.4',
+    // PDF/UA-1 is built on PDF 1.7; without a standard the document is what it always was.
+    version: standard ? '1.7' : '1.4',
+    ...(standard ? { tagged: true, subset: 'PDF/A-2a' as const } : {}),
     compress: true,
     language: meta.lang,
     displayTitle: true,

@@ -81,6 +81,9 @@ export type Content = string | ContentNode | Content[];
 
 export type PageSizeName = 'A4' | 'LETTER';
 
+/** What a PDF claims to conform to (README: Accessible and archival PDF). */
+export type PdfStandard = 'ua1-a2' | 'none';
+
 /** What the caller knows about the brief that is not in its HTML. */
 export interface PdfMeta {
   title: string;
@@ -99,6 +102,11 @@ export interface PdfMeta {
   footerNote: string;
   /** @default 'A4' */
   pageSize?: PageSizeName;
+  /**
+   * Tagged PDF/UA-1 and PDF/A-2a (a structure tree, metadata claims, sRGB output intent), or
+   * 'none' for the untagged PDF 1.4 bilat wrote before. @default 'ua1-a2'
+   */
+  pdfStandard?: PdfStandard;
   /** The template's house font stack (audience.yaml `fonts:`), set before Roboto and its fallbacks. */
   fonts?: readonly import('./house-fonts.js').HouseFont[];
 }
@@ -108,7 +116,11 @@ export type DynamicContent = (currentPage: number, pageCount: number, pageSize: 
 export interface DocDefinition {
   pageSize: PageSizeName;
   pageMargins: Margin;
-  version: '1.4';
+  version: '1.4' | '1.7';
+  /** Tagged PDF: a structure tree and marked content (patches/tagging.ts). */
+  tagged?: boolean;
+  /** pdfkit's conformance option: PDF/A identification, output intent (PDF/UA's is added by the tagging patch). */
+  subset?: 'PDF/A-2a';
   compress: boolean;
   language: string;
   displayTitle: boolean;

@@ -16,6 +16,7 @@ import { boundGluedRuns, breakLongWords } from './long-words.js';
 import { lateResults, type PatchResult } from './result.js';
 import { fastStyleLookup } from './style-stack.js';
 import { cacheSvgMeasurement } from './svg-cache.js';
+import { tagStructure } from './tagging.js';
 import { libraryVersions, PATCHED_VERSIONS, type PatchedLibrary } from './versions.js';
 
 export { libraryVersions, PATCHED_VERSIONS } from './versions.js';
@@ -55,6 +56,8 @@ export function installPatches(pdfkitPath: string, mainFamily: string): PatchRep
   add('words joined, bookmarks placed, bidi lines reordered', 'Renderer.renderLine', patchLineDrawing(renderer));
   add('charts drawn directly on pdfkit', 'Renderer.renderSVG', drawChartsDirectly(renderer, mainFamily));
   add('headings kept with what follows, gaps before charts filled', 'LayoutBuilder.layoutDocument', keepHeadingsWithNext(load('LayoutBuilder')));
+  // Outermost on layoutDocument and renderLine: it sees the document once and each line as drawn.
+  add('structure tree and marked content (tagged PDF)', 'LayoutBuilder.layoutDocument/buildNextLine, Renderer.render*', tagStructure(load('LayoutBuilder'), renderer));
   add('SVG sizes remembered', 'SVGMeasure.measureSVG/writeDimensions', cacheSvgMeasurement(load('SVGMeasure')));
   const styleStack = load('StyleContextStack') as { prototype: never; getStyleProperty?: never };
   add('style lookups without allocation', 'StyleContextStack.getProperty/autopush/getStyleProperty', fastStyleLookup(styleStack));
