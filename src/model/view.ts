@@ -9,6 +9,8 @@ import { kindLabels, topicLabels } from './labels.js';
 import { ownValue } from '../own-key.js';
 import type { BriefView, DateView, EngagementView, Flag, Ref, TradeView } from './view-types.js';
 import { derivedTalkingPoints, keyFigures, overview } from './summary.js';
+import { latestTotal, leadTreaty } from './headline.js';
+import { commonUnit, latestPeriod, reportersOf, tradeNotes, tradeOrder } from './perspective.js';
 
 export interface AudienceInfo {
   id: string;
@@ -75,26 +77,34 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     };
   }
 
+  const pairOrder = rel.pair.countries.map((c) => c.code);
   const trade: TradeView[] = [...(rel.trade ?? [])]
-    .sort((x, y) => sortKey(x.start).localeCompare(sortKey(y.start)))
-    .map((t) => ({
-      id: t.id,
-      label: t.label ?? g.period(t.start, t.end),
-      during: t.label === undefined ? g.during(t.start, t.end) : g.t('period.in', { period: t.label }),
-      reporter: t.reporter,
-      reporterName: countryName(t.reporter),
-      partnerName: countryName(t.reporter === a.code ? b.code : a.code),
-      currency: t.currency,
-      unit: t.unit,
-      unitLabel: fmt.unitLabel(t.currency, t.unit),
-      exports: t.exports,
-      imports: t.imports,
-      turnover: t.turnover ?? (t.exports !== undefined && t.imports !== undefined ? round(t.exports + t.imports) : undefined),
-      balance: t.balance ?? (t.exports !== undefined && t.imports !== undefined ? round(t.exports - t.imports) : undefined),
-      partial: isPartialPeriod(t.start, t.end),
-      refs: refs(t.sources),
-      flags: flags(t.quality),
-    }));
+    .sort(tradeOrder(pairOrder, sortKey))
+    .map((t) => {
+      const both = t.exports !== undefined && t.imports !== undefined;
+      return {
+        id: t.id,
+        label: t.label ?? g.period(t.start, t.end),
+        during: t.label === undefined ? g.during(t.start, t.end) : g.t('period.in', { period: t.label }),
+        start: String(t.start),
+        end: String(t.end),
+        reporter: t.reporter,
+        reporterName: countryName(t.reporter),
+        partnerName: countryName(t.reporter === a.code ? b.code : a.code),
+        currency: t.currency,
+        unit: t.unit,
+        unitLabel: fmt.unitLabel(t.currency, t.unit),
+        exports: t.exports,
+        imports: t.imports,
+        turnover: t.turnover ?? (both ? round(t.exports! + t.imports!) : undefined),
+        balance: t.balance ?? (both ? round(t.exports! - t.imports!) : undefined),
+        turnoverComputed: t.turnover === undefined && both,
+        balanceComputed: t.balance === undefined && both,
+        partial: isPartialPeriod(t.start, t.end),
+        refs: refs(t.sources),
+        flags: flags(t.quality),
+      };
+    });
 
   // Contacts per year by kind; items with a questionable date are counted apart, not charted.
   const counted = engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
@@ -142,11 +152,26 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     recentContacts: engagements.filter((e) => !e.date.suspect && e.status !== 'planned').reverse(),
     contactsByYear: { rows: contactRows, kindLabels, excluded: engagements.length - counted.length, refs: refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
     // The latest period reported in full (both flows) drives key figures and the split chart.
-    trade: { periods: trade, latest: [...trade].reverse().find((t) => t.exports !== undefined && t.imports !== undefined) ?? trade.at(-1) },
-    agreements: {
-      counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) })),
-      treaties: (rel.agreements?.treaties ?? []).map((t) => ({ title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) })),
+    trade: {
+      periods: trade,
+      latest: latestPeriod(trade),
+      reporters: reportersOf(trade, pairOrder),
+      unitLabel: commonUnit(trade),
+      ...tradeNotes(g, trade, pairOrder),
     },
+    agreements: (() => {
+      const counts = [...(rel.agreements?.counts ?? [])]
+        .sort((x, y) => sortKey(x.asOf).localeCompare(sortKey(y.asOf)))
+        .map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), asOfDate: String(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) }));
+      const treaties = (rel.agreements?.treaties ?? []).map((t) => ({ id: t.id, title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) }));
+      const lead = leadTreaty(rel.agreements?.treaties ?? [], rel.milestones ?? []);
+      return {
+        counts,
+        treaties,
+        total: latestTotalView(counts),
+        lead: lead === undefined ? undefined : treaties.find((t) => t.id === lead.id),
+      };
+    })(),
     organizations: (rel.organizations ?? []).map((o) => {
       const inEngagements = engagements.filter((e) => e.organizations.some((x) => x.id === o.id));
       return { id: o.id, name: o.name, abbreviation: o.abbreviation, mentions: inEngagements.length, engagements: inEngagements.map((e) => `${e.date.label}: ${e.title}`), refs: refs(o.sources), flags: flags(o.quality) };
@@ -205,6 +230,12 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     notes: view.notes.length > 0,
   };
   return view;
+}
+
+/** latestTotal over count views, read by their raw dates. */
+function latestTotalView<T extends { count: number; asOfDate: string }>(counts: T[]): T | undefined {
+  const pick = latestTotal(counts.map((c, i) => ({ count: c.count, asOf: c.asOfDate, i })));
+  return pick === undefined ? undefined : counts[pick.i];
 }
 
 function round(n: number): number {

@@ -52,6 +52,15 @@ export const en = {
   'trade.exports': 'exports {value}',
   'trade.imports': 'imports {value}',
   'trade.balance': 'balance {value}',
+  // A figure bilat computed (turnover = exports + imports, balance = exports − imports), not the source.
+  'trade.computed': '{value} (computed)',
+  // Under the trade table: whose exports and imports the rows hold.
+  'trade.note.many': "Exports and imports are the reporting country's ({list}); each balance is that country's exports minus its imports.",
+  'trade.note.rows-of': 'rows reported by {reporter} have {partner} as partner',
+  'trade.note.computed': '† Computed by bilat from exports and imports; the source does not give this figure.',
+  'list.sep': ', ',
+  'figure.by-reporter': '{label}, as reported by {reporter}',
+  'figure.computed': '{label} (computed)',
   // Talking points derived from the data.
   'point.invitation': 'Open invitation ({date}): {text}',
   'point.anniversary': 'Coming up: the {anniversary} {when}.',
@@ -60,6 +69,10 @@ export const en = {
   'chart.contacts-left-out': {
     one: 'Leaves out {n} contact that is planned or whose date is questionable (flagged in the timeline).',
     other: 'Leaves out {n} contacts that are planned or whose dates are questionable (flagged in the timeline).',
+  },
+  'chart.trade-left-out': {
+    one: 'Leaves out {n} period given in another currency (see the table).',
+    other: 'Leaves out {n} periods given in another currency (see the table).',
   },
   'credit.via': '{publisher} via {outlet}',
   'credit.line': { one: 'Source: {list}', other: 'Sources: {list}' },
