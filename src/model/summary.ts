@@ -35,7 +35,7 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
     const years = Number(v.meta.asOf.slice(0, 4)) - Number(dip.date.raw.slice(0, 4));
     if (years > 0) out.push({ value: String(years), label: g.t('figure.years-relations', { n: years, date: dip.date.label }), refs: dip.refs });
   }
-  const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
+  const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned' && e.highLevel);
   if (contacts.length && out.length < 4)
     out.push({ value: String(contacts.length), label: g.t('figure.contacts', { n: contacts.length }), refs: mergeRefs(...contacts.map((e) => e.refs)) });
   return out.slice(0, 4);
@@ -48,7 +48,7 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
   const treaty = v.agreements.lead;
   if (dip) out.push({ text: g.t('overview.relations-since', { date: dip.date.label }), refs: dip.refs });
   if (treaty?.signedDate !== undefined) out.push({ text: g.t(takesArticle(treaty.title) ? 'overview.treaty-signed' : 'overview.treaty-signed.bare', { title: treaty.title, on: g.on(treaty.signedDate) }), refs: treaty.refs });
-  const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
+  const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned' && e.highLevel);
   const latest = v.latestEngagement;
   if (contacts.length && latest) {
     const first = contacts[0]!;

@@ -5,6 +5,7 @@ export interface Ref {
 }
 
 export interface Flag {
+  /** The note's number in the notes section ("Data note 3"), never its id. */
   note: string;
   text: string;
 }
@@ -47,6 +48,8 @@ export interface EngagementView {
   refs: Ref[];
   flags: Flag[];
   internal: boolean;
+  /** Counted as a high-level contact: names a participant, or its kind says principals met (src/model/mechanisms.ts). */
+  highLevel: boolean;
 }
 
 export interface TradeView {
@@ -102,7 +105,11 @@ export interface SourceView {
 
 export interface NoteView {
   id: string;
+  /** Its number in the notes section: what a reader sees instead of the id. */
+  n: number;
   about: string[];
+  /** `about` as a reader should see it: the items' titles and dates (src/model/readable.ts). */
+  aboutLabels: string[];
   says: string;
   problem: string;
   action: string;
@@ -129,7 +136,7 @@ export interface BriefView {
   latestEngagement?: EngagementView;
   /** Held contacts with trustworthy dates, newest first (for short briefs). */
   recentContacts: EngagementView[];
-  contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; refs: Ref[] };
+  contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; /** Forums and sessions naming no participant: listed in the timeline, not counted. */ forums: number; refs: Ref[] };
   trade: {
     periods: TradeView[];
     latest?: TradeView;
@@ -151,7 +158,10 @@ export interface BriefView {
     /** The treaty the summary names: by kind, milestone and date (src/model/headline.ts). */
     lead?: TreatyView;
   };
-  organizations: { id: string; name: string; abbreviation?: string; mentions: number; engagements: string[]; refs: Ref[]; flags: Flag[] }[];
+  /** Organizations and formats with other members: multilateral cooperation. */
+  organizations: OrganizationView[];
+  /** The pair's own bodies (commissions, councils, forums): never listed as multilateral (src/model/mechanisms.ts). */
+  mechanisms: OrganizationView[];
   people: PersonView[];
   milestones: { past: MilestoneView[]; planned: MilestoneView[] };
   /** `label`: "30th anniversary of the establishment of diplomatic relations"; `when`: "this year", "in 2 years". */
@@ -202,4 +212,14 @@ export interface TreatyView {
   signedDate?: string;
   signedInferred?: string;
   refs: Ref[];
+}
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  abbreviation?: string;
+  mentions: number;
+  engagements: string[];
+  refs: Ref[];
+  flags: Flag[];
 }

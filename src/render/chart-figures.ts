@@ -47,7 +47,7 @@ export function chartSpec(kind: string, data: unknown, view: BriefView): { spec:
       const used = Object.fromEntries(Object.entries(c.kindLabels).filter(([k]) => c.rows.some((r) => r.kind === k)));
       return {
         spec: { kind, rows: c.rows, kindLabels: used, source: source(c.refs), locale },
-        note: c.excluded ? createGrammar(locale).t('chart.contacts-left-out', { n: c.excluded }) : undefined,
+        note: [c.excluded ? createGrammar(locale).t('chart.contacts-left-out', { n: c.excluded }) : '', c.forums ? createGrammar(locale).t('chart.forums-left-out', { n: c.forums }) : ''].filter(Boolean).join(' ') || undefined,
       };
     }
     default:
