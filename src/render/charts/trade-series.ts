@@ -27,7 +27,7 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
     partialNote: 'Hatched bars: part of a year only',
     partial: 'part of a year',
     reportedBy: '{series} reported by {reporter}',
-    partialBalance: 'Balance, part of a year',
+    partialBalance: 'Balance (part of a year)',
     ...spec.labels,
   };
   const unit = unitTitle(spec.unit, spec.currency);
