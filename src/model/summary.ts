@@ -19,17 +19,23 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
     const reported = s.scaled ? figures.map((n) => fmt.number(n)).join(' / ') + ` ${t!.unitLabel}` : undefined;
     return { value: s.values.join(' / '), unit: fmt.unitLabel(t!.currency, s.unit), ...(reported ? { reported } : {}) };
   };
-  if (t?.turnover !== undefined) out.push({ ...headline([t.turnover]), label: g.t('figure.turnover', { period: t.label }), refs: t.refs });
+  if (t?.turnover !== undefined) {
+    // Whose figure, when both sides report; computed, when the source gives no turnover.
+    let label = g.t('figure.turnover', { period: t.label });
+    if (v.trade.reporters.length > 1) label = g.t('figure.by-reporter', { label, reporter: t.reporterName });
+    if (t.turnoverComputed) label = g.t('figure.computed', { label });
+    out.push({ ...headline([t.turnover]), label, refs: t.refs });
+  }
   if (t?.exports !== undefined && t.imports !== undefined)
     out.push({ ...headline([t.exports, t.imports]), label: g.t(isLatinName(t.reporterName) ? 'figure.exports-imports' : 'figure.exports-imports.of', { reporter: t.reporterName }), refs: t.refs });
-  const count = v.agreements.counts.at(-1);
+  const count = v.agreements.total;
   if (count) out.push({ value: fmt.number(count.count, 0), label: g.t('figure.count-as-of', { scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
   if (dip) {
     const years = Number(v.meta.asOf.slice(0, 4)) - Number(dip.date.raw.slice(0, 4));
     if (years > 0) out.push({ value: String(years), label: g.t('figure.years-relations', { n: years, date: dip.date.label }), refs: dip.refs });
   }
-  const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
+  const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned' && e.highLevel);
   if (contacts.length && out.length < 4)
     out.push({ value: String(contacts.length), label: g.t('figure.contacts', { n: contacts.length }), refs: mergeRefs(...contacts.map((e) => e.refs)) });
   return out.slice(0, 4);
@@ -39,10 +45,10 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
 export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: string; refs: Ref[] }[] {
   const out: { text: string; refs: Ref[] }[] = [];
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
-  const treaty = v.agreements.treaties[0];
+  const treaty = v.agreements.lead;
   if (dip) out.push({ text: g.t('overview.relations-since', { date: dip.date.label }), refs: dip.refs });
   if (treaty?.signedDate !== undefined) out.push({ text: g.t(takesArticle(treaty.title) ? 'overview.treaty-signed' : 'overview.treaty-signed.bare', { title: treaty.title, on: g.on(treaty.signedDate) }), refs: treaty.refs });
-  const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
+  const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned' && e.highLevel);
   const latest = v.latestEngagement;
   if (contacts.length && latest) {
     const first = contacts[0]!;
@@ -51,14 +57,15 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
       refs: mergeRefs(...contacts.map((e) => e.refs)),
     });
   }
-  const count = v.agreements.counts.at(-1);
+  const count = v.agreements.total;
   if (count) out.push({ text: g.t('overview.count', { count: fmt.number(count.count, 0), scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
   const t = v.trade.latest;
   if (t?.turnover !== undefined) {
-    const parts = [g.t('trade.turnover', { value: fmt.money(t.turnover, t.currency, t.unit) })];
+    const computed = (value: string, yes: boolean) => (yes ? g.t('trade.computed', { value }) : value);
+    const parts = [g.t('trade.turnover', { value: computed(fmt.money(t.turnover, t.currency, t.unit), t.turnoverComputed) })];
     if (t.exports !== undefined) parts.push(g.t('trade.exports', { value: fmt.number(t.exports) }));
     if (t.imports !== undefined) parts.push(g.t('trade.imports', { value: fmt.number(t.imports) }));
-    if (t.balance !== undefined) parts.push(g.t('trade.balance', { value: `${t.balance >= 0 ? '+' : '−'}${fmt.number(Math.abs(t.balance))}` }));
+    if (t.balance !== undefined) parts.push(g.t('trade.balance', { value: computed(`${t.balance >= 0 ? '+' : '−'}${fmt.number(Math.abs(t.balance))}`, t.balanceComputed) }));
     out.push({ text: g.t('overview.trade', { during: t.during, reporter: t.reporterName, figures: parts.join(', ') }), refs: t.refs });
   }
   return out;
@@ -71,6 +78,9 @@ export function derivedTalkingPoints(v: BriefView, fmt: Formatter, g: Grammar): 
   const next = v.anniversaries[0];
   if (next) out.push({ text: g.t('point.anniversary', { anniversary: next.label, when: g.on(next.year) }), refs: next.refs });
   const t = v.trade.latest;
-  if (t?.turnover !== undefined) out.push({ text: g.t('point.trade', { value: fmt.money(t.turnover, t.currency, t.unit), during: t.during }), refs: t.refs });
+  if (t?.turnover !== undefined) {
+    const value = fmt.money(t.turnover, t.currency, t.unit);
+    out.push({ text: g.t('point.trade', { value: t.turnoverComputed ? g.t('trade.computed', { value }) : value, during: t.during }), refs: t.refs });
+  }
   return out;
 }

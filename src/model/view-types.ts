@@ -5,6 +5,7 @@ export interface Ref {
 }
 
 export interface Flag {
+  /** The note's number in the notes section ("Data note 3"), never its id. */
   note: string;
   text: string;
 }
@@ -47,6 +48,8 @@ export interface EngagementView {
   refs: Ref[];
   flags: Flag[];
   internal: boolean;
+  /** Counted as a high-level contact: names a participant, or its kind says principals met (src/model/mechanisms.ts). */
+  highLevel: boolean;
 }
 
 export interface TradeView {
@@ -54,6 +57,9 @@ export interface TradeView {
   label: string;
   /** The period in running text: "in January–June 2025", "in 2025", "on 3 March 2025". */
   during: string;
+  /** The period as written (YYYY, YYYY-MM or YYYY-MM-DD). */
+  start: string;
+  end: string;
   reporter: string;
   reporterName: string;
   partnerName: string;
@@ -64,6 +70,9 @@ export interface TradeView {
   imports?: number;
   turnover?: number;
   balance?: number;
+  /** Computed by bilat from exports and imports: the source gives no such figure. */
+  turnoverComputed: boolean;
+  balanceComputed: boolean;
   /** Covers less than whole calendar years (e.g. January–June): not comparable with full years. */
   partial: boolean;
   refs: Ref[];
@@ -96,7 +105,11 @@ export interface SourceView {
 
 export interface NoteView {
   id: string;
+  /** Its number in the notes section: what a reader sees instead of the id. */
+  n: number;
   about: string[];
+  /** `about` as a reader should see it: the items' titles and dates (src/model/readable.ts). */
+  aboutLabels: string[];
   says: string;
   problem: string;
   action: string;
@@ -123,10 +136,32 @@ export interface BriefView {
   latestEngagement?: EngagementView;
   /** Held contacts with trustworthy dates, newest first (for short briefs). */
   recentContacts: EngagementView[];
-  contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; refs: Ref[] };
-  trade: { periods: TradeView[]; latest?: TradeView };
-  agreements: { counts: { count: number; asOf: string; scope?: string; /** The scope as written, or "agreement(s)" agreeing with the count. */ scopeLabel: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; /** The signing date as written (its precision picks the preposition). */ signedDate?: string; signedInferred?: string; refs: Ref[] }[] };
-  organizations: { id: string; name: string; abbreviation?: string; mentions: number; engagements: string[]; refs: Ref[]; flags: Flag[] }[];
+  contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; /** Forums and sessions naming no participant: listed in the timeline, not counted. */ forums: number; refs: Ref[] };
+  trade: {
+    periods: TradeView[];
+    latest?: TradeView;
+    /** Who reports the rows, in the pair's order: more than one means figures from both sides. */
+    reporters: { code: string; name: string; partnerName: string }[];
+    /** The unit every row shares ("million USD"); undefined when rows differ (the table names each). */
+    unitLabel?: string;
+    /** Under the table, when rows come from both sides: whose exports and imports each row holds. */
+    perspectiveNote?: string;
+    /** Under the table, when some turnover or balance is bilat's arithmetic, not the source's. */
+    computedNote?: string;
+  };
+  agreements: {
+    /** In date order. */
+    counts: AgreementCountView[];
+    treaties: TreatyView[];
+    /** The count headlined: the latest running total (src/model/headline.ts), not the file's last entry. */
+    total?: AgreementCountView;
+    /** The treaty the summary names: by kind, milestone and date (src/model/headline.ts). */
+    lead?: TreatyView;
+  };
+  /** Organizations and formats with other members: multilateral cooperation. */
+  organizations: OrganizationView[];
+  /** The pair's own bodies (commissions, councils, forums): never listed as multilateral (src/model/mechanisms.ts). */
+  mechanisms: OrganizationView[];
   people: PersonView[];
   milestones: { past: MilestoneView[]; planned: MilestoneView[] };
   /** `label`: "30th anniversary of the establishment of diplomatic relations"; `when`: "this year", "in 2 years". */
@@ -156,4 +191,35 @@ export interface MilestoneView {
   date: DateView;
   kind: string;
   refs: Ref[];
+}
+
+export interface AgreementCountView {
+  count: number;
+  asOf: string;
+  /** The as-of date as written. */
+  asOfDate: string;
+  scope?: string;
+  /** The scope as written, or "agreement(s)" agreeing with the count. */
+  scopeLabel: string;
+  refs: Ref[];
+}
+
+export interface TreatyView {
+  id: string;
+  title: string;
+  signed?: string;
+  /** The signing date as written (its precision picks the preposition). */
+  signedDate?: string;
+  signedInferred?: string;
+  refs: Ref[];
+}
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  abbreviation?: string;
+  mentions: number;
+  engagements: string[];
+  refs: Ref[];
+  flags: Flag[];
 }

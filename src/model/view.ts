@@ -9,6 +9,11 @@ import { kindLabels, topicLabels } from './labels.js';
 import { ownValue } from '../own-key.js';
 import type { BriefView, DateView, EngagementView, Flag, Ref, TradeView } from './view-types.js';
 import { derivedTalkingPoints, keyFigures, overview } from './summary.js';
+import { latestTotal, leadTreaty } from './headline.js';
+import { aboutLabel, readableLabels } from './readable.js';
+import { isBilateralBody, isHighLevel } from './mechanisms.js';
+import { descriptiveTitles } from './descriptive.js';
+import { commonUnit, latestPeriod, reportersOf, tradeNotes, tradeOrder } from './perspective.js';
 
 export interface AudienceInfo {
   id: string;
@@ -28,6 +33,8 @@ export interface ViewOptions {
 /** The pure model step: relationship + as-of + audience → everything a template shows. */
 export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   const rel = opts.audience.internal ? input : filterPublic(input);
+  // Read before the public cut drops the notes: the mark must survive where the note does not.
+  const descriptive = descriptiveTitles(input);
   const fmt = createFormatter(opts.locale ?? 'en-GB');
   const g = createGrammar(fmt.locale);
   const [a, b] = rel.pair.countries;
@@ -35,14 +42,16 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   const sourceNo = new Map(rel.sources.map((s, i) => [s.id, i + 1]));
   const refs = (ids: readonly string[] | undefined): Ref[] =>
     (ids ?? []).flatMap((id) => (sourceNo.has(id) ? [{ n: sourceNo.get(id)!, id }] : [])).sort((x, y) => x.n - y.n);
-  const noteById = new Map((rel.notes ?? []).map((n) => [n.id, n]));
+  const noteById = new Map((rel.notes ?? []).map((n, i) => [n.id, { ...n, n: i + 1 }]));
+  // A flag names its note by number, as the notes section heads it: never by the note's id.
   const flags = (ids: readonly string[] | undefined): Flag[] =>
-    (ids ?? []).flatMap((id) => (noteById.has(id) ? [{ note: id, text: noteById.get(id)!.problem }] : []));
+    (ids ?? []).flatMap((id) => (noteById.has(id) ? [{ note: String(noteById.get(id)!.n), text: noteById.get(id)!.problem }] : []));
   const date = (d: PartialDate, inferred?: string, planned = false): DateView => {
     const p = parseDate(d);
     const suspect = !planned && isAfter(d, opts.asOf);
     return { raw: p.raw, label: fmt.date(p), precision: p.precision, iso: p.raw, inferred, suspect };
   };
+  const titled = (id: string, title: string) => (descriptive.has(id) ? g.t('title.descriptive', { title }) : title);
   const people = new Map((rel.people ?? []).map((p) => [p.id, p]));
   const orgs = new Map((rel.organizations ?? []).map((o) => [o.id, o]));
 
@@ -56,7 +65,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       date: date(e.date, e.dateInferred, e.status === 'planned'),
       kind: e.kind,
       kindLabel: ownValue(kindLabels, e.kind) ?? e.kind,
-      title: e.title ?? ownValue(kindLabels, e.kind) ?? e.kind,
+      title: e.title === undefined ? (ownValue(kindLabels, e.kind) ?? e.kind) : titled(e.id, e.title),
       status: e.status ?? 'held',
       participants: (e.participants ?? []).map((p) => {
         const person = people.get(p.person);
@@ -72,32 +81,42 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       refs: refs(e.sources),
       flags: flags(e.quality),
       internal: e.visibility === 'internal',
+      highLevel: isHighLevel({ kind: e.kind, participants: e.participants ?? [], organizations: e.organizations ?? [] }),
     };
   }
 
+  const pairOrder = rel.pair.countries.map((c) => c.code);
   const trade: TradeView[] = [...(rel.trade ?? [])]
-    .sort((x, y) => sortKey(x.start).localeCompare(sortKey(y.start)))
-    .map((t) => ({
-      id: t.id,
-      label: t.label ?? g.period(t.start, t.end),
-      during: t.label === undefined ? g.during(t.start, t.end) : g.t('period.in', { period: t.label }),
-      reporter: t.reporter,
-      reporterName: countryName(t.reporter),
-      partnerName: countryName(t.reporter === a.code ? b.code : a.code),
-      currency: t.currency,
-      unit: t.unit,
-      unitLabel: fmt.unitLabel(t.currency, t.unit),
-      exports: t.exports,
-      imports: t.imports,
-      turnover: t.turnover ?? (t.exports !== undefined && t.imports !== undefined ? round(t.exports + t.imports) : undefined),
-      balance: t.balance ?? (t.exports !== undefined && t.imports !== undefined ? round(t.exports - t.imports) : undefined),
-      partial: isPartialPeriod(t.start, t.end),
-      refs: refs(t.sources),
-      flags: flags(t.quality),
-    }));
+    .sort(tradeOrder(pairOrder, sortKey))
+    .map((t) => {
+      const both = t.exports !== undefined && t.imports !== undefined;
+      return {
+        id: t.id,
+        label: t.label ?? g.period(t.start, t.end),
+        during: t.label === undefined ? g.during(t.start, t.end) : g.t('period.in', { period: t.label }),
+        start: String(t.start),
+        end: String(t.end),
+        reporter: t.reporter,
+        reporterName: countryName(t.reporter),
+        partnerName: countryName(t.reporter === a.code ? b.code : a.code),
+        currency: t.currency,
+        unit: t.unit,
+        unitLabel: fmt.unitLabel(t.currency, t.unit),
+        exports: t.exports,
+        imports: t.imports,
+        turnover: t.turnover ?? (both ? round(t.exports! + t.imports!) : undefined),
+        balance: t.balance ?? (both ? round(t.exports! - t.imports!) : undefined),
+        turnoverComputed: t.turnover === undefined && both,
+        balanceComputed: t.balance === undefined && both,
+        partial: isPartialPeriod(t.start, t.end),
+        refs: refs(t.sources),
+        flags: flags(t.quality),
+      };
+    });
 
   // Contacts per year by kind; items with a questionable date are counted apart, not charted.
-  const counted = engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
+  const held = engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
+  const counted = held.filter((e) => e.highLevel);
   const perYear = new Map<string, number>();
   for (const e of counted) {
     const k = `${parseDate(e.date.raw).year}|${e.kind}`;
@@ -110,7 +129,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
 
   const milestones = (rel.milestones ?? []).map((m) => ({
     id: m.id,
-    title: m.title,
+    title: titled(m.id, m.title),
     kind: m.kind,
     date: date(m.date, m.dateInferred, m.status === 'planned'),
     refs: refs(m.sources),
@@ -121,6 +140,12 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   const invitations = engagements.flatMap((e) =>
     e.outcomes.filter((o) => o.kind === 'invitation').map((o) => ({ text: o.text, date: e.date.label, refs: o.refs })),
   );
+
+  const orgViews = (list: NonNullable<Relationship['organizations']>) =>
+    list.map((o) => {
+      const inEngagements = engagements.filter((e) => e.organizations.some((x) => x.id === o.id));
+      return { id: o.id, name: o.name, abbreviation: o.abbreviation, mentions: inEngagements.length, engagements: inEngagements.map((e) => `${e.date.label}: ${e.title}`), refs: refs(o.sources), flags: flags(o.quality) };
+    }).sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
 
   const view: BriefView = {
     meta: {
@@ -138,19 +163,32 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     talkingPoints: [],
     overview: [],
     engagements,
-    latestEngagement: [...engagements].reverse().find((e) => !e.date.suspect && e.status !== 'planned'),
-    recentContacts: engagements.filter((e) => !e.date.suspect && e.status !== 'planned').reverse(),
-    contactsByYear: { rows: contactRows, kindLabels, excluded: engagements.length - counted.length, refs: refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
+    latestEngagement: [...counted].reverse()[0],
+    recentContacts: [...counted].reverse(),
+    contactsByYear: { rows: contactRows, kindLabels, excluded: engagements.length - held.length, forums: held.length - counted.length, refs: refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
     // The latest period reported in full (both flows) drives key figures and the split chart.
-    trade: { periods: trade, latest: [...trade].reverse().find((t) => t.exports !== undefined && t.imports !== undefined) ?? trade.at(-1) },
-    agreements: {
-      counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) })),
-      treaties: (rel.agreements?.treaties ?? []).map((t) => ({ title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) })),
+    trade: {
+      periods: trade,
+      latest: latestPeriod(trade),
+      reporters: reportersOf(trade, pairOrder),
+      unitLabel: commonUnit(trade),
+      ...tradeNotes(g, trade, pairOrder),
     },
-    organizations: (rel.organizations ?? []).map((o) => {
-      const inEngagements = engagements.filter((e) => e.organizations.some((x) => x.id === o.id));
-      return { id: o.id, name: o.name, abbreviation: o.abbreviation, mentions: inEngagements.length, engagements: inEngagements.map((e) => `${e.date.label}: ${e.title}`), refs: refs(o.sources), flags: flags(o.quality) };
-    }).sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name)),
+    agreements: (() => {
+      const counts = [...(rel.agreements?.counts ?? [])]
+        .sort((x, y) => sortKey(x.asOf).localeCompare(sortKey(y.asOf)))
+        .map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), asOfDate: String(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) }));
+      const treaties = (rel.agreements?.treaties ?? []).map((t) => ({ id: t.id, title: titled(t.id, t.title), signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) }));
+      const lead = leadTreaty(rel.agreements?.treaties ?? [], rel.milestones ?? []);
+      return {
+        counts,
+        treaties,
+        total: latestTotalView(counts),
+        lead: lead === undefined ? undefined : treaties.find((t) => t.id === lead.id),
+      };
+    })(),
+    organizations: orgViews((rel.organizations ?? []).filter((o) => !isBilateralBody(o))),
+    mechanisms: orgViews((rel.organizations ?? []).filter(isBilateralBody)),
     people: (rel.people ?? []).map((p) => ({
       id: p.id,
       name: p.name,
@@ -161,16 +199,16 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       flags: flags(p.quality),
     })),
     milestones: { past: milestones.filter((m) => !m.planned).sort(byDate), planned: milestones.filter((m) => m.planned).sort(byDate) },
-    anniversaries: upcomingAnniversaries(rel, opts.asOf, 5, g).map((x) => {
+    anniversaries: upcomingAnniversaries(rel, opts.asOf, 5, g, descriptive).map((x) => {
       const nth = g.ordinal(x.ordinal);
       return { title: x.title, label: g.t('anniversary.of', { ordinal: nth, event: x.title }), year: x.year, ordinal: nth, yearsAway: x.yearsAway, when: g.inYears(x.yearsAway), refs: refs(x.sources) };
     }),
     invitations,
-    notes: (rel.notes ?? []).map((n) => ({ id: n.id, about: n.about, says: n.says, problem: n.problem, action: n.action, severity: n.severity ?? 'info', refs: refs(n.sources) })),
+    notes: (rel.notes ?? []).map((n, i) => ({ id: n.id, n: i + 1, about: n.about, aboutLabels: [], says: n.says, problem: n.problem, action: n.action, severity: n.severity ?? 'info', refs: refs(n.sources) })),
     sources: rel.sources.map((s, i) => ({
       n: i + 1,
       id: s.id,
-      title: s.title,
+      title: titled(s.id, s.title),
       publisher: s.publisher,
       relays: s.relays ?? [],
       via: s.via,
@@ -182,6 +220,8 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     })),
     has: {},
   };
+  const labels = readableLabels(view, view.notes, g, rel.pair.id);
+  for (const n of view.notes) n.aboutLabels = n.about.map((x) => aboutLabel(x, labels, g));
   view.keyFigures = keyFigures(view, fmt, g);
   view.overview = overview(view, fmt, g);
   // Authored talking points come first; derived ones only fill a short list (never duplicates of 3+ authored).
@@ -198,6 +238,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     tradeSeries: trade.length > 1,
     agreements: view.agreements.counts.length + view.agreements.treaties.length > 0,
     organizations: view.organizations.length > 0,
+    mechanisms: view.mechanisms.length > 0,
     people: view.people.length > 0,
     milestones: milestones.length > 0,
     anniversaries: view.anniversaries.length > 0,
@@ -205,6 +246,12 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     notes: view.notes.length > 0,
   };
   return view;
+}
+
+/** latestTotal over count views, read by their raw dates. */
+function latestTotalView<T extends { count: number; asOfDate: string }>(counts: T[]): T | undefined {
+  const pick = latestTotal(counts.map((c, i) => ({ count: c.count, asOf: c.asOfDate, i })));
+  return pick === undefined ? undefined : counts[pick.i];
 }
 
 function round(n: number): number {

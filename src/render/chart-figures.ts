@@ -11,6 +11,7 @@ let cache: ChartCache | undefined;
 const chartCache = () => (cache ??= createChartCache(renderChart, 24));
 
 const COMPACT_WIDTH_PX = 340;
+const UNIT: Record<string, number> = { one: 1, thousand: 1e3, million: 1e6, billion: 1e9 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -26,10 +27,19 @@ export function chartSpec(kind: string, data: unknown, view: BriefView): { spec:
       };
     }
     case 'trade-series': {
-      const ps = data as TradeView[];
-      const first = ps[0]!;
+      const all = data as TradeView[];
+      // One axis, one currency and unit: the latest period's. Other units of that currency are
+      // converted exactly; periods in another currency stay in the table only, and the caption says so.
+      const base = view.trade.latest ?? all[0]!;
+      const ps = all.filter((p) => p.currency === base.currency);
+      const scale = (p: TradeView) => (n: number | undefined) => (n === undefined || p.unit === base.unit ? n : (n * (UNIT[p.unit] ?? 1)) / (UNIT[base.unit] ?? 1));
+      const reporters = new Set(ps.map((p) => p.reporter));
+      // Several reporters: the title names the pair in its own order, each series its reporter.
+      const [a, b] = reporters.size > 1 ? [view.countries[0]!.name, view.countries[1]!.name] : [base.reporterName, base.partnerName];
+      const left = all.length - ps.length;
       return {
-        spec: { kind, reporterName: first.reporterName, partnerName: first.partnerName, currency: first.currency, unit: first.unit, periods: ps.map((p) => ({ label: p.label, turnover: p.turnover, balance: p.balance, partial: p.partial })), source: source(ps.flatMap((p) => p.refs)), locale },
+        spec: { kind, reporterName: a, partnerName: b, currency: base.currency, unit: base.unit, periods: ps.map((p) => ({ label: p.label, turnover: scale(p)(p.turnover), balance: scale(p)(p.balance), partial: p.partial, reporter: p.reporterName })), source: source(ps.flatMap((p) => p.refs)), locale },
+        note: left ? createGrammar(locale).t('chart.trade-left-out', { n: left }) : undefined,
       };
     }
     case 'contacts-by-year': {
@@ -37,7 +47,7 @@ export function chartSpec(kind: string, data: unknown, view: BriefView): { spec:
       const used = Object.fromEntries(Object.entries(c.kindLabels).filter(([k]) => c.rows.some((r) => r.kind === k)));
       return {
         spec: { kind, rows: c.rows, kindLabels: used, source: source(c.refs), locale },
-        note: c.excluded ? createGrammar(locale).t('chart.contacts-left-out', { n: c.excluded }) : undefined,
+        note: [c.excluded ? createGrammar(locale).t('chart.contacts-left-out', { n: c.excluded }) : '', c.forums ? createGrammar(locale).t('chart.forums-left-out', { n: c.forums }) : ''].filter(Boolean).join(' ') || undefined,
       };
     }
     default:

@@ -28,6 +28,12 @@ export const en = {
   // A title that takes no English article (its own "The", or another script).
   'event.treaty-signing.bare': 'the signing of {treaty}',
   'event.other': '{title}',
+  // The same, with the date the event took place, in the precision the data gives.
+  'event.diplomatic-relations.dated': 'the establishment of diplomatic relations {on}',
+  'event.treaty-signing.dated': 'the {treaty}, signed {on}',
+  'event.treaty-signing.bare.dated': '{treaty}, signed {on}',
+  // A founding event whose wording the data does not give (a treaty-signing naming no treaty): its title, quoted.
+  'event.other.dated': '“{title}” ({date})',
   'anniversary.of': '{ordinal} anniversary of {event}',
   // Key figures: the value is printed apart, so the label agrees with it.
   'figure.turnover': 'trade turnover, {period}',
@@ -52,15 +58,40 @@ export const en = {
   'trade.exports': 'exports {value}',
   'trade.imports': 'imports {value}',
   'trade.balance': 'balance {value}',
+  // A figure bilat computed (turnover = exports + imports, balance = exports − imports), not the source.
+  'trade.computed': '{value} (computed)',
+  // Under the trade table: whose exports and imports the rows hold.
+  'trade.note.many': "Exports and imports are the reporting country's ({list}); each balance is that country's exports minus its imports.",
+  'trade.note.rows-of': 'rows reported by {reporter} have {partner} as partner',
+  'trade.note.computed': '† Computed by bilat from exports and imports; the source does not give this figure.',
+  'list.sep': ', ',
+  'figure.by-reporter': '{label}, as reported by {reporter}',
+  'figure.computed': '{label} (computed)',
   // Talking points derived from the data.
   'point.invitation': 'Open invitation ({date}): {text}',
-  'point.anniversary': 'Coming up: the {anniversary} {when}.',
+  'point.anniversary': 'Coming up {when}: the {anniversary}.',
   'point.trade': 'Latest reported trade: {value} {during}.',
   // Charts and source credits.
   'chart.contacts-left-out': {
     one: 'Leaves out {n} contact that is planned or whose date is questionable (flagged in the timeline).',
     other: 'Leaves out {n} contacts that are planned or whose dates are questionable (flagged in the timeline).',
   },
+  'chart.forums-left-out': {
+    one: 'Leaves out {n} forum or session that names no participant (listed in the timeline).',
+    other: 'Leaves out {n} forums or sessions that name no participant (listed in the timeline).',
+  },
+  'chart.trade-left-out': {
+    one: 'Leaves out {n} period given in another currency (see the table).',
+    other: 'Leaves out {n} periods given in another currency (see the table).',
+  },
+  // A title the data marks as descriptive, not official (src/model/descriptive.ts).
+  'title.descriptive': '{title} (descriptive title, not official)',
+  // What a reader sees instead of an item's id (a note's "about", a data-note flag).
+  'label.dated': '{title} ({date})',
+  'label.source': 'source [{n}]',
+  'label.note': 'note {n}',
+  'label.trade': 'trade {during}, as reported by {reporter}',
+  'label.field': '{item}: {field}',
   'credit.via': '{publisher} via {outlet}',
   'credit.line': { one: 'Source: {list}', other: 'Sources: {list}' },
 } as const;

@@ -101,9 +101,17 @@ export interface MilestoneSubject {
   title: string;
   /** Title of the treaty a treaty-signing milestone marks (from its `treaty` reference). */
   treaty?: string;
+  /** When it took place; given, the wording carries it in full ("signed on 12 March 2021"). */
+  date?: PartialDate;
 }
 
 export function milestoneEvent(g: Grammar, m: MilestoneSubject): string {
+  if (m.date !== undefined) {
+    const on = g.on(m.date);
+    if (m.kind === 'diplomatic-relations') return g.t('event.diplomatic-relations.dated', { on });
+    if (m.kind === 'treaty-signing' && m.treaty) return g.t(takesArticle(m.treaty) ? 'event.treaty-signing.dated' : 'event.treaty-signing.bare.dated', { treaty: m.treaty, on });
+    return g.t('event.other.dated', { title: m.title, date: g.date(m.date) });
+  }
   if (m.kind === 'diplomatic-relations') return g.t('event.diplomatic-relations');
   if (m.kind === 'treaty-signing' && m.treaty) return g.t(takesArticle(m.treaty) ? 'event.treaty-signing' : 'event.treaty-signing.bare', { treaty: m.treaty });
   return g.t('event.other', { title: m.title });

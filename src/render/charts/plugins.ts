@@ -23,6 +23,8 @@ export interface HatchOptions {
   datasetIndex: number;
   indices: number[];
   color: string;
+  /** Further datasets to hatch (one per reporter when a series is drawn per reporter). */
+  more?: { datasetIndex: number; indices: number[]; color: string }[];
 }
 
 /** A darker line at value 0 of a linear axis (the sign of a balance matters); off unless set. */
@@ -180,8 +182,9 @@ export function createPlugins(layouts: Layouts): Plugin[] {
   const hatch: Plugin<ChartType, HatchOptions> = {
     id: 'bilatHatch',
     defaults: { datasetIndex: -1, indices: [], color: theme.color.ink },
-    afterDatasetDraw(chart, args, options) {
-      if (args.index !== options.datasetIndex || !options.indices.length) return;
+    afterDatasetDraw(chart, args, all) {
+      const options = [all, ...(all.more ?? [])].find((o) => o.datasetIndex === args.index);
+      if (!options || !options.indices.length) return;
       const ctx = chart.ctx;
       ctx.save();
       ctx.strokeStyle = options.color;

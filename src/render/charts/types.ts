@@ -53,6 +53,11 @@ export interface TradePeriod {
   balance?: number;
   /** Partial-year periods are drawn lighter, so they are not compared with full years by eye. */
   partial?: boolean;
+  /**
+   * Who reports the figures (a country name). Periods of different reporters are drawn as
+   * separate series: a balance line never joins one country's statistics to the other's.
+   */
+  reporter?: string;
 }
 
 /** Turnover (bars) and balance (line) across periods. */
@@ -68,6 +73,10 @@ export interface TradeSeriesSpec extends ChartCommon {
     partialNote?: string;
     /** Appended to a partial period in the alt text: "Jan–Oct 2020 (part of a year)". */
     partial?: string;
+    /** Names a series when periods come from several reporters: "{series} reported by {reporter}". */
+    reportedBy?: string;
+    /** Legend entry of balances of partial periods (drawn as unjoined points). */
+    partialBalance?: string;
   };
 }
 
