@@ -17,6 +17,8 @@ export interface DateView {
   inferred?: string;
   /** After the as-of date without being planned: shown flagged, left out of charts. */
   suspect: boolean;
+  /** Last day of a span of days (schema version 2 `dates`); `label` then reads as the range. */
+  end?: string;
 }
 
 export interface PersonView {
@@ -47,6 +49,56 @@ export interface EngagementView {
   refs: Ref[];
   flags: Flag[];
   internal: boolean;
+  /** Documents signed at it (schema version 2). */
+  documents?: DocumentsView;
+}
+
+/** Documents signed at an engagement: "over 20 documents signed", and those named. */
+export interface DocumentsView {
+  countLabel?: string;
+  /** `kind`: "interagency roadmap", when the data says. */
+  list: { title: string; kind?: string }[];
+  refs: Ref[];
+}
+
+/** A bilateral mechanism (commission, council, forum) with its sessions (schema version 2). */
+export interface MechanismView {
+  name: string;
+  kind: string;
+  aliases: string[];
+  established?: string;
+  coChairs: string[];
+  /** `label`: "13th session"; `when`: "11 July 2024" or "22–23 August 2024". */
+  sessions: { label?: string; when: string; place?: string; coChairs: string[]; refs: Ref[] }[];
+  refs: Ref[];
+}
+
+/** A target, growth rate, investment, count or volume, printed as reported ("over 260 enterprises"). */
+export interface IndicatorView {
+  kind: string;
+  subject: string;
+  value: string;
+  split: string[];
+  period?: string;
+  asOf?: string;
+  /** A target's deadline, a date or as stated ("within five years"). */
+  by?: string;
+  refs: Ref[];
+}
+
+export interface StatusView {
+  level: string;
+  label?: string;
+  since: string;
+  treaty?: string;
+  refs: Ref[];
+}
+
+export interface QuoteView {
+  text: string;
+  speaker: string;
+  date?: string;
+  refs: Ref[];
 }
 
 export interface TradeView {
@@ -66,6 +118,8 @@ export interface TradeView {
   balance?: number;
   /** Covers less than whole calendar years (e.g. January–June): not comparable with full years. */
   partial: boolean;
+  /** Figures the source gives as approximations, printed as such ("over 11"), by field (schema version 2). */
+  qualified?: Partial<Record<'exports' | 'imports' | 'turnover' | 'balance', string>>;
   refs: Ref[];
   flags: Flag[];
 }
@@ -125,7 +179,7 @@ export interface BriefView {
   recentContacts: EngagementView[];
   contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; refs: Ref[] };
   trade: { periods: TradeView[]; latest?: TradeView };
-  agreements: { counts: { count: number; asOf: string; scope?: string; /** The scope as written, or "agreement(s)" agreeing with the count. */ scopeLabel: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; /** The signing date as written (its precision picks the preposition). */ signedDate?: string; signedInferred?: string; refs: Ref[] }[] };
+  agreements: { counts: { count: number; /** The count as reported when approximate ("over 150"). */ countLabel?: string; asOf: string; scope?: string; /** The scope as written, or "agreement(s)" agreeing with the count. */ scopeLabel: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; /** The signing date as written (its precision picks the preposition). */ signedDate?: string; signedInferred?: string; refs: Ref[] }[] };
   organizations: { id: string; name: string; abbreviation?: string; mentions: number; engagements: string[]; refs: Ref[]; flags: Flag[] }[];
   people: PersonView[];
   milestones: { past: MilestoneView[]; planned: MilestoneView[] };
@@ -134,6 +188,11 @@ export interface BriefView {
   invitations: { text: string; by?: string; to?: string; date: string; refs: Ref[] }[];
   notes: NoteView[];
   sources: SourceView[];
+  /** Schema version 2: bilateral mechanisms, economic indicators, status over time, quotes (empty for v1 files). */
+  mechanisms?: MechanismView[];
+  indicators?: IndicatorView[];
+  status?: StatusView[];
+  quotes?: QuoteView[];
   /** Counts, to let templates drop empty sections. */
   has: Record<string, boolean>;
   /** Set when a one-page brief was shortened to fit (src/render/fit-page.ts). */

@@ -9,6 +9,10 @@ import { kindLabels, topicLabels } from './labels.js';
 import { ownValue } from '../own-key.js';
 import type { BriefView, DateView, EngagementView, Flag, Ref, TradeView } from './view-types.js';
 import { derivedTalkingPoints, keyFigures, overview } from './summary.js';
+import { extrasOf, type RelationshipData } from '../schema/v2/normalize.js';
+import { formatDateRange } from './grammar/date-range.js';
+import { numberLabel } from './quantity-label.js';
+import { v2View } from './v2-view.js';
 
 export interface AudienceInfo {
   id: string;
@@ -45,6 +49,17 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   };
   const people = new Map((rel.people ?? []).map((p) => [p.id, p]));
   const orgs = new Map((rel.organizations ?? []).map((o) => [o.id, o]));
+  // Version 2 files: documents, mechanisms, indicators, status, quotes (all empty for v1).
+  const extra = v2View(rel as RelationshipData, {
+    fmt,
+    g,
+    refs,
+    shown: (x) => opts.audience.internal || x.visibility !== 'internal',
+    personName: (id) => people.get(id)?.name ?? id,
+  });
+  /** A span of days (v2 `dates`) reads as one range: "22–23 August 2024". */
+  const spanned = (view: DateView, start: PartialDate, end: PartialDate | undefined): DateView =>
+    end === undefined || view.suspect ? view : { ...view, label: formatDateRange(fmt.locale, start, end), end: String(end) };
 
   const engagements: EngagementView[] = [...(rel.engagements ?? [])]
     .sort((x, y) => sortKey(x.date).localeCompare(sortKey(y.date)))
@@ -53,7 +68,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   function engagementView(e: Engagement): EngagementView {
     return {
       id: e.id,
-      date: date(e.date, e.dateInferred, e.status === 'planned'),
+      date: spanned(date(e.date, e.dateInferred, e.status === 'planned'), e.date, extrasOf(e).dateEnd),
       kind: e.kind,
       kindLabel: ownValue(kindLabels, e.kind) ?? e.kind,
       title: e.title ?? ownValue(kindLabels, e.kind) ?? e.kind,
@@ -72,6 +87,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       refs: refs(e.sources),
       flags: flags(e.quality),
       internal: e.visibility === 'internal',
+      ...(extra.documents.has(e.id) ? { documents: extra.documents.get(e.id) } : {}),
     };
   }
 
@@ -94,6 +110,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       partial: isPartialPeriod(t.start, t.end),
       refs: refs(t.sources),
       flags: flags(t.quality),
+      ...qualifiedFigures(t),
     }));
 
   // Contacts per year by kind; items with a questionable date are counted apart, not charted.
@@ -112,7 +129,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     id: m.id,
     title: m.title,
     kind: m.kind,
-    date: date(m.date, m.dateInferred, m.status === 'planned'),
+    date: spanned(date(m.date, m.dateInferred, m.status === 'planned'), m.date, extrasOf(m).dateEnd),
     refs: refs(m.sources),
     planned: m.status === 'planned' && isAfter(m.date, opts.asOf),
   }));
@@ -144,7 +161,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     // The latest period reported in full (both flows) drives key figures and the split chart.
     trade: { periods: trade, latest: [...trade].reverse().find((t) => t.exports !== undefined && t.imports !== undefined) ?? trade.at(-1) },
     agreements: {
-      counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) })),
+      counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, ...countLabel(c), asOf: fmt.date(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) })),
       treaties: (rel.agreements?.treaties ?? []).map((t) => ({ title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) })),
     },
     organizations: (rel.organizations ?? []).map((o) => {
@@ -182,6 +199,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     })),
     has: {},
   };
+  if ((rel as RelationshipData).v2) Object.assign(view, { mechanisms: extra.mechanisms, indicators: extra.indicators, status: extra.status, quotes: extra.quotes });
   view.keyFigures = keyFigures(view, fmt, g);
   view.overview = overview(view, fmt, g);
   // Authored talking points come first; derived ones only fill a short list (never duplicates of 3+ authored).
@@ -200,11 +218,29 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     organizations: view.organizations.length > 0,
     people: view.people.length > 0,
     milestones: milestones.length > 0,
+    mechanisms: extra.mechanisms.length > 0,
+    indicators: extra.indicators.length > 0,
+    status: extra.status.length > 0,
+    quotes: extra.quotes.length > 0,
     anniversaries: view.anniversaries.length > 0,
     invitations: invitations.length > 0,
     notes: view.notes.length > 0,
   };
   return view;
+
+  /** Approximate trade figures as printed: { turnover: "over 11" } (v2 only; nothing for exact ones). */
+  function qualifiedFigures(t: object): { qualified?: TradeView['qualified'] } {
+    const q = extrasOf(t).qualified;
+    if (!q) return {};
+    const out: NonNullable<TradeView['qualified']> = {};
+    for (const k of ['exports', 'imports', 'turnover', 'balance'] as const) if (q[k]) out[k] = numberLabel(g, fmt, q[k]);
+    return { qualified: out };
+  }
+
+  function countLabel(c: object): { countLabel?: string } {
+    const q = extrasOf(c).qualified?.count;
+    return q ? { countLabel: numberLabel(g, fmt, q, 0) } : {};
+  }
 }
 
 function round(n: number): number {
