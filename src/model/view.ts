@@ -75,7 +75,9 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       status: e.status ?? 'held',
       participants: (e.participants ?? []).map((p) => {
         const person = people.get(p.person);
-        return { name: person?.name ?? p.person, role: p.role, country: person?.country ?? '' };
+        // A v2 participant may hold several roles that day ("Minister …; Co-chair of …").
+        const roles = (p as { roles?: string[] }).roles;
+        return { name: person?.name ?? p.person, role: p.role ?? roles?.join('; '), country: person?.country ?? '' };
       }),
       place: e.place,
       occasion: e.occasion,

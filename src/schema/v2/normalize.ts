@@ -39,7 +39,7 @@ function withQualified<T extends object>(item: T, qualified: Qualified): T {
 /**
  * The version-1 view of a version-2 file, so every v1 rule and the model read it unchanged:
  * a range's first day as `date` (the last in `dateEnd`), approximate figures as numbers
- * (the qualifier in `qualified`), a participant's first role as `role`. Item order and list
+ * (the qualifier in `qualified`). Item order and list
  * indexes are kept, so a rule's data path still locates the value in the file.
  */
 export function toV1Shape(v2: RelationshipV2): RelationshipData {
@@ -48,7 +48,8 @@ export function toV1Shape(v2: RelationshipV2): RelationshipData {
     const out = {
       ...rest,
       date: (e.date ?? dates!.start) as PartialDate,
-      participants: participants?.map(({ roles, ...p }) => ({ ...p, role: p.role ?? roles?.[0] })),
+      // Several roles stay in `roles` (checked by the v2 rules, joined by the model); `role` as written.
+      participants,
       topics: e.topics as Engagement['topics'],
     };
     return dates ? ({ ...out, dateEnd: dates.end } as Engagement) : out;

@@ -198,6 +198,7 @@ export const RelationshipStatus = z.strictObject({
   level: StatusLevel,
   label: z.string().min(1).optional().meta({ description: 'The wording used, e.g. "allied relations".' }),
   since: PartialDate,
+  sinceInferred: Inferred.optional().meta({ description: 'Why this date, when the sources name the level without saying when it began (e.g. its first mention).' }),
   treaty: Id.optional().meta({ description: 'The document that set this level.' }),
   quality,
   ...factFields,
