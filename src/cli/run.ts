@@ -11,6 +11,7 @@ import { buildCommand } from './commands/build.js';
 import { templatesCommand } from './commands/templates.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { jobsCommand } from './commands/jobs.js';
+import { migrateCommand } from './commands/migrate.js';
 
 const EPILOG = `Exit codes: 0 ok · 1 invalid data or config · 2 usage error · 3 render or write failure · 4 unexpected error (run with --debug for a stack trace)`;
 
@@ -21,7 +22,7 @@ type CommandFactory = (io: CliIO, setExit: (code: number) => void) => CommandMod
  * Every command. Their modules are small; each handler imports the heavy parts it needs
  * (rendering, charts, scheduling) lazily, so `--help` and `validate` start fast.
  */
-const commands: CommandFactory[] = [buildCommand, validateCommand, schemaCommand, templatesCommand, scheduleCommand, jobsCommand].map((c) => c as unknown as CommandFactory);
+const commands: CommandFactory[] = [buildCommand, validateCommand, schemaCommand, templatesCommand, scheduleCommand, jobsCommand, migrateCommand].map((c) => c as unknown as CommandFactory);
 
 /** Run the CLI; returns the exit code instead of exiting, so it can be embedded and tested. */
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {

@@ -24,12 +24,15 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
     let label = g.t('figure.turnover', { period: t.label });
     if (v.trade.reporters.length > 1) label = g.t('figure.by-reporter', { label, reporter: t.reporterName });
     if (t.turnoverComputed) label = g.t('figure.computed', { label });
-    out.push({ ...headline([t.turnover]), label, refs: t.refs });
+    const h = headline([t.turnover]);
+    // An approximate turnover (v2) keeps its word: "over 11" million USD.
+    const q = t.qualified?.turnover;
+    out.push({ ...h, ...(q ? { value: q.replace(fmt.number(t.turnover), h.value) } : {}), label, refs: t.refs });
   }
   if (t?.exports !== undefined && t.imports !== undefined)
     out.push({ ...headline([t.exports, t.imports]), label: g.t(isLatinName(t.reporterName) ? 'figure.exports-imports' : 'figure.exports-imports.of', { reporter: t.reporterName }), refs: t.refs });
   const count = v.agreements.total;
-  if (count) out.push({ value: fmt.number(count.count, 0), label: g.t('figure.count-as-of', { scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
+  if (count) out.push({ value: count.countLabel ?? fmt.number(count.count, 0), label: g.t('figure.count-as-of', { scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
   if (dip) {
     const years = Number(v.meta.asOf.slice(0, 4)) - Number(dip.date.raw.slice(0, 4));
@@ -58,13 +61,14 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
     });
   }
   const count = v.agreements.total;
-  if (count) out.push({ text: g.t('overview.count', { count: fmt.number(count.count, 0), scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
+  if (count) out.push({ text: g.t('overview.count', { count: count.countLabel ?? fmt.number(count.count, 0), scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
   const t = v.trade.latest;
   if (t?.turnover !== undefined) {
     const computed = (value: string, yes: boolean) => (yes ? g.t('trade.computed', { value }) : value);
-    const parts = [g.t('trade.turnover', { value: computed(fmt.money(t.turnover, t.currency, t.unit), t.turnoverComputed) })];
-    if (t.exports !== undefined) parts.push(g.t('trade.exports', { value: fmt.number(t.exports) }));
-    if (t.imports !== undefined) parts.push(g.t('trade.imports', { value: fmt.number(t.imports) }));
+    const q = t.qualified ?? {};
+    const parts = [g.t('trade.turnover', { value: computed(q.turnover ? `${q.turnover} ${fmt.unitLabel(t.currency, t.unit)}` : fmt.money(t.turnover, t.currency, t.unit), t.turnoverComputed) })];
+    if (t.exports !== undefined) parts.push(g.t('trade.exports', { value: q.exports ?? fmt.number(t.exports) }));
+    if (t.imports !== undefined) parts.push(g.t('trade.imports', { value: q.imports ?? fmt.number(t.imports) }));
     if (t.balance !== undefined) parts.push(g.t('trade.balance', { value: computed(`${t.balance >= 0 ? '+' : '−'}${fmt.number(Math.abs(t.balance))}`, t.balanceComputed) }));
     out.push({ text: g.t('overview.trade', { during: t.during, reporter: t.reporterName, figures: parts.join(', ') }), refs: t.refs });
   }
@@ -79,7 +83,7 @@ export function derivedTalkingPoints(v: BriefView, fmt: Formatter, g: Grammar): 
   if (next) out.push({ text: g.t('point.anniversary', { anniversary: next.label, when: g.on(next.year) }), refs: next.refs });
   const t = v.trade.latest;
   if (t?.turnover !== undefined) {
-    const value = fmt.money(t.turnover, t.currency, t.unit);
+    const value = t.qualified?.turnover ? `${t.qualified.turnover} ${fmt.unitLabel(t.currency, t.unit)}` : fmt.money(t.turnover, t.currency, t.unit);
     out.push({ text: g.t('point.trade', { value: t.turnoverComputed ? g.t('trade.computed', { value }) : value, during: t.during }), refs: t.refs });
   }
   return out;

@@ -18,6 +18,8 @@ export interface DateView {
   inferred?: string;
   /** After the as-of date without being planned: shown flagged, left out of charts. */
   suspect: boolean;
+  /** Last day of a span of days (schema version 2 `dates`); `label` then reads as the range. */
+  end?: string;
 }
 
 export interface PersonView {
@@ -50,6 +52,64 @@ export interface EngagementView {
   internal: boolean;
   /** Counted as a high-level contact: names a participant, or its kind says principals met (src/model/mechanisms.ts). */
   highLevel: boolean;
+  /** Documents signed at it (schema version 2). */
+  documents?: DocumentsView;
+}
+
+/** Documents signed at an engagement: "over 20 documents signed", and those named. */
+export interface DocumentsView {
+  countLabel?: string;
+  /** `kind`: "interagency roadmap", when the data says. */
+  list: { title: string; kind?: string }[];
+  refs: Ref[];
+}
+
+/** A bilateral mechanism (commission, council, forum) with its sessions (schema version 2). */
+export interface MechanismView {
+  /** The data's id (for tests and links; never printed). */
+  id: string;
+  name: string;
+  abbreviation?: string;
+  /** Its kind in words ("intergovernmental commission"); empty when the data does not say. */
+  kind: string;
+  aliases: string[];
+  established?: string;
+  coChairs: string[];
+  /** `label`: "13th session"; `when`: "11 July 2024" or "22–23 August 2024". */
+  sessions: { label?: string; when: string; place?: string; coChairs: string[]; refs: Ref[] }[];
+  /** Contacts held within it ("12 March 2024: Meeting …"), and how many. */
+  engagements: string[];
+  mentions: number;
+  refs: Ref[];
+  flags: Flag[];
+}
+
+/** A target, growth rate, investment, count or volume, printed as reported ("over 260 enterprises"). */
+export interface IndicatorView {
+  kind: string;
+  subject: string;
+  value: string;
+  split: string[];
+  period?: string;
+  asOf?: string;
+  /** A target's deadline, a date or as stated ("within five years"). */
+  by?: string;
+  refs: Ref[];
+}
+
+export interface StatusView {
+  level: string;
+  label?: string;
+  since: string;
+  treaty?: string;
+  refs: Ref[];
+}
+
+export interface QuoteView {
+  text: string;
+  speaker: string;
+  date?: string;
+  refs: Ref[];
 }
 
 export interface TradeView {
@@ -75,6 +135,8 @@ export interface TradeView {
   balanceComputed: boolean;
   /** Covers less than whole calendar years (e.g. January–June): not comparable with full years. */
   partial: boolean;
+  /** Figures the source gives as approximations, printed as such ("over 11"), by field (schema version 2). */
+  qualified?: Partial<Record<'exports' | 'imports' | 'turnover' | 'balance', string>>;
   refs: Ref[];
   flags: Flag[];
 }
@@ -161,7 +223,7 @@ export interface BriefView {
   /** Organizations and formats with other members: multilateral cooperation. */
   organizations: OrganizationView[];
   /** The pair's own bodies (commissions, councils, forums): never listed as multilateral (src/model/mechanisms.ts). */
-  mechanisms: OrganizationView[];
+  mechanisms: MechanismView[];
   people: PersonView[];
   milestones: { past: MilestoneView[]; planned: MilestoneView[] };
   /** `label`: "30th anniversary of the establishment of diplomatic relations"; `when`: "this year", "in 2 years". */
@@ -169,6 +231,10 @@ export interface BriefView {
   invitations: { text: string; by?: string; to?: string; date: string; refs: Ref[] }[];
   notes: NoteView[];
   sources: SourceView[];
+  /** Schema version 2: economic indicators, status over time, quotes (empty for v1 files). */
+  indicators?: IndicatorView[];
+  status?: StatusView[];
+  quotes?: QuoteView[];
   /** Counts, to let templates drop empty sections. */
   has: Record<string, boolean>;
   /** Set when a one-page brief was shortened to fit (src/render/fit-page.ts). */
@@ -195,6 +261,8 @@ export interface MilestoneView {
 
 export interface AgreementCountView {
   count: number;
+  /** The count as reported when approximate ("over 150"). */
+  countLabel?: string;
   asOf: string;
   /** The as-of date as written. */
   asOfDate: string;

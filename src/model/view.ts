@@ -14,6 +14,10 @@ import { aboutLabel, readableLabels } from './readable.js';
 import { isBilateralBody, isHighLevel } from './mechanisms.js';
 import { descriptiveTitles } from './descriptive.js';
 import { commonUnit, latestPeriod, reportersOf, tradeNotes, tradeOrder } from './perspective.js';
+import { extrasOf, type RelationshipData } from '../schema/v2/normalize.js';
+import { formatDateRange } from './grammar/date-range.js';
+import { numberLabel } from './quantity-label.js';
+import { v2View } from './v2-view.js';
 
 export interface AudienceInfo {
   id: string;
@@ -54,6 +58,17 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   const titled = (id: string, title: string) => (descriptive.has(id) ? g.t('title.descriptive', { title }) : title);
   const people = new Map((rel.people ?? []).map((p) => [p.id, p]));
   const orgs = new Map((rel.organizations ?? []).map((o) => [o.id, o]));
+  // Version 2 files: documents, mechanisms, indicators, status, quotes (all empty for v1).
+  const extra = v2View(rel as RelationshipData, {
+    fmt,
+    g,
+    refs,
+    shown: (x) => opts.audience.internal || x.visibility !== 'internal',
+    personName: (id) => people.get(id)?.name ?? id,
+  });
+  /** A span of days (v2 `dates`) reads as one range: "22–23 August 2024". */
+  const spanned = (view: DateView, start: PartialDate, end: PartialDate | undefined): DateView =>
+    end === undefined || view.suspect ? view : { ...view, label: formatDateRange(fmt.locale, start, end), end: String(end) };
 
   const engagements: EngagementView[] = [...(rel.engagements ?? [])]
     .sort((x, y) => sortKey(x.date).localeCompare(sortKey(y.date)))
@@ -62,14 +77,16 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   function engagementView(e: Engagement): EngagementView {
     return {
       id: e.id,
-      date: date(e.date, e.dateInferred, e.status === 'planned'),
+      date: spanned(date(e.date, e.dateInferred, e.status === 'planned'), e.date, extrasOf(e).dateEnd),
       kind: e.kind,
       kindLabel: ownValue(kindLabels, e.kind) ?? e.kind,
       title: e.title === undefined ? (ownValue(kindLabels, e.kind) ?? e.kind) : titled(e.id, e.title),
       status: e.status ?? 'held',
       participants: (e.participants ?? []).map((p) => {
         const person = people.get(p.person);
-        return { name: person?.name ?? p.person, role: p.role, country: person?.country ?? '' };
+        // A v2 participant may hold several roles that day ("Minister …; Co-chair of …").
+        const roles = (p as { roles?: string[] }).roles;
+        return { name: person?.name ?? p.person, role: p.role ?? roles?.join('; '), country: person?.country ?? '' };
       }),
       place: e.place,
       occasion: e.occasion,
@@ -82,6 +99,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       flags: flags(e.quality),
       internal: e.visibility === 'internal',
       highLevel: isHighLevel({ kind: e.kind, participants: e.participants ?? [], organizations: e.organizations ?? [] }),
+      ...(extra.documents.has(e.id) ? { documents: extra.documents.get(e.id) } : {}),
     };
   }
 
@@ -111,6 +129,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
         partial: isPartialPeriod(t.start, t.end),
         refs: refs(t.sources),
         flags: flags(t.quality),
+        ...qualifiedFigures(t),
       };
     });
 
@@ -131,7 +150,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     id: m.id,
     title: titled(m.id, m.title),
     kind: m.kind,
-    date: date(m.date, m.dateInferred, m.status === 'planned'),
+    date: spanned(date(m.date, m.dateInferred, m.status === 'planned'), m.date, extrasOf(m).dateEnd),
     refs: refs(m.sources),
     planned: m.status === 'planned' && isAfter(m.date, opts.asOf),
   }));
@@ -177,7 +196,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     agreements: (() => {
       const counts = [...(rel.agreements?.counts ?? [])]
         .sort((x, y) => sortKey(x.asOf).localeCompare(sortKey(y.asOf)))
-        .map((c) => ({ count: c.count, asOf: fmt.date(c.asOf), asOfDate: String(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) }));
+        .map((c) => ({ count: c.count, ...countLabel(c), asOf: fmt.date(c.asOf), asOfDate: String(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) }));
       const treaties = (rel.agreements?.treaties ?? []).map((t) => ({ id: t.id, title: titled(t.id, t.title), signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) }));
       const lead = leadTreaty(rel.agreements?.treaties ?? [], rel.milestones ?? []);
       return {
@@ -188,7 +207,11 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       };
     })(),
     organizations: orgViews((rel.organizations ?? []).filter((o) => !isBilateralBody(o))),
-    mechanisms: orgViews((rel.organizations ?? []).filter(isBilateralBody)),
+    // Bodies of the pair: v1 organizations of kind bilateral-body, then v2 mechanisms.
+    mechanisms: [
+      ...orgViews((rel.organizations ?? []).filter(isBilateralBody)).map((o) => ({ id: o.id, name: o.name, abbreviation: o.abbreviation, kind: '', aliases: [], coChairs: [], sessions: [], engagements: o.engagements, mentions: o.mentions, refs: o.refs, flags: o.flags })),
+      ...extra.mechanisms,
+    ],
     people: (rel.people ?? []).map((p) => ({
       id: p.id,
       name: p.name,
@@ -222,6 +245,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   };
   const labels = readableLabels(view, view.notes, g, rel.pair.id);
   for (const n of view.notes) n.aboutLabels = n.about.map((x) => aboutLabel(x, labels, g));
+  if ((rel as RelationshipData).v2) Object.assign(view, { indicators: extra.indicators, status: extra.status, quotes: extra.quotes });
   view.keyFigures = keyFigures(view, fmt, g);
   view.overview = overview(view, fmt, g);
   // Authored talking points come first; derived ones only fill a short list (never duplicates of 3+ authored).
@@ -241,11 +265,28 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     mechanisms: view.mechanisms.length > 0,
     people: view.people.length > 0,
     milestones: milestones.length > 0,
+    indicators: extra.indicators.length > 0,
+    status: extra.status.length > 0,
+    quotes: extra.quotes.length > 0,
     anniversaries: view.anniversaries.length > 0,
     invitations: invitations.length > 0,
     notes: view.notes.length > 0,
   };
   return view;
+
+  /** Approximate trade figures as printed: { turnover: "over 11" } (v2 only; nothing for exact ones). */
+  function qualifiedFigures(t: object): { qualified?: TradeView['qualified'] } {
+    const q = extrasOf(t).qualified;
+    if (!q) return {};
+    const out: NonNullable<TradeView['qualified']> = {};
+    for (const k of ['exports', 'imports', 'turnover', 'balance'] as const) if (q[k]) out[k] = numberLabel(g, fmt, q[k]);
+    return { qualified: out };
+  }
+
+  function countLabel(c: object): { countLabel?: string } {
+    const q = extrasOf(c).qualified?.count;
+    return q ? { countLabel: numberLabel(g, fmt, q, 0) } : {};
+  }
 }
 
 /** latestTotal over count views, read by their raw dates. */

@@ -5,3 +5,9 @@ import { Relationship } from './relationship.js';
 export function relationshipJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(Relationship, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
+
+/** The same for version 2 files (committed as schema/bilateral.v2.schema.json). */
+export async function relationshipJsonSchemaV2(): Promise<Record<string, unknown>> {
+  const { RelationshipV2 } = await import('./v2/relationship-v2.js');
+  return z.toJSONSchema(RelationshipV2, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

@@ -29,7 +29,16 @@ interface Trimmed {
  * Runs `rules` on `value` without the list items `issues` fall in; [] when an issue is outside
  * any list item (a missing `pair`, say) or the trimmed document still fails the schema.
  */
-export function rulesDespiteSchema(doc: LoadedDocument, issues: readonly Issue[], rules: readonly Rule[], asOf: string): Diagnostic[] {
+export function rulesDespiteSchema(
+  doc: LoadedDocument,
+  issues: readonly Issue[],
+  rules: readonly Rule[],
+  asOf: string,
+  read: (value: unknown) => Relationship | undefined = (v) => {
+    const r = Relationship.safeParse(v);
+    return r.success ? r.data : undefined;
+  },
+): Diagnostic[] {
   // The item of the outermost list each issue falls in.
   const drop = new Map<string, { path: PropertyKey[]; indices: Set<number> }>();
   for (const issue of issues) {
@@ -69,8 +78,8 @@ export function rulesDespiteSchema(doc: LoadedDocument, issues: readonly Issue[]
     parent![path.at(-1)!] = items;
     trimmed.push({ path, kept });
   }
-  const parsed = Relationship.safeParse(value);
-  if (!parsed.success) return [];
+  const data = read(value);
+  if (!data) return [];
 
   const written = (path: readonly PropertyKey[]): readonly PropertyKey[] => {
     for (const t of trimmed) {
@@ -83,7 +92,7 @@ export function rulesDespiteSchema(doc: LoadedDocument, issues: readonly Issue[]
   };
   const ctx: RuleContext = {
     doc: { ...doc, value, locate: (path, key) => doc.locate(written(path), key), printed: (path) => doc.printed(written(path)) },
-    data: parsed.data,
+    data,
     asOf,
   };
   return rules

@@ -14,7 +14,8 @@ export function schemaDiagnostics(doc: LoadedDocument, schema: z.ZodType, error:
       for (const key of issue.keys) {
         const path = [...issue.path, key];
         const { file = doc.file, line, column } = doc.locate(path, true);
-        const guess = didYouMean(key, known);
+        const intended = intendedKey(key, known);
+        const guess = intended ? undefined : didYouMean(key, known);
         out.push({
           severity: 'error',
           rule: 'schema',
@@ -24,7 +25,7 @@ export function schemaDiagnostics(doc: LoadedDocument, schema: z.ZodType, error:
           column,
           path: formatPath(path),
           message: `unknown key "${key}"`,
-          hint: guess ? `did you mean "${guess}"?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined,
+          hint: intended ?? (guess ? `did you mean "${guess}"?` : known.length ? `allowed keys: ${known.join(', ')}` : undefined),
         });
       }
       continue;
@@ -38,7 +39,7 @@ export function schemaDiagnostics(doc: LoadedDocument, schema: z.ZodType, error:
       line,
       column,
       path: formatPath(issue.path),
-      ...describe(issue, valueAt(doc.value, issue.path), doc.printed(issue.path)),
+      ...topicAdvice(issue, valueAt(doc.value, issue.path), describe(issue, valueAt(doc.value, issue.path), doc.printed(issue.path))),
     });
   }
   return out;
@@ -80,6 +81,33 @@ function describe(issue: z.core.$ZodIssue, actual: unknown, printed: string | un
     default:
       return { message: issue.message };
   }
+}
+
+/** Keys a writer uses for the end (or start) of a span of days. */
+const SPAN_KEYS = new Set(['end', 'start', 'enddate', 'startdate', 'end_date', 'start_date', 'to', 'from', 'until', 'dateend', 'datestart', 'date_end', 'date_start', 'lastday', 'firstday']);
+
+/**
+ * What a writer meant by a key the schema does not have, when edit distance would guess wrong:
+ * `end` under an event is a span of days (the range form), not a misspelt `id`.
+ */
+export function intendedKey(key: string, known: readonly string[]): string | undefined {
+  if (!SPAN_KEYS.has(key.toLowerCase())) return undefined;
+  if (known.includes('dates'))
+    return 'for several days write the range form `dates: {start: YYYY-MM-DD, end: YYYY-MM-DD}` in place of `date`';
+  if (known.includes('period')) return 'write the span as `period: {start: …, end: …}`';
+  if (known.includes('date') && known.includes('kind'))
+    return 'a version 1 event has one `date`; schemaVersion 2 takes `dates: {start, end}` for several days (`bilat migrate` converts the file)';
+  return undefined;
+}
+
+/** An unknown topic is not a typo to correct but a topic to keep: point at `tags`. */
+function topicAdvice(issue: z.core.$ZodIssue, actual: unknown, described: { message: string; hint?: string }): { message: string; hint?: string } {
+  if (issue.code !== 'invalid_value' || typeof actual !== 'string' || issue.path.at(-2) !== 'topics') return described;
+  const guess = nearest(actual, issue.values);
+  return {
+    message: `"${actual}" is not a known topic`,
+    hint: `put free topics in \`tags\`${guess ? `, or${guess.replace(' —', '')}` : ''} (known topics: ${issue.values.map(String).join(', ')})`,
+  };
 }
 
 function toRegExp(source: string | undefined): RegExp | undefined {

@@ -13,9 +13,38 @@ import { publicSourcing } from './rules/visibility.js';
 import { anniversaries, futureDates, periodOrder, rolePeriods } from './rules/dates.js';
 import { tradeArithmetic } from './rules/trade.js';
 import { collapseDefaults, csvHints, expandTradeFiles } from './trade-csv.js';
+import { RelationshipV2 } from '../schema/v2/relationship-v2.js';
+import { toV1Shape } from '../schema/v2/normalize.js';
+import { noteAbout } from './rules/note-about.js';
+import { v2PeriodOrder, v2References } from './rules/v2-references.js';
 
 /** Semantic rules: on the whole file once it matches the schema, before that on the list items that do (salvage.ts). */
-export const rules: readonly Rule[] = [duplicateIds, references, sourced, publicSourcing, futureDates, periodOrder, rolePeriods, anniversaries, tradeArithmetic, unusedSources];
+export const rules: readonly Rule[] = [duplicateIds, references, sourced, publicSourcing, futureDates, periodOrder, rolePeriods, anniversaries, tradeArithmetic, unusedSources, noteAbout, v2References, v2PeriodOrder];
+
+/**
+ * The schema a file is read with, by its `schemaVersion`: 2 → version 2 (read into the v1
+ * shape the rules and the model use, the v2 file kept beside it); anything else → version 1,
+ * whose own diagnostics then say what is wrong.
+ */
+function schemaFor(value: unknown): { schema: typeof Relationship | typeof RelationshipV2; read: (v: unknown) => Relationship | undefined } {
+  const version = value && typeof value === 'object' ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (version === 2) {
+    return {
+      schema: RelationshipV2,
+      read: (v) => {
+        const r = RelationshipV2.safeParse(v);
+        return r.success ? toV1Shape(r.data) : undefined;
+      },
+    };
+  }
+  return {
+    schema: Relationship,
+    read: (v) => {
+      const r = Relationship.safeParse(v);
+      return r.success ? r.data : undefined;
+    },
+  };
+}
 
 export interface ValidationResult {
   file: string;
@@ -35,16 +64,18 @@ export interface ValidationResult {
  */
 export function validateDocument(doc: LoadedDocument, asOf: string): ValidationResult {
   const csv = expandTradeFiles(doc);
-  const parsed = Relationship.safeParse(csv.doc.value);
+  const { schema: fileSchema, read } = schemaFor(csv.doc.value);
+  const parsed = fileSchema.safeParse(csv.doc.value);
   if (!parsed.success) {
     // The rules still run on the items the schema accepted, so all problems show at once.
-    const semantic = rulesDespiteSchema(csv.doc, parsed.error.issues, rules, asOf);
-    const schema = csvHints(schemaDiagnostics(csv.doc, Relationship, parsed.error), doc.file);
+    const semantic = rulesDespiteSchema(csv.doc, parsed.error.issues, rules, asOf, read);
+    const schema = csvHints(schemaDiagnostics(csv.doc, fileSchema, parsed.error), doc.file);
     return { file: doc.file, doc, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...schema, ...semantic]), csv.defaulted) };
   }
-  const ctx: RuleContext = { doc: csv.doc, data: parsed.data, asOf };
+  const data = read(csv.doc.value)!;
+  const ctx: RuleContext = { doc: csv.doc, data, asOf };
   const diagnostics = rules.flatMap((rule) => rule(ctx));
-  return { file: doc.file, doc, expanded: csv.doc, data: parsed.data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
+  return { file: doc.file, doc, expanded: csv.doc, data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
 }
 
 /** Load and validate one file; load failures (missing, binary, syntax) become one diagnostic. */

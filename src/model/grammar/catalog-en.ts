@@ -92,6 +92,16 @@ export const en = {
   'label.note': 'note {n}',
   'label.trade': 'trade {during}, as reported by {reporter}',
   'label.field': '{item}: {field}',
+  // A figure the source gives as an approximation (schema version 2): "over 150", "about 11".
+  'quantity.approx': 'about {value}',
+  'quantity.over': 'over {value}',
+  'quantity.atLeast': 'at least {value}',
+  'quantity.atMost': 'up to {value}',
+  'quantity.under': 'under {value}',
+  'quantity.range': '{value}–{to}',
+  // Documents signed at an engagement, and sessions of a bilateral mechanism.
+  'documents.signed': { one: '{count} document signed', other: '{count} documents signed' },
+  'session.nth': '{ordinal} session',
   'credit.via': '{publisher} via {outlet}',
   'credit.line': { one: 'Source: {list}', other: 'Sources: {list}' },
 } as const;

@@ -1,12 +1,14 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { didYouMean } from '../did-you-mean.js';
 import { diag, type RuleContext } from '../context.js';
+import type { RelationshipData } from '../../schema/v2/normalize.js';
 
 type Listed = { id: string };
 
 /** Lists whose items carry ids, by the key they sit under. */
 export function idLists(ctx: RuleContext): Record<string, readonly Listed[]> {
   const d = ctx.data;
+  const v2 = (d as RelationshipData).v2;
   return {
     sources: d.sources,
     people: d.people ?? [],
@@ -16,6 +18,8 @@ export function idLists(ctx: RuleContext): Record<string, readonly Listed[]> {
     organizations: d.organizations ?? [],
     milestones: d.milestones ?? [],
     notes: d.notes ?? [],
+    // Version 2 only: absent from a v1 file, so its diagnostics are unchanged.
+    ...(v2 ? { mechanisms: v2.mechanisms ?? [], indicators: v2.indicators ?? [], quotes: v2.quotes ?? [] } : {}),
   };
 }
 
@@ -52,7 +56,7 @@ export function refChecker(ctx: RuleContext, out: Diagnostic[]) {
     const known = ids[target] ?? [];
     if (known.includes(id)) return true;
     const guess = didYouMean(id, known);
-    const what = target === 'people' ? 'person' : target === 'treaties' ? 'treaty' : target.replace(/s$/, '');
+    const what = target === 'people' ? 'person' : target === 'treaties' ? 'treaty' : target === 'mechanisms' ? 'mechanism' : target.replace(/s$/, '');
     const under = target === 'treaties' ? 'agreements.treaties' : target;
     out.push(
       diag(ctx, 'error', 'reference', path, `unknown ${what} "${id}"`, guess ? `did you mean "${guess}"?` : `add it under ${under}: or fix the id`),

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { didYouMean } from '../did-you-mean.js';
 import { diag, type RuleContext } from '../context.js';
 import { refChecker } from './ids.js';
+import type { RelationshipData } from '../../schema/v2/normalize.js';
 
 /** Every id a fact points at must exist: sources, people, organizations, notes, milestones. */
 export function references(ctx: RuleContext): Diagnostic[] {
@@ -49,7 +50,8 @@ export function references(ctx: RuleContext): Diagnostic[] {
   d.trade?.forEach((t, i) => {
     sources(t.sources, ['trade', i]);
     notes(t.quality, ['trade', i]);
-    if (!codes.includes(t.reporter))
+    // Version 2 lets a source leave the reporter open: `unknown` is not a country to check.
+    if (!codes.includes(t.reporter) && !((ctx.data as RelationshipData).v2 && (t.reporter as string) === 'unknown'))
       out.push(diag(ctx, 'error', 'reference', ['trade', i, 'reporter'], `reporter "${t.reporter}" is not one of the pair (${codes.join(', ')})`));
   });
   d.organizations?.forEach((o, i) => {
