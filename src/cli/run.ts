@@ -1,6 +1,5 @@
 import yargs, { type CommandModule } from 'yargs';
-import { BilatError, ExitCode } from '../core.js';
-import { PACKAGE_VERSION } from '../package-root.js';
+import { BilatError, ExitCode, PACKAGE_VERSION } from '../core.js';
 import { processIO, type CliIO } from './io.js';
 import { reportError } from './report-error.js';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import type { ResolvedJob } from '../config/resolve-config.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import type { Schedule } from './cron.js';
+import type { Schedule } from '../job-spec/cron.js';
 import { lastHandledSlot, readHistory } from './history.js';
 import { moveAside, readStateFile } from './state-file.js';
 

@@ -1,11 +1,11 @@
 import type { Argv } from 'yargs';
-import { writeFileAtomic } from '../../write/atomic.js';
+import { loadSchemaWriter } from '../../core.js';
 import type { CliIO } from '../io.js';
 
 export const SCHEMA_FILE = 'schema/bilateral.schema.json';
 
 export async function schemaText(): Promise<string> {
-  const { relationshipJsonSchema } = await import('../../schema/json-schema.js');
+  const { relationshipJsonSchema } = await loadSchemaWriter();
   return JSON.stringify(relationshipJsonSchema(), null, 2) + '\n';
 }
 
@@ -21,6 +21,7 @@ export function schemaCommand(io: CliIO, setExit: (code: number) => void) {
       if (argv.write === undefined) io.out((await schemaText()).trimEnd());
       else {
         const file = argv.write || SCHEMA_FILE;
+        const { writeFileAtomic } = await loadSchemaWriter();
         await writeFileAtomic(file, await schemaText());
         io.out(file);
       }
