@@ -13,7 +13,7 @@ import { jobsCommand } from './commands/jobs.js';
 
 const EPILOG = `Exit codes: 0 ok · 1 invalid data or config · 2 usage error · 3 render or write failure · 4 unexpected error (run with --debug for a stack trace)`;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// yargs types each command's argv; the list holds commands of different argv shapes.
 type CommandFactory = (io: CliIO, setExit: (code: number) => void) => CommandModule<any, any>;
 
 /**
