@@ -1,5 +1,5 @@
 // The Chromium side of `npm run bench`: Debian's chromium driven by puppeteer-core.
-// Used in-process (launchChromium, printPdf) for the warm figures, and as a child process
+// Used in-process (launchChromium) for the warm figures, and as a child process
 // for the cold start and the batch, so its wall time and process tree can be measured alone:
 //
 //   node scripts/bench-chromium.mjs cold  <in.html> <out.pdf>

@@ -61,6 +61,8 @@ function pssKb(pid) {
  * Samples the tree every `everyMs`: summed RSS (what `ps` shows; shared pages counted once per
  * process) and, every fourth sample, summed PSS (shared pages split between the sharers).
  * `select` picks which processes of the tree count (e.g. only Chromium's, not its driver).
+ * @param {number} root
+ * @param {{ everyMs?: number, select?: (p: { pid: number, name: string }) => boolean }} [options]
  */
 export function sampleTree(root, { everyMs = 20, select = () => true } = {}) {
   let peakRss = 0;
@@ -84,7 +86,12 @@ export function sampleTree(root, { everyMs = 20, select = () => true } = {}) {
   };
 }
 
-/** Runs a command to its end; wall time from spawn to exit, stdout, and the tree's peak memory. */
+/**
+ * Runs a command to its end; wall time from spawn to exit, stdout, and the tree's peak memory.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd?: string, select?: (p: { pid: number, name: string }) => boolean, quiet?: boolean }} [options]
+ */
 export function runMeasured(cmd, args, { cwd, select, quiet = true } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();

@@ -12,7 +12,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRelationship, relationshipYaml, writeCorpus } from './bench-corpus.mjs';
-import { CHROMIUM, launchChromium, printPdf } from './bench-chromium.mjs';
+import { CHROMIUM, launchChromium } from './bench-chromium.mjs';
 import { loadAverage, runMeasured } from './bench-proc.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -7,4 +7,48 @@ export { formatDiagnostic, countBySeverity } from './diagnostics.js';
 export { escapeControls, escapeControlsKeepColour } from './control-chars.js';
 export type { Diagnostic, Severity } from './diagnostics.js';
 export { todayIso, isValidIsoDay } from './model/dates.js';
-export { didYouMean } from './validate/did-you-mean.js';
+export { didYouMean } from './did-you-mean.js';
+export { formatDuration, parseDuration } from './config/duration.js';
+export { PACKAGE_VERSION } from './package-root.js';
+
+// Lazy entry points: the heavy parts of the public API (all of them also exported by
+// src/index.ts), each loaded on first use. The CLI reaches them only through these, so a
+// command loads what it runs and nothing else (the CLI bundle keeps each in its own chunk).
+
+/** `buildBriefs`: the pipeline, templates and renderers. */
+export const loadBuilder = () => import('./batch/build-briefs.js');
+/** `watchBriefs`: rebuild on every save (chokidar). */
+export const loadWatcher = () => import('./batch/watch.js');
+/** `startPreviewServer`: serve an output folder to a browser on 127.0.0.1. */
+export const loadPreview = () => import('./preview/server.js');
+/** `validateFile` and `expandInputs` (folders and patterns to data files). */
+export const loadValidator = async () => {
+  const [{ validateFile }, { expandInputs }] = await Promise.all([import('./validate/validate.js'), import('./batch/inputs.js')]);
+  return { validateFile, expandInputs };
+};
+/** The scheduler's surface (src/schedule/index.ts). */
+export const loadScheduler = () => import('./schedule/index.js');
+/** `loadConfig` and the rest of src/config/index.ts. */
+export const loadConfiguration = () => import('./config/index.js');
+/** Audience templates: list, resolve, scaffold. */
+export const loadTemplates = async () => {
+  const [{ listAudiences, resolveAudience, BUILTIN_TEMPLATES }, { scaffoldAudience }] = await Promise.all([
+    import('./templates/resolve.js'),
+    import('./templates/scaffold.js'),
+  ]);
+  return { listAudiences, resolveAudience, BUILTIN_TEMPLATES, scaffoldAudience };
+};
+/** `bilat migrate`: a version 1 file's text as version 2, read and written the safe way. */
+export const loadMigrator = async () => {
+  const [{ migrateV1Text }, { readTextInput }, { writeFileAtomic }] = await Promise.all([
+    import('./migrate/migrate-v1.js'),
+    import('./data/read-file.js'),
+    import('./write/atomic.js'),
+  ]);
+  return { migrateV1Text, readTextInput, writeFileAtomic };
+};
+/** The relationship JSON Schema, and the atomic writer `bilat schema --write` uses. */
+export const loadSchemaWriter = async () => {
+  const [{ relationshipJsonSchema, relationshipJsonSchemaV2 }, { writeFileAtomic }] = await Promise.all([import('./schema/json-schema.js'), import('./write/atomic.js')]);
+  return { relationshipJsonSchema, relationshipJsonSchemaV2, writeFileAtomic };
+};

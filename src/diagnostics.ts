@@ -1,5 +1,5 @@
 import { escapeControls } from './control-chars.js';
-import type { ErrorCode } from './errors.js';
+import type { ErrorCode } from './error-codes.js';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,33 +1,9 @@
 import { escapeControls } from './control-chars.js';
+import type { Diagnostic } from './diagnostics.js';
+import { ExitCode, type ErrorCode } from './error-codes.js';
 
-/** Exit codes by pipeline stage (documented in README and `--help`). */
-export const ExitCode = {
-  Ok: 0,
-  InvalidInput: 1,
-  Usage: 2,
-  RenderFailure: 3,
-  Unexpected: 4,
-} as const;
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
-
-export type ErrorCode =
-  | 'E_USAGE'
-  | 'E_FILE_MISSING'
-  | 'E_FILE_DIRECTORY'
-  | 'E_FILE_TOO_LARGE'
-  | 'E_FILE_BINARY'
-  | 'E_FILE_EMPTY'
-  | 'E_FILE_READ'
-  | 'E_DATA_PARSE'
-  | 'E_DATA_INVALID'
-  | 'E_CONFIG_INVALID'
-  | 'E_TEMPLATE'
-  | 'E_GLYPH'
-  | 'E_RENDER'
-  | 'E_WRITE'
-  | 'E_LOCKED'
-  /** A scheduled run went over its `timeout`. */
-  | 'E_TIMEOUT';
+export { ExitCode } from './error-codes.js';
+export type { ErrorCode } from './error-codes.js';
 
 export interface SourceLocation {
   file?: string;
@@ -55,12 +31,12 @@ export class BilatError extends Error {
   readonly line?: number;
   readonly column?: number;
   /** Diagnostics that caused this error, when there are several (validation). */
-  readonly diagnostics?: readonly import('./diagnostics.js').Diagnostic[];
+  readonly diagnostics?: readonly Diagnostic[];
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: SourceLocation & { cause?: unknown; diagnostics?: readonly import('./diagnostics.js').Diagnostic[] } = {},
+    options: SourceLocation & { cause?: unknown; diagnostics?: readonly Diagnostic[] } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'BilatError';

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { BuildProgress, FileResult } from './batch/types.js';
+import { FORMATS, GENERATOR, type BuildOptions, type Format, type ResolvedBuildOptions, type RenderedBrief } from './build-options.js';
 import type { Diagnostic } from './diagnostics.js';
 import { BilatError } from './errors.js';
-import { PACKAGE_VERSION } from './package-root.js';
 import { todayIso } from './model/dates.js';
 import { buildView } from './model/view.js';
 import type { BriefView } from './model/view-types.js';
@@ -17,112 +16,8 @@ import type { Relationship } from './schema/relationship.js';
 import { stageFiles, type StagedFile } from './write/atomic.js';
 import type { GlyphError } from './render/pdf/glyphs.js';
 
-export type Format = 'html' | 'pdf' | 'docx';
-/** Built when no format is asked for. */
-export const FORMATS: readonly Format[] = ['html', 'pdf'];
-/** Every format `--format` and job configs accept. */
-export const ALL_FORMATS: readonly Format[] = ['html', 'pdf', 'docx'];
-
-export interface BuildOptions {
-  /** Relationship files (with `expand`, also folders and glob patterns). */
-  data: string[];
-  /** Audience names; default every audience found in the template dirs. */
-  audiences?: string[];
-  /** Default html and pdf; docx on request. */
-  formats?: Format[];
-  /** Output folder; files are `<out>/<pair-id>-<audience>.<ext>`. Default `output`. */
-  out?: string;
-  /** ISO day the brief is "as of"; default today. */
-  asOf?: string;
-  /** User template folder that overrides partials or whole audiences. */
-  templates?: string;
-  /** BCP 47 locale for dates and numbers; default en-GB. */
-  locale?: string;
-  pageSize?: 'A4' | 'LETTER';
-  /** Tagged PDF/UA-1 + PDF/A-2a, or 'none' for the untagged PDF of earlier versions. @default 'ua1-a2' */
-  pdfStandard?: 'ua1-a2' | 'none';
-  /**
-   * Treat `data` entries as files, folders (their `*.yaml`, `*.yml`, `*.json`) or glob patterns.
-   * @default false
-   */
-  expand?: boolean;
-  /**
-   * Data files rendered at once, each on a worker thread; 1 renders in this thread.
-   * @default 1
-   */
-  concurrency?: number;
-  /**
-   * Skip briefs whose data, templates, fonts, bilat version and options hash as recorded in
-   * `<out>/.bilat/manifest.json` and whose output is unchanged; record the others there.
-   * @default false
-   */
-  incremental?: boolean;
-  /**
-   * Report a bad file in `results` and still build the others (instead of throwing on it).
-   * @default false
-   */
-  keepGoing?: boolean;
-  /** Called when a data file starts and when it is done. */
-  onProgress?: (event: BuildProgress) => void;
-  /**
-   * Stop the build: no further file starts, and with `concurrency` > 1 the worker pool is
-   * terminated (files on it are not finished). The promise then resolves with `aborted: true`
-   * and the files not built in `notBuilt`. On the main thread (`concurrency` 1) the file being
-   * rendered finishes first: its render is synchronous and cannot be interrupted.
-   */
-  signal?: AbortSignal;
-}
-
-/** Options with every default applied; plain data, so it can be sent to worker threads. */
-export interface ResolvedBuildOptions {
-  readonly data: string[];
-  readonly audiences: string[];
-  readonly formats: Format[];
-  readonly out: string;
-  readonly asOf: string;
-  readonly templates?: string;
-  readonly locale: string;
-  readonly pageSize: 'A4' | 'LETTER';
-  readonly pdfStandard: 'ua1-a2' | 'none';
-  readonly expand: boolean;
-  readonly concurrency: number;
-  readonly incremental: boolean;
-  readonly keepGoing: boolean;
-}
-
-export interface BuildResult {
-  /** Paths written, in input order. */
-  files: string[];
-  /** Warnings from validation (errors throw, or with `keepGoing` are in `results`). */
-  diagnostics: Diagnostic[];
-  /** One per data file, in input order. */
-  results: FileResult[];
-  /** Outputs left alone because nothing they depend on changed (`incremental`). */
-  upToDate: string[];
-  durationMs: number;
-  /**
-   * Problems of the build itself rather than of a data file: a damaged incremental manifest
-   * (warning: everything was rebuilt) or one that could not be written (error, exit 3).
-   */
-  problems?: Diagnostic[];
-  /** True when `signal` stopped the build; absent otherwise. */
-  aborted?: boolean;
-  /**
-   * With `aborted`: the data files not built, in input order (a file stopped on a worker may
-   * have written some of its briefs). Absent otherwise.
-   */
-  notBuilt?: string[];
-}
-
-export interface RenderedBrief {
-  pairId: string;
-  audience: string;
-  format: Format;
-  path: string;
-  bytes: Uint8Array | string;
-}
-
-export const GENERATOR = `bilat ${PACKAGE_VERSION}`;
+export { FORMATS, ALL_FORMATS, GENERATOR } from './build-options.js';
+export type { Format, BuildOptions, ResolvedBuildOptions, BuildResult, RenderedBrief } from './build-options.js';
 
 /** Options with defaults applied, in one place. */
 export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
@@ -143,19 +38,6 @@ export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
     incremental: opts.incremental ?? false,
     keepGoing: opts.keepGoing ?? false,
   });
-}
-
-/**
- * Every brief of every data file. Templates are compiled first, so a broken template is
- * reported (E_TEMPLATE) before any data is read. Each file is validated, rendered in memory
- * and only then written, so a bad file leaves no partial output. Without `keepGoing` the first
- * bad file throws BilatError('E_DATA_INVALID', …, { diagnostics }); with it, every file's fate
- * is in `results`. With `concurrency` > 1, files are rendered on worker threads (src/batch).
- */
-export async function buildBriefs(input: BuildOptions): Promise<BuildResult> {
-  const opts = resolveBuildOptions(input);
-  const { runBatch } = await import('./batch/run-batch.js');
-  return runBatch(input.signal ? { ...opts, signal: input.signal } : opts, input.onProgress);
 }
 
 /** The compiled templates of the requested audiences (cached per process by file and mtime). */

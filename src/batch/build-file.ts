@@ -4,7 +4,8 @@
  * FileResult.
  */
 import { BilatError, ExitCode } from '../errors.js';
-import { buildPairFile, compileAudiences, type ResolvedBuildOptions } from '../pipeline.js';
+import type { ResolvedBuildOptions } from '../build-options.js';
+import { buildPairFile, compileAudiences } from '../pipeline.js';
 import { briefKey, type BriefKey, type FileError, type FileResult, type StagedBrief } from './types.js';
 
 export interface FileTask {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { readInputBytes } from '../data/read-file.js';
 import { referencedTradeFiles } from '../data/trade-files.js';
-import { GENERATOR, type Format, type ResolvedBuildOptions } from '../pipeline.js';
+import { GENERATOR, type Format, type ResolvedBuildOptions } from '../build-options.js';
 import { robotoPaths } from '../render/charts/setup.js';
 import { fallbackFamilies } from '../render/pdf/fallback-fonts.js';
 import { fontFaces, fontPath } from '../render/pdf/fonts.js';

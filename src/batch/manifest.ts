@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { BilatError } from '../errors.js';
-import type { Format } from '../pipeline.js';
+import type { Format } from '../build-options.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { sha256 } from './fingerprint.js';
 import type { WrittenBrief } from './types.js';

@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readInputBytes } from '../data/read-file.js';
-import type { BuildResult, ResolvedBuildOptions } from '../pipeline.js';
+import type { BuildResult, ResolvedBuildOptions } from '../build-options.js';
 import { compileAudience } from '../templates/engine.js';
 import { removeStaleTemps } from '../write/stale-temps.js';
 import { resolveAudience } from '../templates/resolve.js';

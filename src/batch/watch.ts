@@ -8,8 +8,8 @@ import { basename, dirname, resolve, sep } from 'node:path';
 import { readInputBytes } from '../data/read-file.js';
 import { referencedTradeFiles } from '../data/trade-files.js';
 import { BilatError } from '../errors.js';
-import type { BuildOptions, BuildResult } from '../pipeline.js';
-import { buildBriefs } from '../pipeline.js';
+import type { BuildOptions, BuildResult } from '../build-options.js';
+import { buildBriefs } from './build-briefs.js';
 import { DATA_FILE, expandInputs, isPattern, splitPattern } from './inputs.js';
 
 /** Files a build may read: data, CSV series, templates and their styles. */

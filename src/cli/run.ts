@@ -1,6 +1,5 @@
 import yargs, { type CommandModule } from 'yargs';
-import { BilatError, ExitCode } from '../core.js';
-import { PACKAGE_VERSION } from '../package-root.js';
+import { BilatError, ExitCode, PACKAGE_VERSION } from '../core.js';
 import { processIO, type CliIO } from './io.js';
 import { reportError } from './report-error.js';
 
@@ -15,7 +14,7 @@ import { migrateCommand } from './commands/migrate.js';
 
 const EPILOG = `Exit codes: 0 ok · 1 invalid data or config · 2 usage error · 3 render or write failure · 4 unexpected error (run with --debug for a stack trace)`;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// yargs types each command's argv; the list holds commands of different argv shapes.
 type CommandFactory = (io: CliIO, setExit: (code: number) => void) => CommandModule<any, any>;
 
 /**

@@ -4,12 +4,12 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import type { LoadedDocument } from '../data/load-document.js';
-import { didYouMean } from '../validate/did-you-mean.js';
-import { cronNeverFires, cronProblem } from '../schedule/cron.js';
-import { matchDataFiles } from '../schedule/data-files.js';
-import { outPatternProblems, usesToken } from '../schedule/out-pattern.js';
-import { isKnownTimeZone } from '../schedule/zoned-time.js';
-import { listAudiences, SHIPPED_TEMPLATES } from './audiences.js';
+import { didYouMean } from '../did-you-mean.js';
+import { cronNeverFires, cronProblem } from '../job-spec/cron.js';
+import { matchDataFiles } from '../job-spec/data-files.js';
+import { outPatternProblems, usesToken } from '../job-spec/out-pattern.js';
+import { isKnownTimeZone } from '../job-spec/zoned-time.js';
+import { audienceNames, SHIPPED_TEMPLATES } from '../templates/audience-folders.js';
 import { parseDuration } from './duration.js';
 import { HISTORY_DEFAULTS, JOB_DEFAULTS, MAX_TIMEOUT_MS, type BilatConfig } from './schema.js';
 
@@ -67,7 +67,7 @@ export function checkJobs(config: Checkable, ctx: CheckContext): Diagnostic[] {
 
     const userTemplates = job.templates ?? config.templates;
     if (job.templates && !isDir(resolve(ctx.root, job.templates))) at(p('templates'), 'template folder not found', `looked for ${resolve(ctx.root, job.templates)}`);
-    const known = listAudiences([ctx.shippedTemplates ?? SHIPPED_TEMPLATES, userTemplates && resolve(ctx.root, userTemplates)]);
+    const known = audienceNames([ctx.shippedTemplates ?? SHIPPED_TEMPLATES, userTemplates && resolve(ctx.root, userTemplates)]);
     job.audiences?.forEach((a, k) => {
       if (known.includes(a)) return;
       const guess = didYouMean(a, known);

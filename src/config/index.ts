@@ -4,4 +4,4 @@ export { loadConfig, resolveConfigDocument, inMemoryDocument, findConfigFile } f
 export type { LoadConfigOptions } from './load-config.js';
 export type { ResolvedConfig, ResolvedJob } from './resolve-config.js';
 export { configJsonSchema, configSchemaText, CONFIG_SCHEMA_FILE } from './json-schema.js';
-export { listAudiences, SHIPPED_TEMPLATES } from './audiences.js';
+export { audienceNames, SHIPPED_TEMPLATES } from '../templates/audience-folders.js';

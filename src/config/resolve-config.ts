@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { z } from 'zod';
-import type { Format } from '../pipeline.js';
-import { stateDirFor } from '../schedule/out-pattern.js';
-import { machineTimeZone } from '../schedule/zoned-time.js';
+import type { Format } from '../build-options.js';
+import { stateDirFor } from '../job-spec/out-pattern.js';
+import { machineTimeZone } from '../job-spec/zoned-time.js';
 import { parseDuration } from './duration.js';
 import { HISTORY_DEFAULTS, JOB_DEFAULTS, MAX_TIMEOUT_MS, type BilatConfig } from './schema.js';
 

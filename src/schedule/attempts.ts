@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { ResolvedJob } from '../config/resolve-config.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { BilatError, ExitCode } from '../errors.js';
-import type { BuildOptions, BuildResult } from '../pipeline.js';
+import type { BuildOptions, BuildResult } from '../build-options.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './log.js';
 import type { RunGroup, SlotInfo } from './plan-run.js';

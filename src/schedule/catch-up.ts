@@ -1,11 +1,11 @@
-import { unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { join } from 'node:path';
 import type { ResolvedJob } from '../config/resolve-config.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import type { Schedule } from './cron.js';
+import type { Schedule } from '../job-spec/cron.js';
 import { lastHandledSlot, readHistory } from './history.js';
 import { moveAside, readStateFile } from './state-file.js';
+import { removeFile } from '../write/remove.js';
 
 export interface MissedPlan {
   /** Slots to run now, oldest first. */
@@ -49,7 +49,7 @@ export async function lastKnownSlot(job: Pick<ResolvedJob, 'name' | 'stateDir'>,
   else {
     if (note.kind === 'bad') {
       const aside = await moveAside(file, now);
-      if (!aside) await unlink(file).catch(() => undefined); // never recursive: a folder here is not ours to empty
+      if (!aside) await removeFile(file).catch(() => undefined); // never recursive: a folder here is not ours to empty
       warn(`${file} (when the scheduler first watched job "${job.name}") ${note.problem}; ${aside ? `moved it aside to ${aside}` : 'could not move it aside'}; noting the job afresh`);
     }
     await writeFileAtomic(file, JSON.stringify({ job: job.name, since: now.toISOString() }, null, 2) + '\n');

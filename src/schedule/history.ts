@@ -1,7 +1,9 @@
-import { lstat, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { BilatError } from '../errors.js';
 import { formatLineNumbers, parseRecordLine } from './history-record.js';
 import { join } from 'node:path';
+import { appendToFile } from '../write/append.js';
+import { ensureDir } from '../write/ensure-dir.js';
 
 /** timed-out: the run went over the job's `timeout`; it was stopped and published nothing. */
 export type RunStatus = 'ok' | 'failed' | 'skipped' | 'timed-out';
@@ -57,7 +59,7 @@ export function appendRecord(stateDir: string, record: RunRecord): Promise<void>
     // after the rotation read it would be lost, so when the file changed under the write, the
     // line is written again; readers drop the duplicate.
     try {
-      await mkdir(stateDir, { recursive: true });
+      await ensureDir(stateDir);
       for (let i = 0; i < 3 && !(await appendLine(file, line)); i++);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -79,14 +81,7 @@ export async function assertHistoryWritable(stateDir: string): Promise<void> {
 
 /** Appends; false when the path no longer names the file written to (it was rotated meanwhile). */
 async function appendLine(file: string, line: string): Promise<boolean> {
-  const fh = await open(file, 'a');
-  let ino: number;
-  try {
-    await fh.write(line);
-    ino = (await fh.stat()).ino;
-  } finally {
-    await fh.close();
-  }
+  const ino = await appendToFile(file, line);
   return (await stat(file).catch(() => undefined))?.ino === ino;
 }
 

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readFile, rmdir, unlink, utimes } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { BilatError } from '../errors.js';
+import { ensureDir } from '../write/ensure-dir.js';
+import { createExclusive, releaseGuardFolder, setFileTime, takeGuardFolder } from '../write/exclusive.js';
+import { removeFile } from '../write/remove.js';
 
 /** What a lock file holds: who runs the job, since when, and which slot. */
 export interface LockInfo {
@@ -68,7 +71,7 @@ export function lockFileFor(stateDir: string, job: string): string {
  */
 export async function tryAcquireLock(file: string, slot: { scheduledFor?: string }, options: Partial<LockOptions> = {}): Promise<LockAttempt> {
   const opts = { ...DEFAULT_LOCK_OPTIONS, ...options };
-  await mkdir(dirname(file), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+  await ensureDir(dirname(file)).catch((e: NodeJS.ErrnoException) => {
     throw new BilatError('E_LOCKED', `cannot make the lock folder (${e.code ?? e.message}); it must be a writable folder (move away what is there)`, { file: dirname(file), cause: e });
   });
   let warning: string | undefined;
@@ -76,13 +79,7 @@ export async function tryAcquireLock(file: string, slot: { scheduledFor?: string
   for (let attempt = 0; attempt < 3; attempt++) {
     const info: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: new Date(opts.nowMs()).toISOString(), ...slot, token: randomBytes(8).toString('hex') };
     try {
-      const fh = await open(file, 'wx');
-      try {
-        await fh.writeFile(JSON.stringify(info) + '\n');
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      await createExclusive(file, JSON.stringify(info) + '\n');
       return { ok: true, lock: holdLock(file, info, opts), recovered };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -111,7 +108,7 @@ async function clampFuture(file: string, lock: { info?: LockInfo; mtimeMs: numbe
   const again = await readLock(file);
   if (!again || again.info?.token !== lock.info?.token) return undefined;
   const t = new Date(now);
-  await utimes(file, t, t).catch(() => undefined);
+  await setFileTime(file, t).catch(() => undefined);
   lock.mtimeMs = now;
   const holder = lock.info ? `pid ${lock.info.pid} on ${lock.info.hostname}` : 'an unreadable lock';
   const here = lock.info?.hostname === hostname();
@@ -185,26 +182,18 @@ function parseLockInfo(text: string): LockInfo | undefined {
  */
 async function removeStale(file: string, stale: { info?: LockInfo; mtimeMs: number }, nowMs: () => number): Promise<boolean> {
   const guard = `${file}.recover`;
-  try {
-    await mkdir(guard);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    // A recoverer that crashed holding the guard: it only ever holds it for milliseconds.
-    const st = await lstat(guard).catch(() => undefined);
-    // Not a guard bilat made (a stray file): left there, no stale lock could ever be recovered.
-    if (st && !st.isDirectory()) await unlink(guard).catch(() => undefined);
-    else if (st && nowMs() - st.mtimeMs > GUARD_STALE_MS) await rmdir(guard).catch(() => undefined);
-    return false;
-  }
+  // A recoverer that crashed holding the guard is passed over after GUARD_STALE_MS: it only
+  // ever holds it for milliseconds.
+  if (!(await takeGuardFolder(guard, GUARD_STALE_MS, nowMs))) return false;
   try {
     const again = await readLock(file);
     if (!again) return true;
     const same = again.info?.token === stale.info?.token && (stale.info !== undefined || again.mtimeMs === stale.mtimeMs);
     if (!same) return false;
-    await unlink(file);
+    await removeFile(file);
     return true;
   } finally {
-    await rmdir(guard).catch(() => undefined);
+    await releaseGuardFolder(guard);
   }
 }
 
@@ -213,7 +202,7 @@ const GUARD_STALE_MS = 10_000;
 function holdLock(file: string, info: LockInfo, opts: LockOptions): HeldLock {
   const beat = setInterval(() => {
     const t = new Date(opts.nowMs());
-    utimes(file, t, t).catch(() => undefined);
+    setFileTime(file, t).catch(() => undefined);
   }, opts.heartbeatMs);
   beat.unref();
   let released = false;
@@ -225,7 +214,7 @@ function holdLock(file: string, info: LockInfo, opts: LockOptions): HeldLock {
       released = true;
       clearInterval(beat);
       const current = await readLock(file);
-      if (current?.info?.token === info.token) await unlink(file).catch(() => undefined);
+      if (current?.info?.token === info.token) await removeFile(file).catch(() => undefined);
     },
   };
 }

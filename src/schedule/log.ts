@@ -1,4 +1,4 @@
-import { machineTimeZone, zonedIso } from './zoned-time.js';
+import { machineTimeZone, zonedIso } from '../job-spec/zoned-time.js';
 import type { Clock } from './clock.js';
 
 export type LogEvent =

@@ -1,11 +1,11 @@
 import { basename, extname, resolve } from 'node:path';
 import type { ResolvedJob } from '../config/resolve-config.js';
-import { listAudiences, SHIPPED_TEMPLATES } from '../config/audiences.js';
+import { audienceNames, SHIPPED_TEMPLATES } from '../templates/audience-folders.js';
 import { loadDocument } from '../data/load-document.js';
 import { BilatError } from '../errors.js';
-import { dataFiles } from './data-files.js';
-import { expandOut, usesToken } from './out-pattern.js';
-import { zonedParts, zonedIso } from './zoned-time.js';
+import { dataFiles } from '../job-spec/data-files.js';
+import { expandOut, usesToken } from '../job-spec/out-pattern.js';
+import { zonedParts, zonedIso } from '../job-spec/zoned-time.js';
 
 /** A slot as the job sees it: its wall-clock time in the job's zone and the brief's as-of day. */
 export interface SlotInfo {
@@ -45,7 +45,7 @@ export function planGroups(job: ResolvedJob, slot: SlotInfo, shippedTemplates = 
   }
   const byPair = usesToken(job.out, 'pair');
   const byAudience = usesToken(job.out, 'audience');
-  const audiences = byAudience ? (job.audiences ? [...job.audiences] : listAudiences([shippedTemplates, job.templates])) : undefined;
+  const audiences = byAudience ? (job.audiences ? [...job.audiences] : audienceNames([shippedTemplates, job.templates])) : undefined;
   const groups = new Map<string, { data: Set<string>; audiences?: Set<string> }>();
   for (const file of byPair ? files : [undefined]) {
     for (const audience of audiences ?? [undefined]) {

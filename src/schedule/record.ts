@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { ResolvedJob } from '../config/resolve-config.js';
 import type { RunRecord, RunStatus, Trigger } from './history.js';
 import type { SlotInfo } from './plan-run.js';
-import { zonedIso } from './zoned-time.js';
+import { zonedIso } from '../job-spec/zoned-time.js';
 
 /** Unique per run, readable in folder names: `20261123T0700-4242-a1b2c3`. */
 export function newRunId(slot: SlotInfo): string {

@@ -1,7 +1,7 @@
-import { rm } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { RunRecord } from './history.js';
 import { readMarker } from './staging.js';
+import { removeTree } from '../write/remove.js';
 
 export interface RetentionPolicy {
   /** Keep the folders of the newest `keep` successful runs. */
@@ -43,7 +43,7 @@ export async function pruneRuns(records: readonly RunRecord[], job: string, poli
     if (!inside || inside.startsWith('..') || inside.split(sep).includes('..')) continue;
     const marker = await readMarker(abs);
     if (marker?.job !== job) continue;
-    await rm(abs, { recursive: true, force: true });
+    await removeTree(abs);
     deleted.push(rel);
   }
   return deleted;

@@ -1,5 +1,7 @@
-import { lstat, mkdir, open, rmdir, unlink } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { appendToFile } from '../write/append.js';
 import { writeFileAtomic } from '../write/atomic.js';
+import { releaseGuardFolder, takeGuardFolder } from '../write/exclusive.js';
 import { historyFile, inHistoryOrder, type RunRecord } from './history.js';
 import { parseRecordLine } from './history-record.js';
 
@@ -90,17 +92,14 @@ export function rotateHistory(stateDir: string, limits: HistoryLimits): Promise<
           const tail = Buffer.alloc(size - end);
           await fh.read(tail, 0, tail.length, end);
           const complete = tail.subarray(0, tail.lastIndexOf(0x0a) + 1);
-          if (complete.length) {
-            const out = await open(file, 'a');
-            await out.write(complete).finally(() => out.close());
-          }
+          if (complete.length) await appendToFile(file, complete);
         }
         return plan.dropped;
       } finally {
         await fh.close();
       }
     } finally {
-      await rmdir(guard).catch(() => undefined);
+      await releaseGuardFolder(guard);
     }
   });
 }
@@ -108,19 +107,12 @@ export function rotateHistory(stateDir: string, limits: HistoryLimits): Promise<
 /** A rotator that crashed holding the guard: rotations take milliseconds. */
 const GUARD_STALE_MS = 60_000;
 
+/** False when another process rotates now (the next run tries again) or there is no state folder yet. */
 async function takeGuard(guard: string): Promise<boolean> {
-  try {
-    await mkdir(guard);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false; // no state folder: no history yet
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    const st = await lstat(guard).catch(() => undefined);
-    // Not a guard bilat made (a stray file): left there, it would stop every rotation.
-    if (st && !st.isDirectory()) await unlink(guard).catch(() => undefined);
-    else if (st && Date.now() - st.mtimeMs > GUARD_STALE_MS) await rmdir(guard).catch(() => undefined);
-    return false; // another process rotates now; the next run tries again
-  }
+  return takeGuardFolder(guard, GUARD_STALE_MS).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return false; // no state folder: no history yet
+    throw e;
+  });
 }
 
 /** Only valid records count and stay: readers skip the rest already (history.ts), with a warning. */

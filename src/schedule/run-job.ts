@@ -133,7 +133,7 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
 async function attempt(job: ResolvedJob, slot: SlotInfo, runId: string, opts: RunJobOptions & { limit: TimeLimit }, clock: Clock, log: Logger): Promise<AttemptsResult> {
   try {
     const groups = planGroups(job, slot, opts.shippedTemplates);
-    const build = opts.build ?? (async (o) => (await import('../pipeline.js')).buildBriefs(o));
+    const build = opts.build ?? (async (o) => (await import('../batch/build-briefs.js')).buildBriefs(o));
     return await buildWithRetries(job, slot, groups, { runId, build, clock, log, signal: opts.signal, limit: opts.limit });
   } catch (e) {
     return { ok: false, attempts: 0, files: [], folders: [], error: e };

@@ -2,14 +2,14 @@ import type { ResolvedConfig, ResolvedJob } from '../config/resolve-config.js';
 import { errorText, type BuildFn } from './attempts.js';
 import { lastKnownSlot, planMissed } from './catch-up.js';
 import { sleepUntil, systemClock, type Clock } from './clock.js';
-import { createSchedule, type Schedule } from './cron.js';
+import { createSchedule, type Schedule } from '../job-spec/cron.js';
 import { appendRecord, type Trigger } from './history.js';
 import type { LockOptions } from './lock.js';
 import { createLogger, type Logger } from './log.js';
 import { slotInfo } from './plan-run.js';
 import { makeRecord, newRunId } from './record.js';
 import { runJob } from './run-job.js';
-import { zonedIso } from './zoned-time.js';
+import { zonedIso } from '../job-spec/zoned-time.js';
 
 export interface SchedulerOptions {
   config: ResolvedConfig;

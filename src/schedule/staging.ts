@@ -1,7 +1,9 @@
-import { lstat, mkdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BilatError } from '../errors.js';
 import { writeFileAtomic } from '../write/atomic.js';
+import { removeFile, removeTree, renamePath } from '../write/remove.js';
+import { freshFolder, swapFolderIn, type FolderNames } from '../write/staged-folder.js';
 import { readPendingNote, type PendingOwner } from './pending-note.js';
 import { moveAside } from './state-file.js';
 
@@ -15,12 +17,7 @@ export interface RunMarker {
 }
 
 /** A run folder being built: briefs go to `temp`, which becomes `final` only when the run succeeds. */
-export interface StagedFolder {
-  final: string;
-  temp: string;
-  /** Where the previous `final` is parked while the new one moves in. */
-  old: string;
-}
+export type StagedFolder = FolderNames;
 
 export function stagedFolder(final: string, runId: string): StagedFolder {
   const dir = dirname(final);
@@ -41,7 +38,7 @@ export async function notePending(stateDir: string, job: string, folders: readon
 }
 
 export async function clearPending(stateDir: string, job: string): Promise<void> {
-  await unlink(pendingFile(stateDir, job)).catch(() => undefined);
+  await removeFile(pendingFile(stateDir, job)).catch(() => undefined);
 }
 
 /** What `cleanInterrupted` did, and what it refused to do (each warning says why and what bilat did). */
@@ -62,18 +59,18 @@ export async function cleanInterrupted(job: PendingOwner, now: Date): Promise<Cl
   const removed: string[] = [];
   for (const f of note.folders) {
     if (await isDir(f.temp)) {
-      await rm(f.temp, { recursive: true, force: true });
+      await removeTree(f.temp);
       removed.push(f.temp);
     }
     if (await isDir(f.old)) {
-      if (await exists(f.final)) await rm(f.old, { recursive: true, force: true });
-      else await rename(f.old, f.final);
+      if (await exists(f.final)) await removeTree(f.old);
+      else await renamePath(f.old, f.final);
     }
   }
   if (note.bad) {
     const aside = await moveAside(file, now);
     // Never a recursive delete here: a folder at this path is not ours to empty.
-    const removedNote = !aside && (await unlink(file).then(() => true, () => false));
+    const removedNote = !aside && (await removeFile(file).then(() => true, () => false));
     warnings.push(aside ? `moved it aside to ${aside}` : removedNote ? 'could not move it aside, so removed it' : 'could not move it aside or remove it (remove it by hand)');
   } else await clearPending(job.stateDir, job.name);
   return { removed, warnings };
@@ -81,12 +78,11 @@ export async function cleanInterrupted(job: PendingOwner, now: Date): Promise<Cl
 
 /** A fresh, empty temp folder for an attempt. */
 export async function prepareTemp(f: StagedFolder): Promise<void> {
-  await rm(f.temp, { recursive: true, force: true });
-  await mkdir(f.temp, { recursive: true });
+  await freshFolder(f.temp);
 }
 
 export async function discardTemp(f: StagedFolder): Promise<void> {
-  await rm(f.temp, { recursive: true, force: true });
+  await removeTree(f.temp);
 }
 
 /** Refuse to replace a folder this job did not make (a user's folder, another job's). */
@@ -102,11 +98,7 @@ export async function assertReplaceable(f: StagedFolder, job: string): Promise<v
 export async function commitFolder(f: StagedFolder, marker: RunMarker): Promise<void> {
   await writeFileAtomic(join(f.temp, RUN_MARKER), JSON.stringify(marker, null, 2) + '\n');
   await assertReplaceable(f, marker.job);
-  await mkdir(dirname(f.final), { recursive: true });
-  const hadPrevious = await exists(f.final);
-  if (hadPrevious) await rename(f.final, f.old);
-  await rename(f.temp, f.final);
-  if (hadPrevious) await rm(f.old, { recursive: true, force: true });
+  await swapFolderIn(f);
 }
 
 export async function readMarker(folder: string): Promise<RunMarker | undefined> {

@@ -1,5 +1,6 @@
-import { lstat, open, rename } from 'node:fs/promises';
+import { lstat, open } from 'node:fs/promises';
 import type { z } from 'zod';
+import { renamePath } from '../write/remove.js';
 
 /**
  * The scheduler's own small state files under output/.bilat (pending notes, job start notes).
@@ -62,7 +63,7 @@ function formatIssuePath(path: readonly PropertyKey[]): string {
 export async function moveAside(file: string, now: Date): Promise<string | undefined> {
   const aside = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
   try {
-    await rename(file, aside);
+    await renamePath(file, aside);
     return aside;
   } catch {
     return undefined;

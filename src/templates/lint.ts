@@ -1,7 +1,7 @@
 import type HandlebarsNS from 'handlebars';
 import { BilatError } from '../errors.js';
 import { CHART_KINDS } from '../render/chart-kinds.js';
-import { didYouMean } from '../validate/did-you-mean.js';
+import { didYouMean } from '../did-you-mean.js';
 
 type HB = typeof HandlebarsNS;
 type Node = { type: string; loc?: { start: { line: number; column: number } }; [k: string]: unknown };

@@ -1,15 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseText } from '../data/load-document.js';
 import { readInputBytes, TEMPLATE_TEXT } from '../data/read-file.js';
 import { BilatError } from '../errors.js';
 import type { HouseFont } from '../render/pdf/house-fonts.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { audienceFolders, SHIPPED_TEMPLATES } from './audience-folders.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 
-/** The shipped templates, next to dist/ in the package. */
-export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates') + '/';
+/** The shipped templates folder (SHIPPED_TEMPLATES) with a trailing slash, as the public API has always given it. */
+export const BUILTIN_TEMPLATES = SHIPPED_TEMPLATES + '/';
 
 const AudienceFile = z.strictObject({
   label: z.string().min(1),
@@ -66,8 +66,7 @@ export function listAudiences(userDir?: string): { id: string; origin: 'builtin'
   const seen = new Map<string, { id: string; origin: 'builtin' | 'user'; dir: string }>();
   const dirs = templateDirs(userDir);
   for (const dir of [...dirs].reverse()) {
-    for (const name of readdirSync(dir)) {
-      if (name === 'shared' || !existsSync(join(dir, name, 'brief.hbs'))) continue;
+    for (const name of audienceFolders(dir)) {
       // By position: the last folder is the shipped one, whatever the user's is called.
       seen.set(name, { id: name, origin: dir === dirs[dirs.length - 1] ? 'builtin' : 'user', dir: join(dir, name) });
     }

@@ -1,7 +1,7 @@
-import { cpSync, existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { BilatError } from '../errors.js';
-import { writeError } from '../write/write-error.js';
+import { copyFolderSync } from '../write/copy-folder.js';
 import { BUILTIN_TEMPLATES, listAudiences } from './resolve.js';
 
 /**
@@ -20,18 +20,10 @@ export function scaffoldAudience(name: string, from: string, dir: string): strin
   const userDir = existsSync(dir) ? dir : undefined;
   const source = listAudiences(userDir).find((a) => a.id === from);
   if (!source) throw new BilatError('E_USAGE', `unknown audience "${from}" to copy from (known: ${listAudiences(userDir).map((a) => a.id).join(', ')})`);
-  try {
-    cpSync(source.dir, target, { recursive: true });
-    const meta = join(target, 'audience.yaml');
-    if (existsSync(meta)) {
-      const text = readFileSync(meta, 'utf8').replace(/^label: .*$/m, `label: ${name.charAt(0).toUpperCase()}${name.slice(1).replace(/-/g, ' ')} brief`);
-      writeFileSync(meta, text);
-    }
-  } catch (e) {
-    // All or nothing: a half-copied audience (a full disk) would be listed and fail later.
-    rmSync(target, { recursive: true, force: true });
-    throw writeError(e, target, 0, 1);
-  }
+  // All or nothing: a half-copied audience (a full disk) would be listed and fail later.
+  copyFolderSync(source.dir, target, {
+    'audience.yaml': (text) => text.replace(/^label: .*$/m, `label: ${name.charAt(0).toUpperCase()}${name.slice(1).replace(/-/g, ' ')} brief`),
+  });
   return [target];
 }
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBriefs } from '../../src/pipeline.js';
+import { buildBriefs } from '../../src/batch/build-briefs.js';
 import { AS_OF, scratchPerTest } from './helpers.js';
 
 const tmp = scratchPerTest();

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { expandInputs, splitPattern } from '../../src/batch/inputs.js';
 import { ManifestIndex, manifestPath, readManifest } from '../../src/batch/manifest.js';
 import { BilatError } from '../../src/errors.js';
-import { buildBriefs, resolveBuildOptions } from '../../src/pipeline.js';
+import { buildBriefs } from '../../src/batch/build-briefs.js';
+import { resolveBuildOptions } from '../../src/pipeline.js';
 import { AS_OF, scratchPerTest } from './helpers.js';
 
 const tmp = scratchPerTest();

@@ -2,7 +2,7 @@
 // quantifier inside another, no overlapping alternatives under one) plus scslre's analysis.
 // A reviewed exception carries `// regex-safe: <why>` on its line or the line above.
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
-import { getFirstConsumedChar, toCharSet } from 'regexp-ast-analysis';
+import { getFirstConsumedChar } from 'regexp-ast-analysis';
 import { analyse } from 'scslre';
 import { describe, expect, it } from 'vitest';
 import { findRegexes } from '../helpers/regex-scan.js';

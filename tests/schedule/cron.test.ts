@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planMissed } from '../../src/schedule/catch-up.js';
-import { createSchedule, cronNeverFires } from '../../src/schedule/cron.js';
-import { expandOut, outPatternProblems, stateDirFor } from '../../src/schedule/out-pattern.js';
+import { createSchedule, cronNeverFires } from '../../src/job-spec/cron.js';
+import { expandOut, outPatternProblems, stateDirFor } from '../../src/job-spec/out-pattern.js';
 import { slotInfo } from '../../src/schedule/plan-run.js';
-import { zonedIso } from '../../src/schedule/zoned-time.js';
+import { zonedIso } from '../../src/job-spec/zoned-time.js';
 
 const next = (cron: string, tz: string, from: string, n = 3) => createSchedule(cron, tz).nextN(n, new Date(from)).map((d) => zonedIso(d, tz));
 

@@ -1,7 +1,7 @@
 // `jobs run --at 2026-11-23T07:00`: a wall-clock time without an offset is read in the job's zone.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantOfWallTime, zonedIso } from '../../src/schedule/zoned-time.js';
+import { instantOfWallTime, zonedIso } from '../../src/job-spec/zoned-time.js';
 
 const at = (date: string, time: string, tz: string) => zonedIso(instantOfWallTime(date, time, tz), tz);
 

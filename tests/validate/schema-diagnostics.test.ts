@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean } from '../../src/validate/did-you-mean.js';
+import { didYouMean } from '../../src/did-you-mean.js';
 import { BASE, brief, check, edit, positionOf, replaceOnce, valuePos } from './helpers.js';
 
 describe('unknown keys', () => {

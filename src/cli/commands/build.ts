@@ -1,7 +1,7 @@
 import { fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { escapeControls, escapeControlsKeepColour } from '../../core.js';
+import { escapeControls, escapeControlsKeepColour, loadBuilder, loadPreview, loadWatcher } from '../../core.js';
 import type { BuildOptions, BuildResult, Diagnostic } from '../../index.js';
 import { paint, type CliIO } from '../io.js';
 import { reportError } from '../report-error.js';
@@ -62,7 +62,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .example('$0 build data/az-kg.yaml -a analyst --serve', 'the same, previewed in a browser that reloads it (--port to choose)'),
     handler: async (argv: BuildArgs) => {
       // The pipeline itself, not the whole public API: the scheduler and config stay unloaded.
-      const [{ buildBriefs }, lib] = await Promise.all([import('../../pipeline.js'), import('../../core.js')]);
+      const [{ buildBriefs }, lib] = await Promise.all([loadBuilder(), import('../../core.js')]);
       const { BilatError } = lib;
       const formats = split(argv.format);
       for (const f of formats ?? []) if (f !== 'html' && f !== 'pdf' && f !== 'docx') throw new BilatError('E_USAGE', `--format "${f}" is not html, pdf or docx`);
@@ -103,7 +103,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
  * SIGTERM) stops it, and the command exits 0.
  */
 async function watch(io: CliIO, argv: BuildArgs, options: BuildOptions, lib: typeof import('../../core.js'), port: number | undefined): Promise<void> {
-  const { watchBriefs } = await import('../../batch/watch.js');
+  const { watchBriefs } = await loadWatcher();
   const preview = port === undefined ? undefined : await startPreview(options.out ?? 'output', port, lib.BilatError);
   // On stderr even with --json (stdout is the summaries'): with --port 0 it is the only way to know.
   if (preview) io.err(`preview at ${preview.url} (pages reload on every rebuild)`);
@@ -193,7 +193,7 @@ function ownOutputs(): { dev: number; ino: number }[] {
 }
 
 async function startPreview(out: string, port: number, BilatError: typeof import('../../core.js').BilatError) {
-  const { startPreviewServer } = await import('../../preview/server.js');
+  const { startPreviewServer } = await loadPreview();
   try {
     return await startPreviewServer({ out, port });
   } catch (e) {

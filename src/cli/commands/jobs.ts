@@ -1,10 +1,8 @@
 import type { Argv } from 'yargs';
-import type { ResolvedConfig, ResolvedJob } from '../../config/index.js';
-import type { RunRecord } from '../../schedule/index.js';
-import { BilatError, ExitCode, didYouMean } from '../../core.js';
+import type { ResolvedConfig, ResolvedJob, RunRecord } from '../../index.js';
+import { BilatError, ExitCode, didYouMean, formatDuration, loadScheduler } from '../../core.js';
 import { paint, type CliIO } from '../io.js';
 import { CONFIG_OPTION, loadConfigOrReport, onStopSignals } from './schedule.js';
-import { formatDuration } from '../../config/duration.js';
 
 interface JobsArgs {
   config?: string;
@@ -60,23 +58,13 @@ export function jobsCommand(io: CliIO, setExit: (code: number) => void) {
 async function listJobs(io: CliIO, argv: JobsArgs): Promise<number> {
   const config = await loadConfigOrReport(io, argv.config);
   if (!config) return ExitCode.InvalidInput;
-  const { createSchedule, readHistory, zonedIso } = await import('../../schedule/index.js');
-  const { readLock, lockFileFor, staleReason, DEFAULT_LOCK_OPTIONS, CLOCK_SKEW_MS } = await import('../../schedule/lock.js');
+  const { createSchedule, readHistory, zonedIso, jobLockHolder } = await loadScheduler();
   const warn = (m: string) => io.err(`${paint(io, 33, 'warning')}  ${m}`);
   const rows = [];
   for (const job of config.jobs) {
     const next = createSchedule(job.cron, job.timezone).nextN(argv.count ?? 3, new Date()).map((d) => zonedIso(d, job.timezone));
     const last = (await readHistory(job.stateDir, job.name, { warn })).at(-1);
-    // A listing reports a broken lock and goes on; `jobs run` stops on it (exit 3).
-    const lock = await readLock(lockFileFor(job.stateDir, job.name)).catch((e: unknown) => {
-      if (!(e instanceof BilatError)) throw e;
-      warn(e.format());
-      return undefined;
-    });
-    const running = lock && !staleReason(lock.info, lock.mtimeMs, DEFAULT_LOCK_OPTIONS) ? lock.info : undefined;
-    if (lock && lock.mtimeMs - Date.now() > CLOCK_SKEW_MS) {
-      warn(`${lockFileFor(job.stateDir, job.name)}: the lock's heartbeat is ${Math.round((lock.mtimeMs - Date.now()) / 1000)} s in the future (a clock ahead of this one, or a touched file); the next run of "${job.name}" counts its age from then and takes it over if no heartbeat comes`);
-    }
+    const running = await jobLockHolder(job.stateDir, job.name, warn);
     rows.push({ job, next, last, running });
   }
   if (argv.json) {
@@ -99,7 +87,7 @@ async function runOne(io: CliIO, argv: JobsArgs): Promise<number> {
   if (!config) return ExitCode.InvalidInput;
   const job = findJob(config, argv.name!);
   const at = await parseAt(argv.at, job.timezone);
-  const { runJob, createLogger, systemClock } = await import('../../schedule/index.js');
+  const { runJob, createLogger, systemClock } = await loadScheduler();
   const log = createLogger({ clock: systemClock, write: io.out, json: argv.json });
   const abort = new AbortController();
   const release = onStopSignals(() => abort.abort());
@@ -116,7 +104,7 @@ async function showHistory(io: CliIO, argv: JobsArgs): Promise<number> {
   const config = await loadConfigOrReport(io, argv.config);
   if (!config) return ExitCode.InvalidInput;
   const job = findJob(config, argv.name!);
-  const { readHistory } = await import('../../schedule/index.js');
+  const { readHistory } = await loadScheduler();
   const all = await readHistory(job.stateDir, job.name, { warn: (m) => io.err(`${paint(io, 33, 'warning')}  ${m}`) });
   const shown = argv.limit ? all.slice(-argv.limit) : all;
   if (argv.json) {
@@ -164,7 +152,7 @@ export async function parseAt(at: string | undefined, timeZone: string): Promise
   if (Number(hh) > 23 || Number(mi) > 59 || Number(ss) > 59) throw bad();
   const time = `${hh}:${mi}:${ss}`;
   if (offset) return new Date(`${day}T${time}${offset.toUpperCase() === 'Z' ? 'Z' : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`);
-  const { instantOfWallTime } = await import('../../schedule/zoned-time.js');
+  const { instantOfWallTime } = await loadScheduler();
   return instantOfWallTime(day, time, timeZone);
 }
 

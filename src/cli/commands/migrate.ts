@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { BilatError, ExitCode } from '../../core.js';
+import { BilatError, ExitCode, loadMigrator } from '../../core.js';
 import type { CliIO } from '../io.js';
 
 export interface MigrateArgs {
@@ -21,11 +21,7 @@ export function migrateCommand(io: CliIO, setExit: (code: number) => void) {
         .example('$0 migrate data/az-kg.yaml', 'print the file as version 2')
         .example('$0 migrate data/az-kg.yaml --out data/az-kg.v2.yaml', 'write it beside'),
     handler: async (argv: MigrateArgs) => {
-      const [{ migrateV1Text }, { readTextInput }, { writeFileAtomic }] = await Promise.all([
-        import('../../migrate/migrate-v1.js'),
-        import('../../data/read-file.js'),
-        import('../../write/atomic.js'),
-      ]);
+      const { migrateV1Text, readTextInput, writeFileAtomic } = await loadMigrator();
       const file = String(argv.file);
       const { text, advice } = migrateV1Text(file, readTextInput(file));
       for (const line of advice) io.err(`${file}: note: ${line}`);

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
-import type { ResolvedConfig } from '../../config/index.js';
-import { BilatError, ExitCode, formatDiagnostic } from '../../core.js';
+import { BilatError, ExitCode, formatDiagnostic, loadConfiguration, loadScheduler } from '../../core.js';
+import type { ResolvedConfig } from '../../index.js';
 import { paint, type CliIO } from '../io.js';
 
 export interface ScheduleArgs {
@@ -31,7 +31,7 @@ export function scheduleCommand(io: CliIO, setExit: (code: number) => void) {
 export async function runSchedule(io: CliIO, argv: ScheduleArgs): Promise<number> {
   const config = await loadConfigOrReport(io, argv.config);
   if (!config) return ExitCode.InvalidInput;
-  const { createScheduler, createLogger, systemClock } = await import('../../schedule/index.js');
+  const { createScheduler, createLogger, systemClock } = await loadScheduler();
   const log = createLogger({ clock: systemClock, write: io.out, json: argv.json });
   const scheduler = createScheduler({ config, log });
   const release = onStopSignals((sig) => scheduler.stop(`${sig} received`));
@@ -49,10 +49,10 @@ export async function runSchedule(io: CliIO, argv: ScheduleArgs): Promise<number
 
 /**
  * Load and validate the config; on invalid config print every diagnostic (with its hint) and
- * return undefined, so the command exits 1 before anything runs (issue §4).
+ * return undefined, so the command exits 1 before anything runs.
  */
 export async function loadConfigOrReport(io: CliIO, file: string | undefined): Promise<ResolvedConfig | undefined> {
-  const { loadConfig } = await import('../../config/index.js');
+  const { loadConfig } = await loadConfiguration();
   try {
     return loadConfig({ file });
   } catch (e) {

@@ -1,12 +1,12 @@
 import type { Argv } from 'yargs';
-import { writeFileAtomic } from '../../write/atomic.js';
+import { loadSchemaWriter } from '../../core.js';
 import type { CliIO } from '../io.js';
 
 export const SCHEMA_FILE = 'schema/bilateral.schema.json';
 export const SCHEMA_FILE_V2 = 'schema/bilateral.v2.schema.json';
 
 export async function schemaText(version: 1 | 2 = 1): Promise<string> {
-  const { relationshipJsonSchema, relationshipJsonSchemaV2 } = await import('../../schema/json-schema.js');
+  const { relationshipJsonSchema, relationshipJsonSchemaV2 } = await loadSchemaWriter();
   return JSON.stringify(version === 2 ? await relationshipJsonSchemaV2() : relationshipJsonSchema(), null, 2) + '\n';
 }
 
@@ -24,6 +24,7 @@ export function schemaCommand(io: CliIO, setExit: (code: number) => void) {
       if (argv.write === undefined) io.out((await schemaText(version)).trimEnd());
       else {
         const file = argv.write || (version === 2 ? SCHEMA_FILE_V2 : SCHEMA_FILE);
+        const { writeFileAtomic } = await loadSchemaWriter();
         await writeFileAtomic(file, await schemaText(version));
         io.out(file);
       }

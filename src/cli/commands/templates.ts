@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path';
 import type { Argv } from 'yargs';
+import { loadTemplates } from '../../core.js';
 import type { CliIO } from '../io.js';
 
 export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
@@ -18,7 +19,7 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
               .option('templates', { type: 'string', describe: 'Your template folder' })
               .example('$0 templates list --templates my-templates', 'the shipped audiences and yours, with where each comes from'),
           handler: async (argv: { templates?: string }) => {
-            const [{ listAudiences, resolveAudience }, { BUILTIN_TEMPLATES }] = await Promise.all([import('../../index.js'), import('../../templates/resolve.js')]);
+            const { listAudiences, resolveAudience, BUILTIN_TEMPLATES } = await loadTemplates();
             const shipped = resolve(BUILTIN_TEMPLATES) + sep;
             for (const a of listAudiences(argv.templates)) {
               const r = resolveAudience(a.id, argv.templates);
@@ -40,7 +41,7 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
               .option('templates', { type: 'string', demandOption: 'name your template folder, e.g. --templates my-templates', describe: 'Your template folder (created if missing)' })
               .example('$0 templates new embassy --from analyst --templates my-templates', 'then: bilat build data.yaml --templates my-templates -a embassy'),
           handler: async (argv: { name?: string; from: string; templates: string }) => {
-            const { scaffoldAudience } = await import('../../templates/scaffold.js');
+            const { scaffoldAudience } = await loadTemplates();
             for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates)) io.out(f);
             io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs, then build with --templates ${argv.templates} --audience ${argv.name}`);
             setExit(0);

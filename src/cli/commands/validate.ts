@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
-import { BilatError, countBySeverity, ExitCode, formatDiagnostic, isValidIsoDay, todayIso, type Diagnostic } from '../../core.js';
+import { BilatError, countBySeverity, ExitCode, formatDiagnostic, isValidIsoDay, loadValidator, todayIso, type Diagnostic } from '../../core.js';
+import type { ValidationResult } from '../../index.js';
 import { paint, type CliIO } from '../io.js';
 
 export interface ValidateArgs {
@@ -23,7 +24,7 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void) {
         .example('$0 validate data/*.yaml --strict --as-of 2022-01-01', 'fail on warnings too')
         .example('$0 validate data/', 'every data file in a folder'),
     handler: async (argv: ValidateArgs) => {
-      const [{ validateFile }, { expandInputs }] = await Promise.all([import('../../validate/validate.js'), import('../../batch/inputs.js')]);
+      const { validateFile, expandInputs } = await loadValidator();
       // The same inputs as build: a folder or a pattern checks every data file it holds.
       const files = await expandInputs(argv.files.map(String));
       setExit(runValidate(io, { ...argv, files }, validateFile));
@@ -37,7 +38,7 @@ export function parseAsOf(value: string | undefined): string {
   return value;
 }
 
-export function runValidate(io: CliIO, argv: ValidateArgs, validateFile: typeof import('../../validate/validate.js').validateFile): number {
+export function runValidate(io: CliIO, argv: ValidateArgs, validateFile: (file: string, asOf: string) => ValidationResult): number {
   const asOf = parseAsOf(argv.asOf);
   const all: Diagnostic[] = [];
   for (const file of argv.files) all.push(...validateFile(String(file), asOf).diagnostics);

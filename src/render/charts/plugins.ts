@@ -34,6 +34,8 @@ export interface ZeroLineOptions {
 }
 
 declare module 'chart.js' {
+  // The type parameter must match Chart.js's own declaration to merge with it.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
     bilatTitle: TextBoxOptions;
     bilatSubtitle: TextBoxOptions;

@@ -72,7 +72,6 @@ export function chartForGap(pages: GapPage[], index: number, tried: ReadonlySet<
   if (chart === undefined || node === undefined || tried.has(node) || !(node._width! > 0) || !(node._height! > 0)) return undefined;
   const above = b.items.filter((it) => top(it) < top(chart) - EPSILON);
   if (above.some((it) => !isHeading(it))) return undefined;
-  const chartBottom = bottom(chart);
   // The caption: text lines that follow the chart without a gap (the next block starts after one).
   let blockBottom = bottom(chart);
   const lines = b.items.filter((it) => it.type === 'line' && !isHeading(it) && top(it) >= blockBottom - EPSILON).sort((x, y) => top(x) - top(y));

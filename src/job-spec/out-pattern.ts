@@ -1,5 +1,5 @@
 import { isAbsolute } from 'node:path';
-import { didYouMean } from '../validate/did-you-mean.js';
+import { didYouMean } from '../did-you-mean.js';
 
 export const OUT_TOKENS = ['job', 'date', 'time', 'pair', 'audience'] as const;
 export type OutToken = (typeof OUT_TOKENS)[number];

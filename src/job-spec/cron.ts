@@ -54,8 +54,6 @@ export function cronProblem(expression: string): string | undefined {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** Longest month lengths (Feb 29 exists in leap years, so croner finds it). */
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * A valid expression that matches no date at all ("0 0 30 2 *"): croner finds no next run.
