@@ -164,6 +164,9 @@ def main():
                 'title': meta.get('dc:title'),
             },
             'infoTitle': str(pdf.docinfo.get('/Title', '')),
+            # PDF/UA 7.18: every annotation in the structure tree (StructParent), links described.
+            'annotsWithoutStructParent': sum(1 for p in pdf.pages for a in p.obj.get('/Annots', []) if '/StructParent' not in a),
+            'linksWithoutContents': sum(1 for p in pdf.pages for a in p.obj.get('/Annots', []) if str(a.get('/Subtype', '')) == '/Link' and len(str(a.get('/Contents', '')).strip()) == 0),
             'tabsOrder': [str(p.obj.get('/Tabs', '')) for p in pdf.pages if '/Annots' in p.obj],
             'struct': struct_report(pdf),
             'pages': content_report(pdf),

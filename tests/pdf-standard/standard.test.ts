@@ -20,6 +20,8 @@ interface Report {
   outputIntent: { subtype: string; hasProfile: boolean; condition: string } | null;
   xmp: { pdfuaPart: string | null; pdfaPart: string | null; pdfaConformance: string | null; title: string | null };
   infoTitle: string;
+  annotsWithoutStructParent: number;
+  linksWithoutContents: number;
   tabsOrder: string[];
   struct: { roles: Record<string, number>; figuresWithoutAlt: number; figuresWithoutBBox: number; tables: number; tablesWithoutTH: number; thWithoutScope: number };
   pages: { tagged: number; artifact: number; pagination: number; untagged: number }[];
@@ -48,6 +50,8 @@ function expectConforming(r: Report, lang: string): void {
   expect(r.infoTitle.length).toBeGreaterThan(0);
   // Pages with links or other annotations are read in structure order (PDF/UA 7.18.3).
   expect(r.tabsOrder.every((t) => t === '/S')).toBe(true);
+  expect(r.annotsWithoutStructParent).toBe(0);
+  expect(r.linksWithoutContents).toBe(0);
   for (const role of ['Document', 'Sect', 'H1', 'H2', 'P']) expect(r.struct.roles[role] ?? 0, role).toBeGreaterThan(0);
   expect(r.struct.figuresWithoutAlt).toBe(0);
   expect(r.struct.figuresWithoutBBox).toBe(0);
@@ -83,7 +87,7 @@ describe('PDF/UA-1 + PDF/A-2a: az-kg, every audience', () => {
 
   it('the analyst brief has lists, data tables with column headers and charts with their text alternative', () => {
     const r = checkPdf(files[0]!);
-    for (const role of ['L', 'LI', 'LBody', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD', 'Figure', 'Caption', 'H3']) expect(r.struct.roles[role] ?? 0, role).toBeGreaterThan(0);
+    for (const role of ['L', 'LI', 'LBody', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD', 'Figure', 'Caption', 'H3', 'Link', 'Reference']) expect(r.struct.roles[role] ?? 0, role).toBeGreaterThan(0);
     expect(r.struct.tables).toBeGreaterThan(0);
   }, 60_000);
 });
