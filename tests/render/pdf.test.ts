@@ -77,7 +77,9 @@ describe('renderPdf on the fixture brief', () => {
       Creator: 'bilat',
       CreationDate: '2026-11-22T00:00:00Z',
       ModDate: '2026-11-22T00:00:00Z',
-      Tagged: 'no',
+      // Tagged PDF/UA-1 + PDF/A-2a by default (tests/pdf-standard checks the claims in depth).
+      Tagged: 'yes',
+      'PDF version': '1.7',
     });
     expect(info.Producer).toMatch(/^bilat \(pdfmake 0\.3\.\d+\)$/);
     expect(bytes.toString('latin1')).toMatch(/\/Lang \(en-GB\)/);

@@ -27,7 +27,8 @@ export function docDefinitionFrom(content: ContentNode[], meta: PdfMeta): DocDef
     version: standard ? '1.7' : '1.4',
     ...(standard ? { tagged: true, subset: 'PDF/A-2a' as const } : {}),
     compress: true,
-    language: meta.lang,
+    // PDF/UA needs a document language; a brief without one is read as English.
+    language: meta.lang || 'en',
     displayTitle: true,
     info: {
       title: meta.title,

@@ -26,6 +26,9 @@ interface TaggedDoc {
   markContent(tag: string, options?: Record<string, unknown>): void;
   endMarkedContent(): void;
   appendXML?(xml: string): void;
+  text(text: string, x?: number, y?: number, options?: TextOptions): unknown;
+  link(x: number, y: number, w: number, h: number, url: unknown, options?: Record<string, unknown>): unknown;
+  goTo(x: number, y: number, w: number, h: number, name: string, options?: Record<string, unknown>): unknown;
   _currentStructureElement?: StructElement;
   [STATE]?: TagState;
 }
@@ -39,6 +42,7 @@ interface TagState {
   bodyTop: number;
   bodyBottom: number;
 }
+type TextOptions = { link?: unknown; goTo?: string } & Record<string, unknown>;
 type Item = { [TAG]?: Tag; x?: number; y?: number; _width?: number; _height?: number };
 type Fn = (this: { pdfDocument: TaggedDoc }, ...args: unknown[]) => unknown;
 
@@ -81,6 +85,55 @@ function marked(doc: TaggedDoc, st: TagState, tag: Tag, draw: () => unknown, bbo
   try {
     return draw();
   } finally {
+    doc._currentStructureElement = outer;
+    doc.endMarkedContent();
+    el.add(content);
+    taggingStats.marked++;
+  }
+}
+
+/**
+ * A tagged line whose runs link somewhere: each linking run becomes a Link element (inside a
+ * Reference for a footnote marker, which links to the source list) holding its text and its
+ * link annotation, between the line's own marked content before and after it.
+ */
+function markedLine(doc: TaggedDoc, st: TagState, tag: Tag, draw: () => unknown): unknown {
+  const el = elementFor(doc, st, tag);
+  let content = doc.markStructureContent(tag.role);
+  const { text, link, goTo } = doc;
+  const outer = doc._currentStructureElement;
+  doc._currentStructureElement = el;
+  doc.text = function (this: TaggedDoc, str: string, x?: number, y?: number, options?: TextOptions): unknown {
+    if (options === undefined || (options.link == null && options.goTo == null)) return text.call(this, str, x, y, options);
+    doc.endMarkedContent();
+    el.add(content);
+    const footnote = typeof options.goTo === 'string' && /^src-/.test(options.goTo);
+    const holder = footnote ? doc.struct('Reference') : el;
+    if (footnote) el.add(holder);
+    const linkEl = doc.struct('Link');
+    holder.add(linkEl);
+    const linkContent = doc.markStructureContent('Link');
+    // Annotations name their element (OBJR) and say in words where they lead (PDF/UA 7.18.5).
+    const tagged = (o?: Record<string, unknown>) => ({ ...o, structParent: linkEl, Contents: new String(str.trim() || 'link') });
+    this.link = (lx, ly, w, h, url, o) => link.call(this, lx, ly, w, h, url, tagged(o));
+    this.goTo = (gx, gy, w, h, name, o) => goTo.call(this, gx, gy, w, h, name, tagged(o));
+    try {
+      return text.call(this, str, x, y, options);
+    } finally {
+      this.link = link;
+      this.goTo = goTo;
+      doc.endMarkedContent();
+      linkEl.add(linkContent);
+      // Ended now, so its annotation reference names this page.
+      linkEl.end();
+      if (footnote) holder.end();
+      content = doc.markStructureContent(tag.role);
+    }
+  };
+  try {
+    return draw();
+  } finally {
+    doc.text = text;
     doc._currentStructureElement = outer;
     doc.endMarkedContent();
     el.add(content);
@@ -207,7 +260,8 @@ export function tagStructure(layoutBuilderClass: { prototype: object }, renderer
         if (first === undefined) st.firstPage.set(tag, doc.page);
         else if (first !== doc.page) return artifact(doc, draw, 'Pagination');
       }
-      return marked(doc, st, tag, draw);
+      const links = (line as { inlines?: { link?: unknown; linkToDestination?: unknown }[] }).inlines?.some((i) => i.link != null || i.linkToDestination != null);
+      return links ? markedLine(doc, st, tag, draw) : marked(doc, st, tag, draw);
     },
   );
 
