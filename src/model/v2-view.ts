@@ -85,7 +85,8 @@ export function v2View(rel: RelationshipData, t: Tools): V2View {
 
 function mechanismView(m: Mechanism, t: Tools): MechanismView {
   const { fmt, g, refs } = t;
-  const chairs = (list: Mechanism['coChairs']) => (list ?? []).filter(t.shown).map((c) => (c.role ? `${t.personName(c.person)} (${c.role})` : t.personName(c.person)));
+  // Names only: the role is being co-chair, which the column already says.
+  const chairs = (list: Mechanism['coChairs']) => (list ?? []).filter(t.shown).map((c) => t.personName(c.person));
   return {
     name: m.name,
     kind: ownValue(mechanismKindLabels, m.kind) ?? m.kind,
