@@ -70,6 +70,8 @@ export function v2View(rel: RelationshipData, t: Tools): V2View {
       level: ownValue(statusLevelLabels, s.level) ?? s.level,
       label: s.label,
       since: fmt.date(s.since),
+      // The sources name the level without its start: the brief says "on record from", not "since".
+      inferred: s.sinceInferred !== undefined,
       treaty: s.treaty === undefined ? undefined : treaties.get(s.treaty)?.title,
       refs: refs(s.sources),
     }));

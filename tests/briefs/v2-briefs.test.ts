@@ -69,9 +69,9 @@ describe('the model reads version 2 fields', () => {
       ['Target', 'mutual trade turnover', '1 billion USD', 'within five years'],
       ['Count', 'enterprises with Aland capital in Beland', '263 enterprises', 'August 2023'],
     ]);
-    expect(view.status!.map((s) => [s.level, s.since, s.treaty])).toEqual([
-      ['Strategic partnership', 'June 2022', undefined],
-      ['Alliance', '23 August 2024', 'Treaty on Allied Relations'],
+    expect(view.status!.map((s) => [s.level, s.since, s.inferred, s.treaty])).toEqual([
+      ['Strategic partnership', 'June 2022', false, undefined],
+      ['Alliance', '23 August 2024', false, 'Treaty on Allied Relations'],
     ]);
     expect(view.quotes).toEqual([{ text: 'Relations have reached the highest level.', speaker: 'Person Two', refs: [{ n: 1, id: 'src-a' }] }]);
     expect(view.has).toMatchObject({ mechanisms: true, indicators: true, status: true, quotes: true });
@@ -103,6 +103,15 @@ describe('briefs of the two v2 relationships', () => {
     expect(kg.analyst).toContain('Documents signed: 5 documents signed, including Treaty on certain sections of the Kyrgyz–Uzbek state border;');
     expect(kg.analyst).toContain('over 200 agreements and treaties concluded since 1993 as of January 2023');
     expect(kg.analyst).toContain('5–6 September 2017 — State visit of the President of Uzbekistan to Kyrgyzstan');
+  });
+
+  it('show the level of relations over time and the economic indicators as reported', () => {
+    expect(kg.analyst).toContain('Strategic partnership — on record from 11 March 2021');
+    expect(az.analyst).toContain('Alliance (allied relations) — since 23 August 2024, Treaty on Allied Relations');
+    expect(az.analyst).toContain('Target: Uzbek cargo to be carried through Azerbaijan');
+    expect(az.analyst).toContain('at least 1 million tonnes');
+    expect(az.analyst).toContain('Uzbek imports from Azerbaijan 500 million USD; Uzbek exports to Azerbaijan 600 million USD');
+    expect(kg.public).toContain('Economic indicators');
   });
 
   it('list bilateral mechanisms apart from multilateral organizations', () => {
