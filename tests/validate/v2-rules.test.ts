@@ -177,6 +177,14 @@ describe('ids in every reference list are checked, located', () => {
     expect(d[0]!.hint).toBe('known roles: Prime Minister; Co-chair of the Intergovernmental Commission; add the role under people');
   });
 
+  it('each of several roles must be held on the day of the engagement', () => {
+    const text = edit(V2, '      - title: Co-chair of the Intergovernmental Commission\n        country: AA\n', '      - title: Co-chair of the Intergovernmental Commission\n        country: AA\n        from: 2025\n');
+    const d = check(text);
+    expect(d.map((x) => [x.rule, x.path, x.message])).toEqual([
+      ['role-period', 'engagements[0].participants[1].roles[1]', 'Person One held "Co-chair of the Intergovernmental Commission" 2025–…, not on 2024-08-22'],
+    ]);
+  });
+
   it('a note about an unknown id is a warning in a version 1 file (v1 files keep building)', () => {
     const text = edit(BASE, 'about: [t-one]', 'about: [t-on]');
     expect(check(text).map((x) => [x.severity, x.path, x.hint])).toEqual([['warning', 'notes[0].about[0]', 'did you mean "t-one"?']]);
