@@ -76,6 +76,11 @@ function describe(issue: z.core.$ZodIssue, actual: unknown, printed: string | un
       // A missing date or other union-typed field: say so rather than "undefined is not valid".
       if (actual === undefined) return { message: 'missing required field', hint: firstUnionHint(issue) };
       return { message: issue.message.startsWith('Invalid input') ? `${JSON.stringify(actual)} is not a valid value here` : issue.message, hint: firstUnionHint(issue) };
+    case 'custom': {
+      // A refinement may say how to fix what it reports (schema v2: date or dates).
+      const hint = (issue.params as { hint?: unknown } | undefined)?.hint;
+      return { message: issue.message, ...(typeof hint === 'string' ? { hint } : {}) };
+    }
     case 'too_small':
       return { message: issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : issue.message };
     default:

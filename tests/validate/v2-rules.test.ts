@@ -58,7 +58,9 @@ describe('schema version 2', () => {
 
   it('an event takes `date` or `dates`, not both, not neither', () => {
     const both = edit(V2, '    date: 2024-07-11\n    kind: meeting', '    date: 2024-07-11\n    dates: {start: 2024-07-11, end: 2024-07-12}\n    kind: meeting');
-    expect(check(both).map((d) => [d.path, d.message])).toEqual([['engagements[1].dates', 'give either `date` (one day) or `dates: {start, end}` (several days), not both']]);
+    expect(check(both).map((d) => [d.path, d.message, d.hint])).toEqual([
+      ['engagements[1].dates', 'give either `date` (one day) or `dates: {start, end}` (several days), not both', 'keep `dates` and remove `date`, or the reverse for a one-day event'],
+    ]);
     const neither = edit(V2, '    date: 2024-07-11\n    kind: meeting', '    kind: meeting');
     expect(check(neither).map((d) => [d.path, d.message])).toEqual([['engagements[1].date', 'missing required field: `date` (one day) or `dates: {start, end}` (several days)']]);
   });
