@@ -70,6 +70,8 @@ export function v2View(rel: RelationshipData, t: Tools): V2View {
       level: ownValue(statusLevelLabels, s.level) ?? s.level,
       label: s.label,
       since: fmt.date(s.since),
+      // The sources name the level without its start: the brief says "on record from", not "since".
+      inferred: s.sinceInferred !== undefined,
       treaty: s.treaty === undefined ? undefined : treaties.get(s.treaty)?.title,
       refs: refs(s.sources),
     }));
@@ -85,7 +87,8 @@ export function v2View(rel: RelationshipData, t: Tools): V2View {
 
 function mechanismView(m: Mechanism, t: Tools): MechanismView {
   const { fmt, g, refs } = t;
-  const chairs = (list: Mechanism['coChairs']) => (list ?? []).filter(t.shown).map((c) => (c.role ? `${t.personName(c.person)} (${c.role})` : t.personName(c.person)));
+  // Names only: the role is being co-chair, which the column already says.
+  const chairs = (list: Mechanism['coChairs']) => (list ?? []).filter(t.shown).map((c) => t.personName(c.person));
   return {
     id: m.id,
     name: m.name,

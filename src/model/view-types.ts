@@ -101,6 +101,8 @@ export interface StatusView {
   level: string;
   label?: string;
   since: string;
+  /** `since` is the first mention in the sources, not a stated start. */
+  inferred: boolean;
   treaty?: string;
   refs: Ref[];
 }

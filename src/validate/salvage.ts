@@ -14,6 +14,7 @@ import { Relationship } from '../schema/relationship.js';
 import type { Rule, RuleContext } from './context.js';
 import { ownValue } from '../own-key.js';
 import { unusedSources } from './rules/references.js';
+import { noteAbout } from './rules/note-about.js';
 
 interface Issue {
   path: readonly PropertyKey[];
@@ -96,7 +97,8 @@ export function rulesDespiteSchema(
     asOf,
   };
   return rules
-    .filter((rule) => rule !== unusedSources)
+    // Like unused sources, a note may be about an item set aside: those two rules wait for the schema.
+    .filter((rule) => rule !== unusedSources && rule !== noteAbout)
     .flatMap((rule) => rule(ctx))
     .filter((d) => !namesSetAside(d, droppedIds))
     .map((d) => ({ ...d, path: writtenPath(d.path, trimmed) }));
@@ -110,6 +112,10 @@ const LIST_OF: Record<string, string[]> = {
   note: ['notes'],
   milestone: ['milestones'],
   treaty: ['treaties'],
+  engagement: ['engagements'],
+  mechanism: ['mechanisms'],
+  indicator: ['indicators'],
+  quote: ['quotes'],
 };
 
 /** A reference to an id that only a set-aside item defines: not a problem of its own. */

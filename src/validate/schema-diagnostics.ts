@@ -76,6 +76,11 @@ function describe(issue: z.core.$ZodIssue, actual: unknown, printed: string | un
       // A missing date or other union-typed field: say so rather than "undefined is not valid".
       if (actual === undefined) return { message: 'missing required field', hint: firstUnionHint(issue) };
       return { message: issue.message.startsWith('Invalid input') ? `${JSON.stringify(actual)} is not a valid value here` : issue.message, hint: firstUnionHint(issue) };
+    case 'custom': {
+      // A refinement may say how to fix what it reports (schema v2: date or dates).
+      const hint = (issue.params as { hint?: unknown } | undefined)?.hint;
+      return { message: issue.message, ...(typeof hint === 'string' ? { hint } : {}) };
+    }
     case 'too_small':
       return { message: issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : issue.message };
     default:
@@ -102,6 +107,9 @@ export function intendedKey(key: string, known: readonly string[]): string | und
 
 /** An unknown topic is not a typo to correct but a topic to keep: point at `tags`. */
 function topicAdvice(issue: z.core.$ZodIssue, actual: unknown, described: { message: string; hint?: string }): { message: string; hint?: string } {
+  // The file is read with the version 1 schema unless it says 2: name both versions.
+  if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'schemaVersion' && actual !== undefined)
+    return { message: described.message, hint: 'use 1 or 2 (bilat migrate rewrites a version 1 file as version 2)' };
   if (issue.code !== 'invalid_value' || typeof actual !== 'string' || issue.path.at(-2) !== 'topics') return described;
   const guess = nearest(actual, issue.values);
   return {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, assertBuilt, bilat } from './validate-run.js';
 
 const COMMITTED = readFileSync(`${ROOT}schema/bilateral.schema.json`, 'utf8');
+const COMMITTED_V2 = readFileSync(`${ROOT}schema/bilateral.v2.schema.json`, 'utf8');
 
 beforeAll(assertBuilt);
 
@@ -31,5 +32,16 @@ describe('bilat schema', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('--schema-version 2 prints the committed version 2 schema (stale: `npm run build && npm run schema:write`)', () => {
+    const r = bilat(['schema', '--schema-version', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(COMMITTED_V2);
+    const schema = JSON.parse(r.stdout) as { title: string; additionalProperties: boolean; properties: Record<string, { const?: number }> };
+    expect(schema).toMatchObject({ title: 'bilat relationship (version 2)', additionalProperties: false });
+    expect(schema.properties.schemaVersion).toMatchObject({ const: 2 });
+    // The v2 lists an editor should offer.
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['status', 'mechanisms', 'indicators', 'quotes']));
   });
 });

@@ -80,9 +80,11 @@ describe('wrong types and values', () => {
     expect(`${d!.message} ${d!.hint ?? ''}`).toMatch(/YYYY, YYYY-MM or YYYY-MM-DD/);
   });
 
-  it('rejects an unsupported schemaVersion', () => {
-    const text = replaceOnce(BASE, 'schemaVersion: 1', 'schemaVersion: 2');
-    expect(check(text).map(brief)).toEqual([{ rule: 'schema', severity: 'error', path: 'schemaVersion', line: 1, column: 16 }]);
+  it('rejects an unsupported schemaVersion (2 is version 2 since issue 16; 3 is not)', () => {
+    const text = replaceOnce(BASE, 'schemaVersion: 1', 'schemaVersion: 3');
+    const diags = check(text);
+    expect(diags.map(brief)).toEqual([{ rule: 'schema', severity: 'error', path: 'schemaVersion', line: 1, column: 16 }]);
+    expect(diags[0]!.hint).toBe('use 1 or 2 (bilat migrate rewrites a version 1 file as version 2)');
   });
 
   it('points a missing required field at the object that lacks it', () => {

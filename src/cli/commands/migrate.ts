@@ -4,7 +4,7 @@ import type { CliIO } from '../io.js';
 
 export interface MigrateArgs {
   file: string;
-  write: boolean;
+  write?: boolean;
   out?: string;
 }
 
@@ -15,7 +15,7 @@ export function migrateCommand(io: CliIO, setExit: (code: number) => void) {
     builder: (y: Argv) =>
       y
         .positional('file', { type: 'string', describe: 'A version 1 relationship file (.yaml, .yml or .json)' })
-        .option('write', { type: 'boolean', default: false, describe: 'Replace the file (atomically) instead of printing' })
+        .option('write', { type: 'boolean', describe: 'Replace the file (atomically) instead of printing' })
         .option('out', { type: 'string', describe: 'Write the version 2 file here instead of printing' })
         .conflicts('write', 'out')
         .example('$0 migrate data/az-kg.yaml', 'print the file as version 2')

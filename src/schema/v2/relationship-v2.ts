@@ -49,9 +49,19 @@ const datesField = {
 /** Exactly one of `date` and `dates`, reported at the key a writer would fix. */
 function oneDateForm(v: { date?: unknown; dates?: unknown }, ctx: z.RefinementCtx): void {
   if (v.date !== undefined && v.dates !== undefined)
-    ctx.addIssue({ code: 'custom', path: ['dates'], message: 'give either `date` (one day) or `dates: {start, end}` (several days), not both' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dates'],
+      message: 'give either `date` (one day) or `dates: {start, end}` (several days), not both',
+      params: { hint: 'keep `dates` and remove `date`, or the reverse for a one-day event' },
+    });
   else if (v.date === undefined && v.dates === undefined)
-    ctx.addIssue({ code: 'custom', path: ['date'], message: 'missing required field: `date` (one day) or `dates: {start, end}` (several days)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['date'],
+      message: 'missing required field: `date` (one day) or `dates: {start, end}` (several days)',
+      params: { hint: 'add `date: YYYY-MM-DD`, or `dates: {start: YYYY-MM-DD, end: YYYY-MM-DD}`' },
+    });
 }
 
 export const ParticipantV2 = Participant.extend({

@@ -67,14 +67,15 @@ export function noteAbout(ctx: RuleContext): Diagnostic[] {
 }
 
 /**
- * The data-quality notes attached to an item: those it lists under `quality`, and those whose
- * `about` names it (by id, or by a path into it such as `trade.az-2022.turnover`).
+ * The data-quality notes attached to one figure of an item: those the item lists under
+ * `quality`, and those whose `about` names the figure by path (`trade.az-2022.turnover`,
+ * `trade[3].turnover`). A note about the item as a whole does not excuse its arithmetic.
  */
-export function notesOn(ctx: RuleContext, list: string, id: string, index: number, quality: readonly string[] | undefined, field?: string): string[] {
-  const found = new Set(quality ?? []);
-  const names = new Set([id, `${list}.${id}`, `${list}[${index}]`]);
-  if (field) for (const n of [...names]) if (n !== id) names.add(`${n}.${field}`);
-  if (field) names.add(`${list}.${id}.${field}`);
-  for (const n of ctx.data.notes ?? []) if (n.about.some((a) => names.has(a))) found.add(n.id);
+export function notesOn(ctx: RuleContext, list: string, id: string, index: number, quality: readonly string[] | undefined, field: string): string[] {
+  const notes = ctx.data.notes ?? [];
+  const exists = new Set(notes.map((n) => n.id));
+  const found = new Set((quality ?? []).filter((q) => exists.has(q)));
+  const names = new Set([`${list}.${id}.${field}`, `${list}[${index}].${field}`]);
+  for (const n of notes) if (n.about.some((a) => names.has(a))) found.add(n.id);
   return [...found];
 }

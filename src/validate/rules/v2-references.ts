@@ -19,19 +19,34 @@ export function v2References(ctx: RuleContext): Diagnostic[] {
   const sources = (list: readonly string[] | undefined, path: PropertyKey[]) => list?.forEach((s, i) => ref('sources', s, [...path, 'sources', i]));
   const notes = (list: readonly string[] | undefined, path: PropertyKey[]) => list?.forEach((s, i) => ref('notes', s, [...path, 'quality', i]));
   const people = new Map((v2.people ?? []).map((p) => [p.id, p]));
-  const role = (person: string, title: string | undefined, path: PropertyKey[]) => {
+  /** False when the person does not hold a role of that title at all (reported here), true otherwise. */
+  const role = (person: string, title: string | undefined, path: PropertyKey[]): boolean => {
     const p = people.get(person);
-    if (!p || title === undefined) return;
+    if (!p || title === undefined) return true;
     const titles = p.roles.map((r) => r.title);
-    if (titles.includes(title)) return;
+    if (titles.includes(title)) return false;
     const guess = didYouMean(title, titles);
     out.push(diag(ctx, 'error', 'reference', path, `${p.name} has no role "${title}"`, guess ? `did you mean "${guess}"?` : `known roles: ${titles.join('; ')}; add the role under people`));
+    return true;
+  };
+  /** Each of several roles must be held on the day, as rolePeriods checks the single `role`. */
+  const heldThen = (person: string, title: string, day: PartialDate, path: PropertyKey[]): void => {
+    const p = people.get(person);
+    const tenures = p?.roles.filter((r) => r.title === title) ?? [];
+    const span = dateRange(day);
+    const reversed = tenures.some((r) => r.from !== undefined && r.to !== undefined && dateRange(r.from).start > dateRange(r.to).end);
+    if (!p || tenures.length === 0 || reversed) return;
+    const held = tenures.some((r) => !(r.from !== undefined && span.end < dateRange(r.from).start) && !(r.to !== undefined && span.start > dateRange(r.to).end));
+    if (!held) {
+      const spans = tenures.map((r) => `${r.from ?? '…'}–${r.to ?? '…'}`).join(', ');
+      out.push(diag(ctx, 'error', 'role-period', path, `${p.name} held "${title}" ${spans}, not on ${String(day)}`, "check the engagement date or the role's from/to"));
+    }
   };
 
   v2.engagements?.forEach((e, i) => {
     const base = ['engagements', i];
     if (e.mechanism) ref('mechanisms', e.mechanism, [...base, 'mechanism']);
-    e.participants?.forEach((p, j) => p.roles?.forEach((r, k) => role(p.person, r, [...base, 'participants', j, 'roles', k])));
+    e.participants?.forEach((p, j) => p.roles?.forEach((r, k) => role(p.person, r, [...base, 'participants', j, 'roles', k]) || heldThen(p.person, r, e.date ?? e.dates!.start, [...base, 'participants', j, 'roles', k])));
     if (e.documents) {
       sources(e.documents.sources, [...base, 'documents']);
       e.documents.list?.forEach((doc, j) => {
