@@ -23,7 +23,7 @@ export function chartSpec(kind: string, data: unknown, view: BriefView): { spec:
     case 'trade-split': {
       const t = data as TradeView;
       return {
-        spec: { kind, periodLabel: t.label, reporterName: t.reporterName, partnerName: t.partnerName, currency: t.currency, unit: t.unit, exports: t.exports, imports: t.imports, turnover: t.turnover, balance: t.balance, source: source(t.refs), locale },
+        spec: { kind, periodLabel: t.label, reporterName: t.reporterName, partnerName: t.partnerName, currency: t.currency, unit: t.unit, exports: t.exports, imports: t.imports, turnover: t.turnover, balance: t.balance, source: source(t.refs), locale, ...computedLabels(t) },
       };
     }
     case 'trade-series': {
@@ -53,6 +53,12 @@ export function chartSpec(kind: string, data: unknown, view: BriefView): { spec:
     default:
       throw new BilatError('E_TEMPLATE', `unknown chart kind "${kind}" (use ${CHART_KINDS.join(', ')})`);
   }
+}
+
+/** Turnover and balance bilat computed say so in the chart too (only then: other specs stay as they were). */
+function computedLabels(t: TradeView): { labels?: { turnover?: string; balance?: string } } {
+  if (!t.turnoverComputed && !t.balanceComputed) return {};
+  return { labels: { ...(t.turnoverComputed ? { turnover: 'Turnover (computed)' } : {}), ...(t.balanceComputed ? { balance: 'Balance (computed)' } : {}) } };
 }
 
 /** `Source: [2] Ministry …, 2020`: the figure's sources, numbered as in the brief. */

@@ -74,19 +74,22 @@ describe('az-kg Word briefs', () => {
     expect(docs.analyst.paragraphs.some((p) => p.style === 'List Paragraph' && p.text.startsWith('Diplomatic relations date from 1993'))).toBe(true);
   });
 
-  it('starts the analyst brief with a TOC field, and only the analyst brief', () => {
-    expect(docs.analyst.fields.some((f) => /^\s*TOC\b/.test(f))).toBe(true);
-    const firstHeading = docs.analyst.paragraphs.findIndex((p) => p.style === 'Heading 1');
-    expect(docs.analyst.paragraphs.slice(0, firstHeading).some((p) => p.style === 'TOC Heading')).toBe(true);
-    for (const a of ['executive', 'public'] as const) expect(docs[a].fields.some((f) => /TOC/.test(f)), a).toBe(false);
+  it('starts the long briefs (8 sections or more) with a TOC field, never the one-page brief', () => {
+    // The public az-kg brief reached 8 sections when bilateral mechanisms got their own (issue #16).
+    for (const a of ['analyst', 'public'] as const) {
+      expect(docs[a].fields.some((f) => /^\s*TOC\b/.test(f)), a).toBe(true);
+      const firstHeading = docs[a].paragraphs.findIndex((p) => p.style === 'Heading 1');
+      expect(docs[a].paragraphs.slice(0, firstHeading).some((p) => p.style === 'TOC Heading'), a).toBe(true);
+    }
+    expect(docs.executive.fields.some((f) => /TOC/.test(f))).toBe(false);
   });
 
   it('marks exactly the header row of each data table to repeat', () => {
     // Data tables (with a thead) repeat their first row; layout tables (key figures, columns) none.
     const data = docs.analyst.tables.filter((t) => t[0]!.header);
-    expect(data.length).toBe(3);
+    expect(data.length).toBe(4);
     for (const t of docs.analyst.tables) expect(t.slice(1).some((r) => r.header)).toBe(false);
-    expect(data.map((t) => t[0]!.cells[0])).toEqual(expect.arrayContaining(['Period', 'Organization or format']));
+    expect(data.map((t) => t[0]!.cells[0])).toEqual(expect.arrayContaining(['Period', 'Organization or format', 'Body of the two countries']));
     const trade = data.find((t) => t[0]!.cells.includes('Turnover'))!;
     expect(trade[1]!.cells).toEqual(expect.arrayContaining(['2.3', '1.4', '3.7']));
   });

@@ -129,7 +129,7 @@ async function layOut(file: string, day: string): Promise<Page[][]> {
 
 describe('page fill and headings (pdfmake layout)', () => {
   it('holds for the fixtures at several as-of dates', async () => {
-    const files = ['data/az-kg.yaml', ...['pt-vn', 'edge', 'mn-rs'].map((f) => `tests/fixtures/relationships/${f}-synthetic.yaml`)];
+    const files = ['data/az-kg.yaml', ...['pt-vn', 'edge', 'mn-rs', 'mislead'].map((f) => `tests/fixtures/relationships/${f}-synthetic.yaml`)];
     for (const file of files)
       for (const day of ['2022-01-15', '2023-06-01', '2026-06-01']) {
         const docs = await layOut(file, day);

@@ -126,6 +126,10 @@ describe('trade series by reporter', () => {
     expect(joins({ ...s, reporterName: 'Lowland', partnerName: 'Highland' })).toEqual([]);
     const lines = (planChart(s).config.data.datasets as unknown as Ds[]).filter((d) => d.type === 'line' && d.showLine !== false);
     expect(lines.map((d) => d.label)).toEqual(['Balance reported by Quorland, USD', 'Balance reported by Quessia, USD']);
+    // The split chart of the latest period (turnover and balance computed by bilat) says so.
+    const split = renderChart(chartSpec('trade-split', view.trade.latest, view).spec, { format: 'svg' });
+    expect(split.alt).toContain('Turnover (computed): 177.6');
+    expect(split.alt).toContain('Balance (computed): +17.4');
   });
 });
 
