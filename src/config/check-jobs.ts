@@ -27,7 +27,7 @@ export interface CheckContext {
 
 /**
  * What the schema cannot say: cron syntax, time zones, audiences, unique names, data globs,
- * `out` patterns. All problems at once, each at its place in the file (issue §4).
+ * `out` patterns. All problems at once, each at its place in the file.
  */
 export function checkJobs(config: Checkable, ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -86,6 +86,6 @@ export function chartFigure(kind: string, data: unknown, view: BriefView, hash: 
   if (hash.size === 'compact') spec.width = COMPACT_WIDTH_PX;
   const cls = `chart chart--${kind}${hash.size ? ` chart--${esc(String(hash.size))}` : ''}`;
   const caption = note ? `<figcaption>${esc(note)}</figcaption>` : '';
-  const chart: RenderedChart = chartCache().render(spec, { format: 'svg', svgText: 'text' });
+  const chart: RenderedChart = chartCache().render(spec);
   return `<figure class="${cls}">${chart.svg}${caption}</figure>`;
 }

@@ -67,7 +67,7 @@ export function lockFileFor(stateDir: string, job: string): string {
 
 /**
  * Take the job's lock, or report who holds it. A lock whose holder crashed (its pid is gone on
- * this host, or its heartbeat stopped) is moved aside and removed, then taken (issue §2).
+ * this host, or its heartbeat stopped) is moved aside and removed, then taken.
  */
 export async function tryAcquireLock(file: string, slot: { scheduledFor?: string }, options: Partial<LockOptions> = {}): Promise<LockAttempt> {
   const opts = { ...DEFAULT_LOCK_OPTIONS, ...options };

@@ -42,15 +42,3 @@ export function createLogger(opts: { clock: Clock; write: (line: string) => void
     },
   };
 }
-
-/** A logger that keeps entries in memory (tests, `jobs run --json`). */
-export function memoryLogger(clock: Clock): Logger & { entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
-  return {
-    entries,
-    log(event, message, fields = {}) {
-      const { job, timezone, ...rest } = fields;
-      entries.push({ time: zonedIso(clock.now(), (timezone as string | undefined) ?? 'UTC'), job, event, message, ...rest });
-    },
-  };
-}

@@ -12,7 +12,7 @@ export interface SlotInfo {
   at: Date;
   /** `2026-11-23T07:00:00+04:00` */
   scheduledFor: string;
-  /** The slot's calendar day in the job's time zone (issue §1). */
+  /** The slot's calendar day in the job's time zone. */
   asOf: string;
   /** `{time}`: HHmm, or HHmmss for 6-field (seconds) expressions. */
   time: string;

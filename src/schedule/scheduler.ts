@@ -44,7 +44,7 @@ interface Slot {
 }
 
 /**
- * The scheduler only decides when (STYLE §9): one timer loop per job, the job's catch-up and
+ * The scheduler only decides when (README "Scheduled briefs"): one timer loop per job, the job's catch-up and
  * overlap policies, and clean shutdown. Each run is `runJob`, as for `bilat jobs run`.
  */
 export function createScheduler(opts: SchedulerOptions): Scheduler {
@@ -84,7 +84,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       try {
         await runJob(job, { at: slot.at, trigger: slot.trigger, clock, log, build: opts.build, signal: abort.signal, lock: opts.lock, lockPollMs: opts.lockPollMs, shippedTemplates: opts.shippedTemplates });
       } catch (e) {
-        // A failing job never stops the others (issue §2).
+        // A failing job never stops the others.
         log.log('error', `run of slot ${zonedIso(slot.at, job.timezone)} failed unexpectedly: ${errorText(e)}`, fields(job));
       }
     }

@@ -31,7 +31,7 @@ export function pendingFile(stateDir: string, job: string): string {
 
 /**
  * Note the temp folders before creating them. If the process dies (kill -9 mid-render), the
- * next run of the job reads this note and removes them: it starts clean (issue §2).
+ * next run of the job reads this note and removes them: it starts clean.
  */
 export async function notePending(stateDir: string, job: string, folders: readonly StagedFolder[]): Promise<void> {
   await writeFileAtomic(pendingFile(stateDir, job), JSON.stringify(folders, null, 2) + '\n');

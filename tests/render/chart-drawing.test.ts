@@ -22,7 +22,7 @@ const cases: [string, ChartSpec, string[]][] = [
   ['contacts-by-year', contacts, ['2016', '2017', '2018', 'Phone call', 'Meeting']],
 ];
 
-const textSvg = (spec: ChartSpec) => renderChart(spec, { format: 'svg', svgText: 'text' });
+const textSvg = (spec: ChartSpec) => renderChart(spec);
 const textElements = (svg: string) => [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)].map(([, attrs, body]) => ({ attrs: attrs!, body: decodeEntities(body!) }));
 const attr = (attrs: string, name: string) => new RegExp(` ${name}="([^"]*)"`).exec(attrs)?.[1];
 const NUMBERS = /^-?\d*\.?\d+(?: -?\d*\.?\d+)*$/;
@@ -70,10 +70,6 @@ describe('chart SVG with real text', () => {
     expect(bold.join(' ')).toContain(title);
     const all = texts.map((t) => t.body).join(' ');
     for (const f of figures) expect(all).toContain(f);
-  });
-
-  it('still converts text to paths by default', () => {
-    for (const [, spec] of cases) expect(renderChart(spec, { format: 'svg' }).svg).not.toContain('<text');
   });
 });
 

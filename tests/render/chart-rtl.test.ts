@@ -104,7 +104,7 @@ describe('a right-to-left label with digits, drawn directly', () => {
   let svg = '';
   beforeAll(async () => {
     await ensureChartsReady();
-    svg = renderChart(spec, { format: 'svg', svgText: 'text' }).svg!;
+    svg = renderChart(spec).svg!;
   });
 
   it('keeps every label whole and logical, in runs Skia placed inside the chart', () => {

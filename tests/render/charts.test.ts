@@ -3,8 +3,6 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BilatError } from '../../src/errors.js';
 import {
-  CHART_WIDTH_PX,
-  PRINT_SCALE,
   chartsReady,
   createChartCache,
   ensureChartsReady,
@@ -22,8 +20,9 @@ import { contacts, series, split } from './chart-specs.js';
 
 const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 
-async function pixels(png: Buffer) {
-  const img = await loadImage(png);
+/** The chart as a browser would paint it: the SVG rasterised (its text in the Roboto the render registered). */
+async function pixels(svg: string) {
+  const img = await loadImage(Buffer.from(svg));
   const c = createCanvas(img.width, img.height);
   const ctx = c.getContext('2d');
   ctx.drawImage(img, 0, 0);
@@ -41,8 +40,8 @@ function countColor(data: Uint8ClampedArray, rgb: number[], tolerance = 2): numb
 describe('charts before setup', () => {
   it('refuses to render until ensureChartsReady() has run', () => {
     expect(chartsReady()).toBe(false);
-    expect(() => renderChart(split, { format: 'svg' })).toThrow(BilatError);
-    expect(() => renderChart(split, { format: 'svg' })).toThrow(/ensureChartsReady/);
+    expect(() => renderChart(split)).toThrow(BilatError);
+    expect(() => renderChart(split)).toThrow(/ensureChartsReady/);
   });
 });
 
@@ -52,35 +51,35 @@ describe('charts', () => {
   });
 
   it('puts every figure of a trade split in the alt text', () => {
-    const { alt, title } = renderChart(split, { format: 'svg' });
+    const { alt, title } = renderChart(split);
     expect(title).toBe('Azerbaijan – Kyrgyzstan trade, Jan–Oct 2018');
     for (const figure of ['2.3', '1.4', '3.7', '+0.9', 'million USD', 'Jan–Oct 2018']) expect(alt).toContain(figure);
   });
 
   it('says "no data" for a missing figure instead of inventing one', async () => {
     const { exports: _dropped, ...rest } = split;
-    const r = renderChart(rest, { format: 'png' });
+    const r = renderChart(rest);
     expect(r.alt).toContain('Exports to Kyrgyzstan: no data');
     expect(r.alt).toContain('1.4');
-    const { data } = await pixels(r.png!);
+    const { data } = await pixels(r.svg);
     expect(countColor(data, hex(theme.chart[0]))).toBe(0);
     expect(countColor(data, hex(theme.chart[1]))).toBeGreaterThan(2000);
   });
 
   it('describes series and contacts in the alt text', () => {
-    const s = renderChart(series, { format: 'svg' }).alt;
+    const s = renderChart(series).alt;
     expect(s).toContain('2016: Turnover 2.9, Balance −1.1');
     expect(s).toContain('Jan–Oct 2018 (part of a year): Turnover 3.7, Balance +0.9');
-    const c = renderChart(contacts, { format: 'svg' }).alt;
+    const c = renderChart(contacts).alt;
     expect(c).toContain('2016: 3 (Meeting 2, Visit 1)');
     expect(c).toContain('2017: none');
     // A kind without a label still counts, under its own name.
     expect(c).toContain('2018: 4 (Phone call 3, credentials 1)');
   });
 
-  it('draws a PNG that is not blank and shows both series colours', async () => {
-    const r = renderChart(split, { format: 'png' });
-    const { width, height, data } = await pixels(r.png!);
+  it('draws a chart that is not blank and shows both series colours', async () => {
+    const r = renderChart(split);
+    const { width, height, data } = await pixels(r.svg);
     expect([width, height]).toEqual([r.width, r.height]);
     const white = countColor(data, [255, 255, 255], 0);
     expect(white).toBeLessThan(width * height * 0.9);
@@ -90,30 +89,19 @@ describe('charts', () => {
     expect(countColor(data, hex(theme.color.ink), 40)).toBeGreaterThan(300);
   });
 
-  it('writes an opaque RGB PNG at print scale, with its resolution', () => {
-    const r = renderChart(contacts, { format: 'png', scale: PRINT_SCALE });
-    const png = r.png!;
-    expect(png.readUInt32BE(16)).toBe(CHART_WIDTH_PX * PRINT_SCALE);
-    expect(png.readUInt32BE(20)).toBe(r.height * PRINT_SCALE);
-    expect(png[25]).toBe(2); // colour type RGB: pdfkit embeds it without splitting alpha
-    const phys = png.indexOf('pHYs');
-    const dpi = png.readUInt32BE(phys + 4) * 0.0254;
-    expect(dpi).toBeGreaterThanOrEqual(150);
-    expect(Math.round(dpi)).toBe(96 * PRINT_SCALE);
-  });
-
-  it('writes a self-contained SVG with role, title, viewBox and no text or external refs', () => {
-    const { svg, alt } = renderChart(split, { format: 'svg' });
+  it('writes a self-contained SVG with role, title, viewBox, real text and no external refs', () => {
+    const { svg, alt } = renderChart(split);
     expect(svg).toMatch(/^<svg role="img" viewBox="0 0 605 230" /);
     expect(svg).toContain(`<title>${alt.replace('&', '&#38;')}</title>`);
-    expect(svg).not.toMatch(/<text|<image|@font-face|https?:\/\/(?!www\.w3\.org)/);
+    expect(svg).toMatch(/<text[^>]* font-family="Roboto/);
+    expect(svg).not.toMatch(/<image|@font-face|https?:\/\/(?!www\.w3\.org)/);
     expect(svg).not.toContain('<?xml');
   });
 
   it('gives SVG ids that are stable and differ between charts', () => {
     const ids = (s: string) => [...s.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
-    const a = ids(renderChart(split, { format: 'svg' }).svg!);
-    const b = ids(renderChart(series, { format: 'svg' }).svg!);
+    const a = ids(renderChart(split).svg!);
+    const b = ids(renderChart(series).svg!);
     expect(a.length).toBeGreaterThan(0);
     expect(new Set(a).size).toBe(a.length);
     expect(a.filter((id) => b.includes(id))).toEqual([]);
@@ -122,7 +110,7 @@ describe('charts', () => {
   it('is well-formed XML as pdfmake parses it, and pdfmake lays it out', async () => {
     const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake/package.json'));
     const { XmlDocument } = pdfmakeRequire('xmldoc') as { XmlDocument: new (s: string) => { name: string; childNamed(n: string): { val: string } | undefined } };
-    const { svg, alt } = renderChart(split, { format: 'svg' });
+    const { svg, alt } = renderChart(split);
     const doc = new XmlDocument(svg!);
     expect(doc.name).toBe('svg');
     expect(doc.childNamed('title')?.val).toBe(alt);
@@ -146,18 +134,16 @@ describe('charts', () => {
   });
 
   it('lays out a narrower chart on request, keeping the height and the text size', () => {
-    const wide = renderChart(split, { format: 'png' });
-    const narrow = renderChart({ ...split, width: 340 }, { format: 'png' });
+    const wide = renderChart(split);
+    const narrow = renderChart({ ...split, width: 340 });
     expect(narrow.width).toBe(340);
     expect(narrow.height).toBe(wide.height);
-    expect(narrow.png!.readUInt32BE(16)).toBe(340); // IHDR width in pixels
-    expect(renderChart({ ...split, width: 340 }, { format: 'svg' }).svg).toContain('viewBox="0 0 340 ');
+    expect(narrow.svg).toContain('viewBox="0 0 340 ');
   });
 
   it('is deterministic: same spec, same bytes', () => {
     for (const spec of [split, series, contacts] as ChartSpec[]) {
-      expect(renderChart(spec, { format: 'svg' }).svg).toBe(renderChart(spec, { format: 'svg' }).svg);
-      expect(renderChart(spec, { format: 'png', scale: 2 }).png!.equals(renderChart(spec, { format: 'png', scale: 2 }).png!)).toBe(true);
+      expect(renderChart(spec).svg).toBe(renderChart(spec).svg);
     }
   });
 
@@ -168,42 +154,39 @@ describe('charts', () => {
       { kind: 'trade-split', periodLabel: '2019', reporterName: 'A', partnerName: 'B', currency: 'USD', unit: '', source: '' },
     ];
     for (const spec of empty) {
-      const r = renderChart(spec, { format: 'png' });
-      expect(r.png!.length).toBeGreaterThan(1000);
+      const r = renderChart(spec);
+      expect(r.svg.length).toBeGreaterThan(1000);
     }
-    expect(renderChart(empty[0]!, { format: 'svg' }).alt).toContain('No contacts recorded');
-    const long = renderChart({ ...split, title: 'A very long title '.repeat(12) }, { format: 'svg' });
-    expect(long.height).toBe(renderChart(split, { format: 'svg' }).height);
+    expect(renderChart(empty[0]!).alt).toContain('No contacts recorded');
+    const long = renderChart({ ...split, title: 'A very long title '.repeat(12) });
+    expect(long.height).toBe(renderChart(split).height);
   });
 
-  it('rejects a bad format or scale with E_RENDER', () => {
-    expect(() => renderChart(split, { format: 'png', scale: 0 })).toThrow(/scale/);
-    expect(() => renderChart(split, { format: 'gif' as 'png' })).toThrow(/format/);
-    expect(() => renderChart({ ...split, kind: 'pie' } as unknown as ChartSpec, { format: 'svg' })).toThrow(/unknown chart kind "pie"/);
+  it('rejects an unknown chart kind with E_RENDER', () => {
+    expect(() => renderChart({ ...split, kind: 'pie' } as unknown as ChartSpec)).toThrow(/unknown chart kind "pie"/);
   });
 });
 
 describe('chart cache', () => {
   it('renders identical specs once, whatever their key order', () => {
     let calls = 0;
-    const cache = createChartCache((spec, o) => {
+    const cache = createChartCache((spec) => {
       calls++;
-      return { svg: `${spec.kind}:${o.format}`, width: 1, height: 1, alt: '', title: '' };
+      return { svg: spec.kind, width: 1, height: 1, alt: '', title: '' };
     });
     const reordered = Object.fromEntries(Object.entries(split).reverse()) as unknown as TradeSplitSpec;
     expect(stableJson(reordered)).toBe(stableJson(split));
-    const a = cache.render(split, { format: 'svg' });
-    expect(cache.render(reordered, { format: 'svg' })).toBe(a);
+    const a = cache.render(split);
+    expect(cache.render(reordered)).toBe(a);
     expect(calls).toBe(1);
-    cache.render(split, { format: 'png', scale: 2 });
-    cache.render({ ...split, exports: 2.4 }, { format: 'svg' });
-    expect(calls).toBe(3);
-    expect(cache.size).toBe(3);
+    cache.render({ ...split, exports: 2.4 });
+    expect(calls).toBe(2);
+    expect(cache.size).toBe(2);
   });
 
   it('drops the oldest entry when full', () => {
-    const cache = createChartCache(() => ({ width: 1, height: 1, alt: '', title: '' }), 2);
-    for (const exports of [1, 2, 3]) cache.render({ ...split, exports }, { format: 'svg' });
+    const cache = createChartCache(() => ({ svg: '', width: 1, height: 1, alt: '', title: '' }), 2);
+    for (const exports of [1, 2, 3]) cache.render({ ...split, exports });
     expect(cache.size).toBe(2);
   });
 });

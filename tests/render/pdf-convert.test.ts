@@ -1,10 +1,10 @@
 /** HTML → pdfmake content, node by node (no layout, so these are fast). */
 import { describe, expect, it } from 'vitest';
 import { theme } from '../../src/render/theme.js';
-import { buildDocDefinition, convertHtml, findMissingGlyphs, htmlToPdfContent, type ContentNode } from '../../src/render/pdf/index.js';
+import { buildDocDefinition, convertHtml, findMissingGlyphs, type ContentNode } from '../../src/render/pdf/index.js';
 import { meta } from './pdf-helpers.js';
 
-const convert = (html: string): ContentNode[] => htmlToPdfContent(html) as ContentNode[];
+const convert = (html: string): ContentNode[] => convertHtml(html).content as ContentNode[];
 const accent = theme.color.accent;
 
 describe('inline text', () => {

@@ -57,7 +57,7 @@ describe('config', () => {
     expect(() => loadConfig({ cwd: p.root, file: 'nope.yaml' })).toThrow(/config file not found/);
   });
 
-  it('reports every bad-input kind of issue §4 at its line and column, before anything runs', () => {
+  it('reports every kind of bad job input at its line and column, before anything runs', () => {
     const root = project(readFileSync(join(FIXTURES, 'bad.config.yaml'), 'utf8'));
     expect(problems(root)).toMatchInlineSnapshot(`
       [

@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { inMemoryDocument, resolveConfigDocument, type ResolvedConfig, type ResolvedJob } from '../../src/config/index.js';
 import type { BuildOptions, BuildResult } from '../../src/pipeline.js';
 import type { Clock } from '../../src/schedule/clock.js';
-import { memoryLogger } from '../../src/schedule/log.js';
+import { zonedIso } from '../../src/job-spec/zoned-time.js';
+import type { Logger, LogEntry } from '../../src/schedule/log.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/schedule/', import.meta.url));
 export const TEMPLATES = join(FIXTURES, 'templates');
@@ -153,4 +154,14 @@ export function oneJob(root: string, job: Record<string, unknown>): ResolvedJob 
   return resolveJobsFor(root, [{ name: 'weekly', cron: '0 7 * * MON', timezone: 'Asia/Baku', data: ['data/az-kg.yaml'], ...job }]).jobs[0]!;
 }
 
-export { memoryLogger };
+/** A logger that keeps its entries in memory, for assertions. */
+export function memoryLogger(clock: Clock): Logger & { entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  return {
+    entries,
+    log(event, message, fields = {}) {
+      const { job, timezone, ...rest } = fields;
+      entries.push({ time: zonedIso(clock.now(), (timezone as string | undefined) ?? 'UTC'), job, event, message, ...rest });
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import type { ChartSpec, RenderOptions, RenderedChart } from './types.js';
+import type { ChartSpec, RenderedChart } from './types.js';
 
 /**
  * JSON with object keys sorted at every depth, so two specs that are equal as data give
@@ -14,7 +14,7 @@ export function stableJson(value: unknown): string {
   });
 }
 
-export type RenderFn = (spec: ChartSpec, options: RenderOptions) => RenderedChart;
+export type RenderFn = (spec: ChartSpec) => RenderedChart;
 
 export interface ChartCache {
   render: RenderFn;
@@ -23,19 +23,18 @@ export interface ChartCache {
 }
 
 /**
- * Renders each distinct (spec, format, scale, SVG text mode) once, so a pair's charts are drawn once and
- * shared by every audience and output format of one build. Make one per build: entries
- * are kept until `max` is reached, then the oldest goes first.
- * Callers must not modify a returned PNG Buffer: it is shared.
+ * Renders each distinct spec once, so a pair's charts are drawn once and shared by every
+ * audience and output format of one build. Make one per build: entries are kept until `max`
+ * is reached, then the oldest goes first.
  */
 export function createChartCache(render: RenderFn, max = 256): ChartCache {
   const entries = new Map<string, RenderedChart>();
   return {
-    render(spec, options) {
-      const key = stableJson({ spec, format: options.format, scale: options.format === 'png' ? (options.scale ?? 1) : 1, text: options.format === 'svg' ? (options.svgText ?? 'paths') : '' });
+    render(spec) {
+      const key = stableJson(spec);
       let hit = entries.get(key);
       if (!hit) {
-        hit = Object.freeze(render(spec, options));
+        hit = Object.freeze(render(spec));
         if (entries.size >= max) entries.delete(entries.keys().next().value as string);
         entries.set(key, hit);
       }

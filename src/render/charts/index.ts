@@ -2,7 +2,7 @@
  * Server-side charts: Chart.js 4 on @napi-rs/canvas, loaded lazily.
  *
  *   await ensureChartsReady();                 // once, before any synchronous render
- *   const { svg, alt } = renderChart(spec, { format: 'svg' });
+ *   const { svg, alt } = renderChart(spec);
  */
 export type {
   ChartCommon,
@@ -10,7 +10,6 @@ export type {
   ChartSpec,
   ContactRow,
   ContactsByYearSpec,
-  RenderOptions,
   RenderedChart,
   TradePeriod,
   TradeSeriesSpec,
@@ -23,4 +22,4 @@ export { ensureChartsReady, chartsReady } from './setup.js';
 export { renderChart } from './render.js';
 export { planChart } from './plan.js';
 export { createChartCache, stableJson } from './cache.js';
-export { CHART_WIDTH_PX, PRINT_SCALE } from './style.js';
+export { CHART_WIDTH_PX } from './style.js';

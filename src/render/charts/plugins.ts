@@ -118,8 +118,8 @@ export function createPlugins(layouts: Layouts): Plugin[] {
   const background: Plugin<ChartType, { color: string }> = {
     id: 'bilatBackground',
     defaults: { color: '#ffffff' },
-    // Opaque white: PNGs need no alpha (pdfkit would split it, slowly) and SVGs stay
-    // readable on a dark page.
+    // Opaque white: the SVG stays readable on a dark page, and Word's PNG fallback
+    // (docx/picture.ts) needs no alpha.
     beforeDraw(chart, _args, options) {
       const ctx = chart.ctx;
       ctx.save();

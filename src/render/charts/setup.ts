@@ -55,7 +55,7 @@ async function load(): Promise<ChartRuntime> {
   d.animation = false;
   d.responsive = false;
   d.maintainAspectRatio = false;
-  // PNG scale is passed per render; 1 keeps SVG coordinates equal to layout pixels.
+  // 1 keeps SVG coordinates equal to layout pixels.
   d.devicePixelRatio = 1;
   d.events = [];
   d.font.family = CHART_FONT_FAMILY;

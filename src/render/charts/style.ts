@@ -7,9 +7,6 @@ import { theme } from '../theme.js';
  */
 export const CHART_WIDTH_PX = 605;
 
-/** PNG scale for print: 2 × 96 px/in = 192 dpi at 160 mm (the brief asks for ≥ 150). */
-export const PRINT_SCALE = 2;
-
 export const FONT_PX = { tick: 12, title: 15, subtitle: 12, label: 12, source: 10 } as const;
 
 /** Weights that exist in the registered Roboto files (Regular, Medium): no faux bold. */

@@ -100,27 +100,10 @@ export interface ContactsByYearSpec extends ChartCommon {
 export type ChartSpec = TradeSplitSpec | TradeSeriesSpec | ContactsByYearSpec;
 export type ChartKind = ChartSpec['kind'];
 
-export interface RenderOptions {
-  format: 'svg' | 'png';
-  /**
-   * PNG only: pixels per CSS pixel. Charts are laid out for 160 mm at 96 px/in, so
-   * scale 2 (PRINT_SCALE) gives about 192 dpi in print. @default 1
-   */
-  scale?: number;
-  /**
-   * SVG only. 'paths' (default) converts text to outlines: the chart looks the same in every
-   * browser, whatever fonts it has. 'text' keeps real <text> in Roboto: a fraction of the size,
-   * drawn in about half the time, selectable, and exact wherever Roboto is embedded (the PDF).
-   */
-  svgText?: 'paths' | 'text';
-}
-
 export interface RenderedChart {
-  /** Self-contained SVG (text as paths, or real text with `svgText: 'text'`), with role="img" and a <title>. */
-  svg?: string;
-  /** Opaque RGB PNG (no alpha, so pdfkit embeds it without decoding). */
-  png?: Buffer;
-  /** Layout size in CSS pixels (the PNG is this times scale). */
+  /** Self-contained SVG with real text in Roboto, role="img" and a <title>. */
+  svg: string;
+  /** Layout size in CSS pixels. */
   width: number;
   height: number;
   /** Text alternative that states every figure drawn. */

@@ -8,11 +8,3 @@ export { checkGlyphs, findMissingGlyphs, GlyphError, type GlyphOccurrence, type 
 export { renderDocDefinition, renderPdf } from './render.js';
 export { allowLocalAssets } from './runtime.js';
 export type { Content, ContentNode, DocDefinition, PageSizeName, PdfMeta } from './types.js';
-
-import { convertHtml } from './convert.js';
-import type { Content } from './types.js';
-
-/** The pdfmake content for an HTML brief (no page furniture). */
-export function htmlToPdfContent(html: string): Content[] {
-  return convertHtml(html).content;
-}
