@@ -40,6 +40,7 @@ for (const audience of pipeline.compileAudiences({ audiences: ['executive', 'ana
   const cpu = { none: [], 'ua1-a2': [] };
   for (let s = 0; s < SAMPLES + 2; s++) {
     // Alternate the order so neither variant always runs second.
+    /** @type {('none' | 'ua1-a2')[]} */
     const order = s % 2 === 0 ? ['none', 'ua1-a2'] : ['ua1-a2', 'none'];
     for (const standard of order) {
       const t = performance.now();

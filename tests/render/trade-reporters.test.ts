@@ -61,7 +61,7 @@ describe('trade series by reporter', () => {
     const lines = (planChart(spec).config.data.datasets as unknown as Ds[]).filter((d) => d.type === 'line');
     expect(lines.map((d) => d.data)).toEqual([[-36e6, null], [null, 82.8e6]]);
     expect(lines.map((d) => d.label)).toEqual(['Balance reported by Lowland, USD', 'Balance reported by Highland, USD']);
-    const { alt, title } = renderChart(spec, { format: 'svg' });
+    const { alt, title } = renderChart(spec);
     expect(title).toBe("Lowland – Highland trade, 2020 to 2022, each side's figures apart");
     expect(alt).toContain('2020 (reported by Lowland): Turnover 236, Balance −36.');
     expect(alt).toContain('2022 (reported by Highland): Turnover 317.2, Balance +82.8.');
@@ -127,7 +127,7 @@ describe('trade series by reporter', () => {
     const lines = (planChart(s).config.data.datasets as unknown as Ds[]).filter((d) => d.type === 'line' && d.showLine !== false);
     expect(lines.map((d) => d.label)).toEqual(['Balance reported by Quorland, USD', 'Balance reported by Quessia, USD']);
     // The split chart of the latest period (turnover and balance computed by bilat) says so.
-    const split = renderChart(chartSpec('trade-split', view.trade.latest, view).spec, { format: 'svg' });
+    const split = renderChart(chartSpec('trade-split', view.trade.latest, view).spec);
     expect(split.alt).toContain('Turnover (computed): 177.6');
     expect(split.alt).toContain('Balance (computed): +17.4');
   });
