@@ -62,7 +62,7 @@ describe('trade series by reporter', () => {
     expect(lines.map((d) => d.data)).toEqual([[-36e6, null], [null, 82.8e6]]);
     expect(lines.map((d) => d.label)).toEqual(['Balance reported by Lowland, USD', 'Balance reported by Highland, USD']);
     const { alt, title } = renderChart(spec);
-    expect(title).toBe("Lowland – Highland trade, 2020 to 2022, each side's figures apart");
+    expect(title).toBe('Lowland – Highland trade, 2020 to 2022, by reporting country');
     expect(alt).toContain('2020 (reported by Lowland): Turnover 236, Balance −36.');
     expect(alt).toContain('2022 (reported by Highland): Turnover 317.2, Balance +82.8.');
   });

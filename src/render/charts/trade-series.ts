@@ -40,7 +40,7 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
   const named = (series: string, r: string) => (many ? L.reportedBy.replace('{series}', series).replace('{reporter}', r) : series);
   const cell = (r: string, label: string) => periods.find((p) => (p.reporter ?? '') === r && p.label === label);
   const span = labels.length > 1 ? `${labels[0]} to ${labels[labels.length - 1]}` : (labels[0] ?? '');
-  const title = spec.title ?? `${spec.reporterName} – ${spec.partnerName} trade, ${span}${many ? ', each side\'s figures apart' : ''}`;
+  const title = spec.title ?? `${spec.reporterName} – ${spec.partnerName} trade, ${span}${many ? ', by reporting country' : ''}`;
   const anyPartial = periods.some((p) => p.partial);
 
   // Reporter k: bars in colour 0 or 2, balance in 1 or 3; the second reporter's line is dashed
