@@ -7,12 +7,16 @@ import { registerHelpers, type RenderServices } from './helpers.js';
 import { compileWithIsolation, ESCAPE_KEY, isolatingEscape, placeIsolates } from './isolate.js';
 import { lintTemplate } from './lint.js';
 import type { ResolvedAudience } from './resolve.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { lintFields } from './field-lint.js';
 
 export interface CompiledAudience {
   audience: ResolvedAudience;
   /** Renders the audience's <article> for a view. */
   render(view: BriefView, services: RenderServices): string;
   css: string;
+  /** Located template problems that do not stop a build (unknown fields); `--strict` fails on them. */
+  warnings: Diagnostic[];
 }
 
 /** By file list; each entry remembers the mtimes it was compiled from, so a watch session that saves a template a thousand times keeps one entry. */
@@ -35,19 +39,22 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   const escape = isolatingEscape(hb);
   const helpers = registerHelpers(hb);
   const partialNames = new Set(audience.partials.keys());
+  const partialAsts = new Map<string, { file: string; ast: unknown }>();
   for (const [name, file] of audience.partials) {
     const src = readInputBytes(file, 'template', TEMPLATE_TEXT).toString('utf8');
-    lintTemplate(hb, file, src, helpers, partialNames);
+    partialAsts.set(name, { file, ast: lintTemplate(hb, file, src, helpers, partialNames) });
     hb.registerPartial(name, hb.compile(src, { preventIndent: true }));
   }
   const mainSrc = readInputBytes(audience.templateFile, 'template', TEMPLATE_TEXT).toString('utf8');
-  lintTemplate(hb, audience.templateFile, mainSrc, helpers, partialNames);
+  const mainAst = lintTemplate(hb, audience.templateFile, mainSrc, helpers, partialNames);
+  const warnings = lintFields({ main: { file: audience.templateFile, ast: mainAst }, partials: partialAsts, helpers });
   const template = hb.compile(mainSrc, { preventIndent: true });
   const css = audience.styles.map((f) => readInputBytes(f, 'style sheet', TEMPLATE_TEXT).toString('utf8')).join('\n');
 
   const compiled: CompiledAudience = {
     audience,
     css,
+    warnings,
     render(view, services) {
       try {
         return placeIsolates(template({ ...view, options: audience.options }, { data: { bilat: services, [ESCAPE_KEY]: escape } }));

@@ -24,6 +24,7 @@ export interface BuildArgs {
   serve: boolean;
   port?: number;
   debug: boolean;
+  strict: boolean;
 }
 
 type Progress = Parameters<NonNullable<BuildOptions['onProgress']>>[0];
@@ -48,6 +49,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .option('page-size', { type: 'string', choices: ['a4', 'letter'], coerce: (v: string) => String(v).toLowerCase(), default: 'a4', describe: 'PDF page size (A4 or Letter)' })
         .option('concurrency', { alias: 'j', type: 'number', describe: `Files rendered at once on worker threads (default the number of cores, here ${availableParallelism()})` })
         .option('incremental', { type: 'boolean', default: false, describe: 'Skip briefs whose data, templates, fonts, bilat version and options are unchanged (manifest in <out>/.bilat/)' })
+        .option('strict', { type: 'boolean', default: false, describe: 'Template warnings (unknown fields, HTML the PDF cannot draw) fail the build' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress, no per-file lines: only problems' })
         .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary on stdout (with --watch, one line per build)' })
         .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild what changed whenever a data file, CSV series or template changes, until Ctrl-C' })
@@ -80,6 +82,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         concurrency,
         incremental: argv.incremental,
         keepGoing: true,
+        strict: argv.strict,
       };
       const port = servePort(argv, BilatError);
       if (argv.watch || port !== undefined) {

@@ -5,11 +5,12 @@ import type { CliIO } from '../io.js';
 export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
   return {
     command: 'templates <action>',
-    describe: 'List audiences or scaffold a new one',
+    describe: 'List audiences, scaffold a new one, or show the fields templates can use',
     builder: (y: Argv) =>
       y
         .example('$0 templates list', 'the shipped audiences')
         .example('$0 templates new embassy --from analyst --templates my-templates', 'a new audience to edit')
+        .example('$0 templates fields -a embassy --templates my-templates', 'what the new audience\'s templates can use')
         .command({
           command: 'list',
           describe: 'List the audiences (shipped and yours) and where each comes from',
@@ -46,7 +47,34 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
             setExit(0);
           },
         })
-        .demandCommand(1, 'Name an action: list or new'),
+        .command({
+          command: 'fields',
+          describe: 'Every field a template can use: type, an example value from the data, the helpers that fit',
+          builder: (yy: Argv) =>
+            yy
+              .option('audience', { alias: 'a', type: 'string', default: 'analyst', describe: 'Whose view (filtering and options differ by audience)' })
+              .option('data', { type: 'string', default: 'data/az-kg.yaml', describe: 'Relationship file the examples come from' })
+              .option('as-of', { type: 'string', describe: 'Date the view is as of (YYYY-MM-DD, default today)' })
+              .option('templates', { type: 'string', describe: 'Your template folder (for your own audiences)' })
+              .option('json', { type: 'boolean', default: false, describe: 'One JSON array of {path, type, optional, example, helpers, doc}' })
+              .option('markdown', { type: 'boolean', default: false, describe: 'The reference as Markdown (docs/template-fields.md)' })
+              .example('$0 templates fields', 'the analyst view, with examples from data/az-kg.yaml')
+              .example('$0 templates fields -a public --data data/az-kg.yaml --json', 'machine-readable, for the public audience'),
+          handler: async (argv: { audience: string; data: string; asOf?: string; templates?: string; json: boolean; markdown: boolean }) => {
+            const { templateFields } = await import('../../templates/fields-view.js');
+            const { parseAsOf } = await import('./validate.js');
+            const { rows, about } = templateFields({ audience: argv.audience, data: argv.data, asOf: parseAsOf(argv.asOf), templates: argv.templates });
+            const { fieldsText, fieldsMarkdown } = await import('../../templates/fields.js');
+            if (argv.json) io.out(JSON.stringify(rows, null, 2));
+            else if (argv.markdown) io.out(fieldsMarkdown(rows, about).trimEnd());
+            else {
+              io.out(`# ${about}. [] = an item of a list (inside {{#each}}); ? = may be absent; docs/template-fields.md explains.`);
+              io.out(fieldsText(rows));
+            }
+            setExit(0);
+          },
+        })
+        .demandCommand(1, 'Name an action: list, new or fields'),
     handler: () => undefined,
   };
 }
