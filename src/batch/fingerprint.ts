@@ -16,6 +16,7 @@ import { fallbackFamilies } from '../render/pdf/fallback-fonts.js';
 import { fontFaces, fontPath } from '../render/pdf/fonts.js';
 import type { ResolvedAudience } from '../templates/resolve.js';
 import { templateDirs } from '../templates/resolve.js';
+import { compileAudience } from '../templates/engine.js';
 
 const require = createRequire(import.meta.url);
 /** Renderers whose upgrade can change the bytes of a brief. */
@@ -74,6 +75,8 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
     const files = [a.templateFile, ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f), ...a.styles];
     const meta = dirs.map((d) => join(d, a.id, 'audience.yaml')).find((f) => existsSync(f));
     if (meta) files.push(meta);
+    // Images the templates show (<img src> and the audience's logo), read at compile time.
+    files.push(...[...new Set(compileAudience(a).images)].sort());
     for (const f of a.fonts ?? []) files.push(...[f.regular, f.bold, f.italic, f.boldItalic].filter((x): x is string => x !== undefined));
     const h = createHash('sha256');
     // Absolute paths: the same folder written two ways (or from another cwd) is the same input.

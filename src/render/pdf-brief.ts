@@ -6,7 +6,7 @@ import type { HouseFont } from './pdf/house-fonts.js';
 import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type MissingGlyph } from './pdf/glyphs.js';
 
 /** PDF for one brief: the same article HTML as the HTML file, laid out by pdfmake. */
-export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[]): Promise<Uint8Array> {
+export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[], logo?: string): Promise<Uint8Array> {
   const { renderPdf } = await import('./pdf/index.js');
   const [a, b] = view.countries;
   return renderPdf(article, {
@@ -21,6 +21,7 @@ export async function renderBriefPdf(article: string, view: BriefView, pageSize:
     footerNote: `As of ${view.meta.asOfLabel}`,
     pageSize,
     ...(fonts !== undefined && fonts.length > 0 ? { fonts } : {}),
+    ...(logo !== undefined ? { logo } : {}),
   });
 }
 

@@ -24,7 +24,16 @@ const ANY: FieldNode = { type: 'unknown' };
 /** The root a template renders with: the view plus the audience's `options`. */
 export const TEMPLATE_ROOT: FieldNode = {
   ...VIEW_FIELDS,
-  fields: { ...VIEW_FIELDS.fields, options: { type: 'record', of: ANY, doc: 'The audience\'s options from audience.yaml (`options:`), e.g. options.contactsLimit.' } },
+  fields: {
+    ...VIEW_FIELDS.fields,
+    options: { type: 'record', of: ANY, doc: 'The audience\'s options from audience.yaml (`options:`), e.g. options.contactsLimit.' },
+    logo: {
+      type: 'object',
+      optional: true,
+      doc: 'The audience\'s logo (audience.yaml `logo:`): write <img class="logo" src="{{{logo.src}}}" alt="{{logo.alt}}" height="{{logo.height}}">; the shipped title blocks do.',
+      fields: { src: { type: 'string', doc: 'The image as a data: URI.' }, alt: { type: 'string' }, height: { type: 'number', doc: 'CSS px.' } },
+    },
+  },
 };
 
 interface Scope {

@@ -8,6 +8,7 @@ import { aside, blockquote, columns, rule, section, titleBlock } from './contain
 import { attr, hasClass, isElement, isHidden, tagName, type DomElement, type DomNode } from './dom.js';
 import { figure, keyFigures } from './figures.js';
 import { groupHeadingsWithBlocks } from './group-headings.js';
+import { imageNode } from './images.js';
 import { inlineText } from './inline.js';
 import { definitionList, list } from './lists.js';
 import { table } from './table.js';
@@ -23,7 +24,7 @@ const transparentBlocks = new Set([
   'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption',
 ]);
 const blockTags = new Set([...transparentBlocks, 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol',
-  'dl', 'table', 'figure', 'figcaption', 'blockquote', 'aside', 'hr', 'section']);
+  'dl', 'table', 'figure', 'figcaption', 'blockquote', 'aside', 'hr', 'section', 'img']);
 
 function converterFor(el: DomElement, name: string): Converter | undefined {
   switch (name) {
@@ -47,6 +48,8 @@ function converterFor(el: DomElement, name: string): Converter | undefined {
       return aside;
     case 'hr':
       return rule;
+    case 'img':
+      return imageNode;
     case 'section':
       return section;
     case 'header':

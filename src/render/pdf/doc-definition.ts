@@ -2,9 +2,12 @@
  * The pdfmake document around the converted content: page, running header and footer,
  * metadata. Everything except the header and footer functions is plain JSON, for golden tests.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { theme } from '../theme.js';
+import { createContext } from './context.js';
 import { convertHtml } from './convert.js';
+import { imageNode } from './images.js';
 import { defaultStyle, mmToPt, pageMargins, styles } from './styles.js';
 import type { ContentNode, DocDefinition, DynamicContent, PdfMeta } from './types.js';
 
@@ -19,6 +22,7 @@ export function buildDocDefinition(html: string, meta: PdfMeta): DocDefinition {
 }
 
 export function docDefinitionFrom(content: ContentNode[], meta: PdfMeta): DocDefinition {
+  const images = hoistImages(content, meta.logo);
   return {
     pageSize: meta.pageSize ?? 'A4',
     pageMargins,
@@ -41,7 +45,8 @@ export function docDefinitionFrom(content: ContentNode[], meta: PdfMeta): DocDef
     defaultStyle: meta.fonts?.[0] === undefined ? defaultStyle : { ...defaultStyle, font: meta.fonts[0].name },
     styles,
     content,
-    header: runningHeader(meta),
+    ...(images.size > 0 ? { images: Object.fromEntries(images) } : {}),
+    header: runningHeader(meta, images),
     footer: runningFooter(meta),
   };
 }
@@ -55,14 +60,55 @@ function hairline(width: number): ContentNode {
   return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: theme.color.rule }] };
 }
 
-function runningHeader(meta: PdfMeta): DynamicContent {
+/** The logo in the running head: as tall as its line of text. */
+function headerLogo(src: string | undefined, images: ReadonlyMap<string, string>): ContentNode | undefined {
+  if (src === undefined) return undefined;
+  const img = imageNode({ type: 'tag', name: 'img', attribs: { src }, children: [] }, createContext(200), theme.font.size.tiny * 1.6);
+  if (img === null) return undefined;
+  if (img.image !== undefined) img.image = imageName(img.image, images);
+  return { ...img, margin: [0, -2, 0, 0] };
+}
+
+/**
+ * Raster images by name in the definition's `images`, so one drawn on every page (the logo
+ * in the running head) or twice is embedded once. Definitions without images are unchanged.
+ */
+function hoistImages(content: ContentNode[], logo: string | undefined): Map<string, string> {
+  const images = new Map<string, string>();
+  const add = (uri: string): string => {
+    const name = `bilat-img-${createHash('sha256').update(uri).digest('hex').slice(0, 16)}`;
+    images.set(name, uri);
+    return name;
+  };
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c)) c.forEach(walk);
+    else if (c && typeof c === 'object') {
+      const node = c as ContentNode;
+      if (typeof node.image === 'string' && node.image.startsWith('data:')) node.image = add(node.image);
+      for (const v of [node.stack, node.columns, node.ul, node.ol, node.table?.body, node.text]) if (v !== undefined && typeof v !== 'string') walk(v);
+    }
+  };
+  walk(content);
+  if (logo !== undefined && logo.startsWith('data:image/') && !logo.startsWith('data:image/svg')) add(logo);
+  return images;
+}
+
+function imageName(uri: string, images: ReadonlyMap<string, string>): string {
+  for (const [name, value] of images) if (value === uri) return name;
+  return uri;
+}
+
+function runningHeader(meta: PdfMeta, images: ReadonlyMap<string, string>): DynamicContent {
+  const logo = headerLogo(meta.logo, images);
   return (_page, _pages, pageSize) => ({
     stack: [
       {
         columns: [
+          ...(logo ? [{ ...logo }] : []),
           { text: meta.headerLeft, bold: true, color: theme.color.accent },
           { text: meta.headerRight, alignment: 'right', characterSpacing: 0.6 },
         ],
+        ...(logo ? { columnGap: 6 } : {}),
       },
       { ...hairline(pageSize.width - left - right), margin: [0, 3, 0, 0] },
     ],

@@ -60,6 +60,7 @@ export interface ContentNode extends StyleProps {
   layout?: string;
   svg?: string;
   image?: string;
+  height?: number;
   canvas?: CanvasLine[];
   width?: number | '*' | 'auto';
   maxWidth?: number;
@@ -101,6 +102,8 @@ export interface PdfMeta {
   pageSize?: PageSizeName;
   /** The template's house font stack (audience.yaml `fonts:`), set before Roboto and its fallbacks. */
   fonts?: readonly import('./house-fonts.js').HouseFont[];
+  /** The audience's logo as a data: URI (audience.yaml `logo:`), drawn at the left of the running head. */
+  logo?: string;
 }
 
 export type DynamicContent = (currentPage: number, pageCount: number, pageSize: { width: number; height: number }) => Content;
@@ -125,6 +128,8 @@ export interface DocDefinition {
   defaultStyle: StyleProps;
   styles: Record<string, StyleProps>;
   content: Content[];
+  /** Embedded raster images by name (data: URIs), when the brief has any. */
+  images?: Record<string, string>;
   header: DynamicContent;
   footer: DynamicContent;
 }
