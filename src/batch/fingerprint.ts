@@ -72,7 +72,7 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
   const dirs = templateDirs(opts.templates);
   const map = new Map<string, string>();
   for (const a of audiences) {
-    const files = [a.templateFile, ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f), ...a.styles];
+    const files = [a.templateFile, ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f), ...a.styles, ...a.themes];
     const meta = dirs.map((d) => join(d, a.id, 'audience.yaml')).find((f) => existsSync(f));
     if (meta) files.push(meta);
     // Images the templates show (<img src> and the audience's logo), read at compile time.

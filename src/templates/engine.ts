@@ -10,6 +10,10 @@ import type { ResolvedAudience } from './resolve.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { lintFields } from './field-lint.js';
 import { inlineTemplateImages, readImage, type TemplateImage } from './images.js';
+import { createHash } from 'node:crypto';
+import type { PdfTheme } from '../render/pdf/types.js';
+import { theme as shippedTheme, themeWith } from '../render/theme.js';
+import { mergeThemeFiles, parseThemeFile } from './theme-file.js';
 
 export interface CompiledAudience {
   audience: ResolvedAudience;
@@ -20,6 +24,8 @@ export interface CompiledAudience {
   warnings: Diagnostic[];
   /** Image files the templates and audience.yaml name (inputs of --incremental builds). */
   images: string[];
+  /** The theme.css of the user's folder or audience, for the PDF; absent for the shipped look. */
+  theme?: PdfTheme;
   /** The audience's logo, read (audience.yaml `logo:`). */
   logo?: TemplateImage & { alt: string; height: number };
 }
@@ -34,7 +40,7 @@ const mtimes = (files: readonly string[]) => files.map((f) => statSync(f, { thro
  * batch compiles each audience once and an edited template is picked up.
  */
 export function compileAudience(audience: ResolvedAudience): CompiledAudience {
-  const files = [audience.templateFile, ...audience.partials.values(), ...audience.styles];
+  const files = [audience.templateFile, ...audience.partials.values(), ...audience.styles, ...audience.themes];
   const key = files.join('|');
   const stamp = files.map((f) => statSync(f).mtimeMs).join('|');
   const hit = cache.get(key);
@@ -71,6 +77,12 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   let css = audience.styles.map((f) => readInputBytes(f, 'style sheet', TEMPLATE_TEXT).toString('utf8')).join('\n');
   // The logo slot's place, only in briefs that have a logo (the others keep their stylesheet byte for byte).
   if (logo) css += '\n.title-block > .logo { float: right; margin: 0 0 8px 16px; }\n';
+  const theme = readThemes(audience.themes);
+  if (theme) {
+    // The HTML takes theme.css as written, last, so its tokens and classes win there too.
+    css += `\n${theme.css}`;
+    warnings.push(...theme.warnings);
+  }
 
   const compiled: CompiledAudience = {
     audience,
@@ -78,6 +90,7 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
     warnings,
     images,
     ...(logo ? { logo } : {}),
+    ...(theme ? { theme: theme.pdf } : {}),
     render(view, services) {
       try {
         return placeIsolates(template({ ...view, ...extra }, { data: { bilat: services, [ESCAPE_KEY]: escape } }));
@@ -90,4 +103,20 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   };
   cache.set(key, { stamp, imageStamp: mtimes(images), ...(logoSpec ? { logoFile: logoSpec.file } : {}), compiled });
   return compiled;
+}
+
+/** theme.css files → the PDF's theme, the text the HTML appends, and what the PDF will not draw. */
+function readThemes(files: readonly string[]): { pdf: PdfTheme; css: string; warnings: Diagnostic[] } | undefined {
+  if (files.length === 0) return undefined;
+  const texts = files.map((f) => readInputBytes(f, 'theme file', TEMPLATE_TEXT).toString('utf8'));
+  const parsed = [];
+  let base = shippedTheme as import('../render/theme.js').ThemeTokens;
+  for (const [i, f] of files.entries()) {
+    const one = parseThemeFile(f, texts[i]!, base);
+    parsed.push(one);
+    base = themeWith(base, one.tokens);
+  }
+  const merged = mergeThemeFiles(parsed);
+  const id = createHash('sha256').update(texts.join('\0')).digest('hex').slice(0, 12);
+  return { pdf: { id, tokens: themeWith(shippedTheme, merged.tokens), classes: merged.classes }, css: texts.join('\n'), warnings: merged.warnings };
 }

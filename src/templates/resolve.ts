@@ -69,6 +69,8 @@ export interface ResolvedAudience {
   origin: 'builtin' | 'user';
   /** audience.yaml `fonts:`, paths made absolute; absent when it names none. */
   fonts?: HouseFont[];
+  /** The user's theme.css files in cascade order (template folder's shared/, then the audience's). */
+  themes: string[];
   /** audience.yaml `logo:`; absent when it names none. */
   logo?: AudienceLogo;
 }
@@ -120,6 +122,8 @@ export function resolveAudience(id: string, userDir?: string): ResolvedAudience 
   for (const dir of [...dirs].reverse()) {
     for (const f of [join(dir, 'shared', 'brief.css'), join(dir, id, 'brief.css')]) if (existsSync(f)) styles.push(f);
   }
+  // Only a user's folder: the shipped templates/shared/theme.css is the reference copy of the built-in look.
+  const themes = dirs.slice(0, -1).reverse().flatMap((d) => [join(d, 'shared', 'theme.css'), join(d, id, 'theme.css')]).filter((f) => existsSync(f));
   return {
     id,
     label: meta.label,
@@ -129,6 +133,7 @@ export function resolveAudience(id: string, userDir?: string): ResolvedAudience 
     templateFile: firstExisting(join(id, 'brief.hbs'))!,
     partials,
     styles,
+    themes,
     origin: entry.origin,
     ...(audienceFile && meta.fonts?.length ? { fonts: houseFonts(audienceFile, meta.fonts) } : {}),
     ...(audienceFile && meta.logo !== undefined ? { logo: audienceLogo(audienceFile, meta.logo, meta.logoAt) } : {}),

@@ -3,7 +3,7 @@
  * paragraphs and hands known block elements to their converters. Unknown elements are
  * transparent (their text is kept), so a template using a new tag never crashes the PDF.
  */
-import { claimId, type ConvertContext } from './context.js';
+import { claimId, themedClasses, type ConvertContext } from './context.js';
 import { aside, blockquote, columns, rule, section, titleBlock } from './containers.js';
 import { attr, hasClass, isElement, isHidden, tagName, type DomElement, type DomNode } from './dom.js';
 import { figure, keyFigures } from './figures.js';
@@ -84,7 +84,12 @@ export function convertBlocks(nodes: readonly DomNode[], ctx: ConvertContext, an
         if (content !== null) out.push(decorate(content, node, ctx));
       } else if (transparentBlocks.has(name) || containsBlock(node)) {
         flush();
-        visit(node.children);
+        const classes = themedClasses(ctx, attr(node, 'class'));
+        if (classes.length > 0) {
+          // A box of the user's (div.custom-box): its children, in the class's style.
+          const blocks = convertBlocks(node.children, ctx);
+          if (blocks.length > 0) out.push(decorate({ stack: blocks }, node, ctx));
+        } else visit(node.children);
         flush();
       } else {
         pending.push(node);
@@ -108,11 +113,28 @@ function containsBlock(el: DomElement): boolean {
   return el.children.some((c) => isElement(c) && (blockTags.has(tagName(c)) || containsBlock(c)));
 }
 
-function decorate(content: ContentNode, el: DomElement, ctx: ConvertContext): ContentNode {
+function decorate(node: ContentNode, el: DomElement, ctx: ConvertContext): ContentNode {
+  const content = withClassStyles(node, themedClasses(ctx, attr(el, 'class')), ctx);
   if (hasClass(el, 'page-break')) content.pageBreak = 'before';
   const id = attr(el, 'id');
   if (id !== undefined && tagName(el) !== 'section' && !/^h[1-6]$/.test(tagName(el))) attachId(content, id, ctx);
   return content;
+}
+
+/**
+ * theme.css class styles on a block: named styles `.name` (pdfmake passes text properties on
+ * to the block's lines), and a class with a background becomes a tinted box around it.
+ */
+function withClassStyles(node: ContentNode, classes: string[], ctx: ConvertContext): ContentNode {
+  if (classes.length === 0) return node;
+  const names = classes.map((c) => `.${c}`);
+  const own = node.style === undefined ? [] : Array.isArray(node.style) ? node.style : [node.style];
+  node.style = [...own, ...names];
+  const fill = classes.map((c) => ctx.classes.get(c)!.fill).filter((f): f is string => f !== undefined).at(-1);
+  if (fill === undefined) return node;
+  const margin = classes.map((c) => ctx.classes.get(c)!.margin).filter((m) => m !== undefined).at(-1);
+  const inner: ContentNode = { ...node, margin: [0, 0, 0, 0] };
+  return { table: { widths: ['*'], body: [[{ ...inner, fillColor: fill }]], dontBreakRows: true }, layout: 'bilat-class-box', ...(margin ? { margin } : {}) };
 }
 
 /**
