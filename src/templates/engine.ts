@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { PdfTheme } from '../render/pdf/types.js';
 import { theme as shippedTheme, themeWith } from '../render/theme.js';
 import { mergeThemeFiles, parseThemeFile } from './theme-file.js';
+import { pdfSupportWarnings } from './pdf-support.js';
 
 export interface CompiledAudience {
   audience: ResolvedAudience;
@@ -55,7 +56,9 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   const partialAsts = new Map<string, { file: string; ast: unknown }>();
   const images: string[] = [];
   // Lint the text as written (its lines and columns), compile it with its images inlined.
+  const unsupported: Diagnostic[] = [];
   const withImages = (src: string, file: string) => {
+    unsupported.push(...pdfSupportWarnings(file, src));
     const r = inlineTemplateImages(src, file);
     images.push(...r.images);
     return r.source;
@@ -74,6 +77,7 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   const extra = { options: audience.options, ...(logo ? { logo: { src: logo.dataUri, alt: logo.alt, height: logo.height } } : {}) };
   const warnings = lintFields({ main: { file: audience.templateFile, ast: mainAst }, partials: partialAsts, helpers });
   const template = hb.compile(withImages(mainSrc, audience.templateFile), { preventIndent: true });
+  warnings.push(...unsupported);
   let css = audience.styles.map((f) => readInputBytes(f, 'style sheet', TEMPLATE_TEXT).toString('utf8')).join('\n');
   // The logo slot's place, only in briefs that have a logo (the others keep their stylesheet byte for byte).
   if (logo) css += '\n.title-block > .logo { float: right; margin: 0 0 8px 16px; }\n';

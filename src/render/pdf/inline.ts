@@ -139,6 +139,18 @@ function inlineStyle(el: Parameters<typeof tagName>[0], name: string, style: Run
     case 'sub':
       next = { ...style, sub: true };
       break;
+    case 'u':
+    case 'ins':
+      next = { ...style, decoration: 'underline' };
+      break;
+    case 's':
+    case 'del':
+    case 'strike':
+      next = { ...style, decoration: 'lineThrough' };
+      break;
+    case 'small':
+      next = { ...style, fontSize: theme.font.size.small };
+      break;
     case 'code':
     case 'kbd':
     case 'samp':
