@@ -51,14 +51,35 @@ export function isLocalSrc(src: string): boolean {
  * new text and the image files read (template inputs, for --incremental). Offsets outside the
  * rewritten values are unchanged, so Handlebars' own line numbers stay those of the file.
  */
+/**
+ * `source` with its Handlebars comments ({{!-- … --}}, {{! … }}) blanked to spaces, offsets
+ * kept: an <img> or <video> written in a comment is documentation, not markup.
+ */
+export function withoutComments(source: string): string {
+  if (!source.includes('{{!')) return source;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const start = source.indexOf('{{!', i);
+    if (start === -1) return out + source.slice(i);
+    const long = source.startsWith('{{!--', start);
+    const endMark = long ? '--}}' : '}}';
+    const end = source.indexOf(endMark, start + 3);
+    const stop = end === -1 ? source.length : end + endMark.length;
+    out += source.slice(i, start) + source.slice(start, stop).replace(/[^\n]/g, ' ');
+    i = stop;
+  }
+}
+
 export function inlineTemplateImages(source: string, file: string): { source: string; images: string[] } {
+  const scanned = withoutComments(source);
   const found: { start: number; end: number; src: string }[] = [];
   let tagStart = 0;
   const parser = new Parser(
     {
       onopentag(name) {
         if (name !== 'img') return;
-        const tag = source.slice(tagStart, parser.endIndex + 1);
+        const tag = scanned.slice(tagStart, parser.endIndex + 1);
         const m = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(tag);
         if (!m) return;
         const value = m[1] ?? m[2] ?? m[3] ?? '';
@@ -72,7 +93,7 @@ export function inlineTemplateImages(source: string, file: string): { source: st
     },
     { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: false },
   );
-  parser.write(source);
+  parser.write(scanned);
   parser.end();
   if (found.length === 0) return { source, images: [] };
   let out = '';

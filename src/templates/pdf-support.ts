@@ -6,7 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { Diagnostic } from '../diagnostics.js';
-import { isLocalSrc, lineCol } from './images.js';
+import { isLocalSrc, lineCol, withoutComments } from './images.js';
 
 const DROPPED: Record<string, string> = {
   video: 'use an <img> of a still (PNG, JPEG or SVG) and a link',
@@ -80,7 +80,7 @@ export function pdfSupportWarnings(file: string, source: string): Diagnostic[] {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false, recognizeSelfClosing: true },
   );
-  parser.write(source);
+  parser.write(withoutComments(source));
   parser.end();
   return out;
 }

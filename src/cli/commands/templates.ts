@@ -39,11 +39,13 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
               .positional('name', { type: 'string', describe: 'New audience name, e.g. embassy' })
               .option('from', { type: 'string', default: 'analyst', describe: 'Audience to start from' })
               .option('templates', { type: 'string', demandOption: 'name your template folder, e.g. --templates my-templates', describe: 'Your template folder (created if missing)' })
-              .example('$0 templates new embassy --from analyst --templates my-templates', 'then: bilat build data.yaml --templates my-templates -a embassy'),
-          handler: async (argv: { name?: string; from: string; templates: string }) => {
+              .option('partials', { type: 'boolean', default: false, describe: 'Also copy the shared partials the audience uses, to edit them for this audience only' })
+              .example('$0 templates new embassy --from analyst --templates my-templates', 'then: bilat build data.yaml --templates my-templates -a embassy')
+              .example('$0 templates new embassy --from analyst --templates my-templates --partials', 'with its own copy of every partial'),
+          handler: async (argv: { name?: string; from: string; templates: string; partials: boolean }) => {
             const { scaffoldAudience } = await import('../../templates/scaffold.js');
-            for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates)) io.out(f);
-            io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs, then build with --templates ${argv.templates} --audience ${argv.name}`);
+            for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates, { partials: argv.partials })) io.out(f);
+            io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs (and theme.css), then build with --templates ${argv.templates} --audience ${argv.name}; see the fields it can use with: bilat templates fields -a ${argv.name} --templates ${argv.templates}`);
             setExit(0);
           },
         })
