@@ -52,8 +52,9 @@ export function imageNode(el: DomElement, ctx: ConvertContext, heightPt?: number
 }
 
 function px(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(value)) return undefined;
-  const n = Number.parseFloat(value);
+  const v = value?.trim();
+  if (v === undefined || !/^\d+(\.\d+)?(px)?$/i.test(v)) return undefined;
+  const n = Number.parseFloat(v);
   return n > 0 ? n : undefined;
 }
 
