@@ -51,6 +51,12 @@ export interface BuildOptions {
    * @default false
    */
   keepGoing?: boolean;
+  /**
+   * Template problems that would otherwise be warnings (a field the view model does not have,
+   * HTML the PDF cannot draw) fail the build with E_TEMPLATE before anything is read.
+   * @default false
+   */
+  strict?: boolean;
   /** Called when a data file starts and when it is done. */
   onProgress?: (event: BuildProgress) => void;
   /**
@@ -77,6 +83,7 @@ export interface ResolvedBuildOptions {
   readonly concurrency: number;
   readonly incremental: boolean;
   readonly keepGoing: boolean;
+  readonly strict: boolean;
 }
 
 export interface BuildResult {

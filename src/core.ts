@@ -38,6 +38,11 @@ export const loadTemplates = async () => {
   ]);
   return { listAudiences, resolveAudience, BUILTIN_TEMPLATES, scaffoldAudience };
 };
+/** `bilat templates fields`: the fields a template can use, with examples from a data file. */
+export const loadTemplateFields = async () => {
+  const [{ templateFields }, { fieldsText, fieldsMarkdown }] = await Promise.all([import('./templates/fields-view.js'), import('./templates/fields.js')]);
+  return { templateFields, fieldsText, fieldsMarkdown };
+};
 /** `bilat migrate`: a version 1 file's text as version 2, read and written the safe way. */
 export const loadMigrator = async () => {
   const [{ migrateV1Text }, { readTextInput }, { writeFileAtomic }] = await Promise.all([

@@ -6,6 +6,8 @@ export type { ValidationResult } from './validate/validate.js';
 export { loadDocument } from './data/load-document.js';
 export { relationshipJsonSchema, relationshipJsonSchemaV2 } from './schema/json-schema.js';
 export { migrateV1Text } from './migrate/migrate-v1.js';
+export { templateFields } from './templates/fields-view.js';
+export { fieldsText, fieldsMarkdown } from './templates/fields.js';
 export type { Relationship } from './schema/relationship.js';
 export { renderPair, resolveBuildOptions } from './pipeline.js';
 export { buildBriefs } from './batch/build-briefs.js';

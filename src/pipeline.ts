@@ -37,6 +37,7 @@ export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
     concurrency,
     incremental: opts.incremental ?? false,
     keepGoing: opts.keepGoing ?? false,
+    strict: opts.strict ?? false,
   });
 }
 
@@ -139,7 +140,7 @@ async function renderPairParts(
     if (formats.includes('pdf')) {
       const { renderBriefPdf, isGlyphError } = await import('./render/pdf-brief.js');
       try {
-        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts, opts.pdfStandard));
+        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts, opts.pdfStandard, c.logo?.dataUri, c.theme));
         out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes });
       } catch (e) {
         if (!isGlyphError(e)) throw e;
@@ -158,7 +159,7 @@ async function renderPairParts(
 async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize'], pdfStandard?: ResolvedBuildOptions['pdfStandard']) {
   const [{ fitOnePage }, { renderBriefPdf }] = await Promise.all([import('./render/fit-page.js'), import('./render/pdf-brief.js')]);
   const limit = (k: string) => (typeof c.audience.options[k] === 'number' ? (c.audience.options[k] as number) : Number.POSITIVE_INFINITY);
-  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts, pdfStandard));
+  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts, pdfStandard, c.logo?.dataUri, c.theme));
 }
 
 /**

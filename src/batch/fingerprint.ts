@@ -17,6 +17,7 @@ import { fontFaces, fontPath } from '../render/pdf/fonts.js';
 import { libraryVersions } from '../render/pdf/patches/versions.js';
 import type { ResolvedAudience } from '../templates/resolve.js';
 import { templateDirs } from '../templates/resolve.js';
+import { compileAudience } from '../templates/engine.js';
 
 const require = createRequire(import.meta.url);
 /** Renderers whose upgrade can change the bytes of a brief. */
@@ -75,9 +76,11 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
   const dirs = templateDirs(opts.templates);
   const map = new Map<string, string>();
   for (const a of audiences) {
-    const files = [a.templateFile, ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f), ...a.styles];
+    const files = [a.templateFile, ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f), ...a.styles, ...a.themes];
     const meta = dirs.map((d) => join(d, a.id, 'audience.yaml')).find((f) => existsSync(f));
     if (meta) files.push(meta);
+    // Images the templates show (<img src> and the audience's logo), read at compile time.
+    files.push(...[...new Set(compileAudience(a).images)].sort());
     for (const f of a.fonts ?? []) files.push(...[f.regular, f.bold, f.italic, f.boldItalic].filter((x): x is string => x !== undefined));
     const h = createHash('sha256');
     // Absolute paths: the same folder written two ways (or from another cwd) is the same input.

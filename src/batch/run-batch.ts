@@ -8,6 +8,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readInputBytes } from '../data/read-file.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { BilatError } from '../errors.js';
 import type { BuildResult, ResolvedBuildOptions } from '../build-options.js';
 import { compileAudience } from '../templates/engine.js';
 import { removeStaleTemps } from '../write/stale-temps.js';
@@ -35,7 +37,7 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
   const started = performance.now();
   // Templates first: a broken template is reported before any data is read (exit 3).
   const audiences = opts.audiences.map((id) => resolveAudience(id, opts.templates));
-  for (const a of audiences) compileAudience(a);
+  const templateProblems = templateWarnings(audiences.map((a) => compileAudience(a).warnings), opts.strict);
   const files = opts.expand ? await expandInputs(opts.data) : [...opts.data];
   // Leftovers of a killed build (hidden temp files) go before this one adds its own.
   await removeStaleTemps(opts.out);
@@ -90,7 +92,7 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
   const notBuilt = signal?.aborted ? planned.filter((p) => p.result === undefined).map((p) => p.file) : undefined;
 
   const results = planned.filter((p) => p.result !== undefined).map((p) => p.result!);
-  const problems = [...(manifestProblems ?? [])];
+  const problems = [...templateProblems, ...(manifestProblems ?? [])];
   if (manifest && inc) {
     for (const p of planned) {
       if (p.result?.status !== 'ok') continue;
@@ -110,6 +112,22 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
     ...(problems.length ? { problems } : {}),
     ...(notBuilt ? { aborted: true, notBuilt } : {}),
   };
+}
+
+/** Each template warning once (a shared partial is compiled for every audience); with `strict`, the first fails the build. */
+function templateWarnings(lists: Diagnostic[][], strict: boolean): Diagnostic[] {
+  const seen = new Map<string, Diagnostic>();
+  for (const d of lists.flat()) {
+    const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
+    if (!seen.has(key)) seen.set(key, d);
+  }
+  const all = [...seen.values()];
+  const first = all[0];
+  if (strict && first) {
+    const more = all.length > 1 ? ` (+${all.length - 1} more template ${all.length === 2 ? 'problem' : 'problems'})` : '';
+    throw new BilatError('E_TEMPLATE', `${first.message}${more}`, { file: first.file, line: first.line, column: first.column, diagnostics: all.map((d) => ({ ...d, severity: 'error' as const })) });
+  }
+  return all;
 }
 
 async function loadIncremental() {

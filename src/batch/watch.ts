@@ -12,8 +12,8 @@ import type { BuildOptions, BuildResult } from '../build-options.js';
 import { buildBriefs } from './build-briefs.js';
 import { DATA_FILE, expandInputs, isPattern, splitPattern } from './inputs.js';
 
-/** Files a build may read: data, CSV series, templates and their styles. */
-const WATCHED = /\.(ya?ml|json|csv|hbs|handlebars|css)$/i;
+/** Files a build may read: data, CSV series, templates, their styles and images. */
+const WATCHED = /\.(ya?ml|json|csv|hbs|handlebars|css|png|jpe?g|svg)$/i;
 /** Folders never worth watching (and, for node_modules, far too big to); .bilat holds the manifest. */
 const SKIPPED_DIR = /(^|[\\/])(node_modules|\.git|\.bilat)$/;
 

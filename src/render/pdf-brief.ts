@@ -3,10 +3,11 @@ import type { LoadedDocument } from '../data/load-document.js';
 import { formatPath } from '../diagnostics.js';
 import type { BriefView } from '../model/view-types.js';
 import type { HouseFont } from './pdf/house-fonts.js';
+import type { PdfTheme } from './pdf/types.js';
 import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type MissingGlyph } from './pdf/glyphs.js';
 
 /** PDF for one brief: the same article HTML as the HTML file, laid out by pdfmake. */
-export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[], pdfStandard?: 'ua1-a2' | 'none'): Promise<Uint8Array> {
+export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[], pdfStandard?: 'ua1-a2' | 'none', logo?: string, theme?: PdfTheme): Promise<Uint8Array> {
   const { renderPdf } = await import('./pdf/index.js');
   const [a, b] = view.countries;
   return renderPdf(article, {
@@ -22,6 +23,8 @@ export async function renderBriefPdf(article: string, view: BriefView, pageSize:
     pageSize,
     ...(pdfStandard !== undefined ? { pdfStandard } : {}),
     ...(fonts !== undefined && fonts.length > 0 ? { fonts } : {}),
+    ...(logo !== undefined ? { logo } : {}),
+    ...(theme !== undefined ? { theme } : {}),
   });
 }
 

@@ -30,3 +30,46 @@ export const theme = {
 } as const;
 
 export type Theme = typeof theme;
+
+type Widen<T> = T extends string ? string : T extends number ? number : T extends readonly (infer U)[] ? readonly Widen<U>[] : { readonly [K in keyof T]: Widen<T[K]> };
+/** The tokens with any values: what a user's theme.css may change (src/templates/theme-file.ts). */
+export type ThemeTokens = Widen<Theme>;
+
+/**
+ * The theme's tokens as CSS custom properties (the names theme.css uses), with where each
+ * lives in `theme`. Sizes are pt without a unit, as the stylesheet multiplies them.
+ */
+export const TOKENS = {
+  '--font': ['font', 'htmlStack'],
+  '--lh': ['font', 'lineHeight'],
+  '--body': ['font', 'size', 'body'],
+  '--small': ['font', 'size', 'small'],
+  '--tiny': ['font', 'size', 'tiny'],
+  '--h1': ['font', 'size', 'h1'],
+  '--h2': ['font', 'size', 'h2'],
+  '--h3': ['font', 'size', 'h3'],
+  '--figure': ['font', 'size', 'figure'],
+  '--ink': ['color', 'ink'],
+  '--muted': ['color', 'muted'],
+  '--accent': ['color', 'accent'],
+  '--accent-soft': ['color', 'accentSoft'],
+  '--rule': ['color', 'rule'],
+  '--warn': ['color', 'warn'],
+  '--warn-soft': ['color', 'warnSoft'],
+  '--stripe': ['color', 'tableStripe'],
+  '--page-margin': ['page', 'marginMm'],
+} as const satisfies Record<string, readonly string[]>;
+export type TokenName = keyof typeof TOKENS;
+
+/** `base` with some tokens replaced (values already checked: numbers for sizes, strings for colours). */
+export function themeWith(base: ThemeTokens, values: ReadonlyMap<TokenName, string | number>): ThemeTokens {
+  if (values.size === 0) return base;
+  const out = structuredClone(base) as unknown as Record<string, Record<string, unknown>>;
+  for (const [name, value] of values) {
+    const path = TOKENS[name];
+    let node: Record<string, unknown> = out;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    node[path[path.length - 1]!] = value;
+  }
+  return out as unknown as ThemeTokens;
+}

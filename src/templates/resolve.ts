@@ -28,7 +28,30 @@ const AudienceFile = z.strictObject({
       }),
     )
     .optional(),
+  /** A logo for the title block and the PDF's running head: a PNG, JPEG or SVG file relative to this folder. */
+  logo: z
+    .union([
+      z.string().min(1),
+      z.strictObject({
+        file: z.string().min(1),
+        /** Alternative text; empty (decorative) by default, as the title beside it names the brief. */
+        alt: z.string().optional(),
+        /** Height in the title block, CSS px (the running head scales it to its line). @default 40 */
+        height: z.number().positive().max(400).optional(),
+      }),
+    ])
+    .optional(),
 });
+
+export interface AudienceLogo {
+  /** Absolute path of the image. */
+  file: string;
+  alt: string;
+  /** CSS px in the title block. */
+  height: number;
+  /** Where audience.yaml names it, for errors. */
+  at: { file: string; line: number; column: number };
+}
 
 export interface ResolvedAudience {
   id: string;
@@ -46,6 +69,10 @@ export interface ResolvedAudience {
   origin: 'builtin' | 'user';
   /** audience.yaml `fonts:`, paths made absolute; absent when it names none. */
   fonts?: HouseFont[];
+  /** The user's theme.css files in cascade order (template folder's shared/, then the audience's). */
+  themes: string[];
+  /** audience.yaml `logo:`; absent when it names none. */
+  logo?: AudienceLogo;
 }
 
 /** Template folders, highest priority first: the user's, then the shipped one. */
@@ -94,6 +121,8 @@ export function resolveAudience(id: string, userDir?: string): ResolvedAudience 
   for (const dir of [...dirs].reverse()) {
     for (const f of [join(dir, 'shared', 'brief.css'), join(dir, id, 'brief.css')]) if (existsSync(f)) styles.push(f);
   }
+  // Only a user's folder: the shipped templates/shared/theme.css is the reference copy of the built-in look.
+  const themes = dirs.slice(0, -1).reverse().flatMap((d) => [join(d, 'shared', 'theme.css'), join(d, id, 'theme.css')]).filter((f) => existsSync(f));
   return {
     id,
     label: meta.label,
@@ -103,8 +132,10 @@ export function resolveAudience(id: string, userDir?: string): ResolvedAudience 
     templateFile: firstExisting(join(id, 'brief.hbs'))!,
     partials,
     styles,
+    themes,
     origin: entry.origin,
     ...(audienceFile && meta.fonts?.length ? { fonts: houseFonts(audienceFile, meta.fonts) } : {}),
+    ...(audienceFile && meta.logo !== undefined ? { logo: audienceLogo(audienceFile, meta.logo, meta.logoAt) } : {}),
   };
 }
 
@@ -125,6 +156,11 @@ function houseFonts(audienceFile: string, entries: FontEntry[]): HouseFont[] {
   });
 }
 
+function audienceLogo(audienceFile: string, logo: NonNullable<z.infer<typeof AudienceFile>['logo']>, at?: { line: number; column: number }): AudienceLogo {
+  const entry = typeof logo === 'string' ? { file: logo } : logo;
+  return { file: resolve(dirname(audienceFile), entry.file), alt: entry.alt ?? '', height: entry.height ?? 40, at: { file: audienceFile, line: at?.line ?? 0, column: at?.column ?? 0 } };
+}
+
 function collectPartials(dir: string, into: Map<string, string>): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
@@ -133,10 +169,14 @@ function collectPartials(dir: string, into: Map<string, string>): void {
   }
 }
 
-function readAudienceFile(file: string): z.infer<typeof AudienceFile> {
+function readAudienceFile(file: string): z.infer<typeof AudienceFile> & { logoAt?: { line: number; column: number } } {
   const doc = parseText(file, readInputBytes(file, 'audience file', TEMPLATE_TEXT).toString('utf8'));
   const parsed = AudienceFile.safeParse(doc.value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if (parsed.data.logo === undefined) return parsed.data;
+    const pos = doc.locate(typeof parsed.data.logo === 'string' ? ['logo'] : ['logo', 'file']);
+    return { ...parsed.data, logoAt: { line: pos.line, column: pos.column } };
+  }
   const diagnostics = schemaDiagnostics(doc, AudienceFile, parsed.error);
   const first = diagnostics[0]!;
   throw new BilatError('E_TEMPLATE', `invalid audience file: ${first.path} ${first.message}${first.hint ? ` (${first.hint})` : ''}`, {

@@ -132,9 +132,11 @@ describe('blocks', () => {
     expect(fig?.stack?.[1]).toEqual({ text: 'Cap', style: 'figcaption' });
   });
 
-  it('embeds only data-URL images', () => {
-    const [fig] = convert('<figure><img src="data:image/png;base64,iVBORw0KGgo=" width="100"><img src="https://example.org/x.png"><img src="file:///etc/passwd"></figure>');
-    expect(fig?.stack).toEqual([{ image: 'data:image/png;base64,iVBORw0KGgo=', width: 100 }]);
+  it('embeds only data-URL images, sized as the browser sizes them (1 CSS px = 0.75 pt)', () => {
+    // A 2×1 PNG: width 100 px gives 75 × 37.5 pt.
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAABHNCSVQICAgIfAhkiAAAAAFzUkdCAK7OHOkAAAALSURBVAiZY2CAAgAACQAB41khHgAAAABJRU5ErkJggg==';
+    const [fig] = convert(`<figure><img src="${png}" width="100"><img src="https://example.org/x.png"><img src="file:///etc/passwd"><img src="data:image/png;base64,iVBORw0KGgo="></figure>`);
+    expect(fig?.stack).toEqual([{ image: png, width: 75, height: 37.5 }]);
   });
 
   it('boxes asides and quotes, splits columns, grids definition lists', () => {

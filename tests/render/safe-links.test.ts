@@ -21,4 +21,11 @@ describe('HTML links: http, https and mailto only (defence behind the schema)', 
     expect(isSafeUrl('href', 'HTTPS://x.org')).toBe(true);
     expect(isSafeUrl('href', 'trade/x.csv')).toBe(true);
   });
+
+  it('an SVG data: source only on <img> (where it runs no script), never in a frame or object', () => {
+    const svg = 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=';
+    expect(dropUnsafeLinks(`<img src="${svg}" alt="">`)).toBe(`<img src="${svg}" alt="">`);
+    expect(dropUnsafeLinks(`<iframe src="${svg}"></iframe><embed src="${svg}">`)).toBe('<iframe></iframe><embed>');
+    expect(isSafeUrl('src', svg)).toBe(false);
+  });
 });

@@ -25,6 +25,7 @@ export interface BuildArgs {
   serve: boolean;
   port?: number;
   debug: boolean;
+  strict: boolean;
 }
 
 type Progress = Parameters<NonNullable<BuildOptions['onProgress']>>[0];
@@ -50,6 +51,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .option('pdf-standard', { type: 'string', choices: ['ua1-a2', 'none'] as const, default: 'ua1-a2' as const, describe: 'Tagged PDF/UA-1 + PDF/A-2a, or none (untagged, as before)' })
         .option('concurrency', { alias: 'j', type: 'number', describe: `Files rendered at once on worker threads (default the number of cores, here ${availableParallelism()})` })
         .option('incremental', { type: 'boolean', default: false, describe: 'Skip briefs whose data, templates, fonts, bilat version and options are unchanged (manifest in <out>/.bilat/)' })
+        .option('strict', { type: 'boolean', default: false, describe: 'Template warnings (unknown fields, HTML the PDF cannot draw) fail the build' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress, no per-file lines: only problems' })
         .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary on stdout (with --watch, one line per build)' })
         .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild what changed whenever a data file, CSV series or template changes, until Ctrl-C' })
@@ -83,6 +85,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         concurrency,
         incremental: argv.incremental,
         keepGoing: true,
+        strict: argv.strict,
       };
       const port = servePort(argv, BilatError);
       if (argv.watch || port !== undefined) {

@@ -1,16 +1,17 @@
 import { resolve, sep } from 'node:path';
 import type { Argv } from 'yargs';
-import { loadTemplates } from '../../core.js';
+import { loadTemplateFields, loadTemplates } from '../../core.js';
 import type { CliIO } from '../io.js';
 
 export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
   return {
     command: 'templates <action>',
-    describe: 'List audiences or scaffold a new one',
+    describe: 'List audiences, scaffold a new one, or show the fields templates can use',
     builder: (y: Argv) =>
       y
         .example('$0 templates list', 'the shipped audiences')
         .example('$0 templates new embassy --from analyst --templates my-templates', 'a new audience to edit')
+        .example('$0 templates fields -a embassy --templates my-templates', 'what the new audience\'s templates can use')
         .command({
           command: 'list',
           describe: 'List the audiences (shipped and yours) and where each comes from',
@@ -39,15 +40,43 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
               .positional('name', { type: 'string', describe: 'New audience name, e.g. embassy' })
               .option('from', { type: 'string', default: 'analyst', describe: 'Audience to start from' })
               .option('templates', { type: 'string', demandOption: 'name your template folder, e.g. --templates my-templates', describe: 'Your template folder (created if missing)' })
-              .example('$0 templates new embassy --from analyst --templates my-templates', 'then: bilat build data.yaml --templates my-templates -a embassy'),
-          handler: async (argv: { name?: string; from: string; templates: string }) => {
+              .option('partials', { type: 'boolean', default: false, describe: 'Also copy the shared partials the audience uses, to edit them for this audience only' })
+              .example('$0 templates new embassy --from analyst --templates my-templates', 'then: bilat build data.yaml --templates my-templates -a embassy')
+              .example('$0 templates new embassy --from analyst --templates my-templates --partials', 'with its own copy of every partial'),
+          handler: async (argv: { name?: string; from: string; templates: string; partials: boolean }) => {
             const { scaffoldAudience } = await loadTemplates();
-            for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates)) io.out(f);
-            io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs, then build with --templates ${argv.templates} --audience ${argv.name}`);
+            for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates, { partials: argv.partials })) io.out(f);
+            io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs (and theme.css), then build with --templates ${argv.templates} --audience ${argv.name}; see the fields it can use with: bilat templates fields -a ${argv.name} --templates ${argv.templates}`);
             setExit(0);
           },
         })
-        .demandCommand(1, 'Name an action: list or new'),
+        .command({
+          command: 'fields',
+          describe: 'Every field a template can use: type, an example value from the data, the helpers that fit',
+          builder: (yy: Argv) =>
+            yy
+              .option('audience', { alias: 'a', type: 'string', default: 'analyst', describe: 'Whose view (filtering and options differ by audience)' })
+              .option('data', { type: 'string', default: 'data/az-kg.yaml', describe: 'Relationship file the examples come from' })
+              .option('as-of', { type: 'string', describe: 'Date the view is as of (YYYY-MM-DD, default today)' })
+              .option('templates', { type: 'string', describe: 'Your template folder (for your own audiences)' })
+              .option('json', { type: 'boolean', default: false, describe: 'One JSON array of {path, type, optional, example, helpers, doc}' })
+              .option('markdown', { type: 'boolean', default: false, describe: 'The reference as Markdown (docs/template-fields.md)' })
+              .example('$0 templates fields', 'the analyst view, with examples from data/az-kg.yaml')
+              .example('$0 templates fields -a public --data data/az-kg.yaml --json', 'machine-readable, for the public audience'),
+          handler: async (argv: { audience: string; data: string; asOf?: string; templates?: string; json: boolean; markdown: boolean }) => {
+            const { templateFields, fieldsText, fieldsMarkdown } = await loadTemplateFields();
+            const { parseAsOf } = await import('./validate.js');
+            const { rows, about } = templateFields({ audience: argv.audience, data: argv.data, asOf: parseAsOf(argv.asOf), templates: argv.templates });
+            if (argv.json) io.out(JSON.stringify(rows, null, 2));
+            else if (argv.markdown) io.out(fieldsMarkdown(rows, about).trimEnd());
+            else {
+              io.out(`# ${about}. [] = an item of a list (inside {{#each}}); ? = may be absent; docs/template-fields.md explains.`);
+              io.out(fieldsText(rows));
+            }
+            setExit(0);
+          },
+        })
+        .demandCommand(1, 'Name an action: list, new or fields'),
     handler: () => undefined,
   };
 }

@@ -11,6 +11,8 @@ const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'srcset', 'action',
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
 /** Inline images (charts, figures) are the one data: URL a brief has; they cannot run code as an <img>. */
 const DATA_IMAGE = /^data:image\/(?:png|jpeg|jpg|gif|webp);/i;
+/** An SVG runs no script as an <img> (a template's logo or seal), but could in a frame or object: on <img> only. */
+const DATA_SVG = /^data:image\/svg\+xml;/i;
 
 /** The scheme a browser would see: it ignores surrounding spaces and controls, and tabs or line breaks inside. */
 function schemeOf(value: string): string | undefined {
@@ -20,10 +22,10 @@ function schemeOf(value: string): string | undefined {
   return /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(v)?.[1]?.toLowerCase();
 }
 
-export function isSafeUrl(attribute: string, value: string): boolean {
+export function isSafeUrl(attribute: string, value: string, tag?: string): boolean {
   const scheme = schemeOf(value);
   if (scheme === undefined || LINK_SCHEMES.has(scheme)) return true; // relative, #fragment, or an allowed scheme
-  return attribute === 'src' && scheme === 'data' && DATA_IMAGE.test(value.trim());
+  return attribute === 'src' && scheme === 'data' && (DATA_IMAGE.test(value.trim()) || (tag === 'img' && DATA_SVG.test(value.trim())));
 }
 
 const escapeAttribute = (v: string): string => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -35,7 +37,7 @@ export function dropUnsafeLinks(html: string): string {
     {
       onopentag(name, attribs) {
         const entries = Object.entries(attribs);
-        const kept = entries.filter(([k, v]) => !URL_ATTRIBUTES.has(k.toLowerCase()) || isSafeUrl(k.toLowerCase(), v));
+        const kept = entries.filter(([k, v]) => !URL_ATTRIBUTES.has(k.toLowerCase()) || isSafeUrl(k.toLowerCase(), v, name.toLowerCase()));
         if (kept.length === entries.length) return;
         const start = parser.startIndex;
         const end = parser.endIndex + 1;

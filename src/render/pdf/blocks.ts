@@ -3,11 +3,12 @@
  * paragraphs and hands known block elements to their converters. Unknown elements are
  * transparent (their text is kept), so a template using a new tag never crashes the PDF.
  */
-import { claimId, type ConvertContext } from './context.js';
+import { claimId, themedClasses, type ConvertContext } from './context.js';
 import { aside, blockquote, columns, rule, section, titleBlock } from './containers.js';
 import { attr, hasClass, isElement, isHidden, tagName, type DomElement, type DomNode } from './dom.js';
 import { figure, keyFigures } from './figures.js';
 import { groupHeadingsWithBlocks } from './group-headings.js';
+import { imageNode } from './images.js';
 import { inlineText } from './inline.js';
 import { definitionList, list } from './lists.js';
 import { table } from './table.js';
@@ -24,7 +25,7 @@ const transparentBlocks = new Set([
   'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption',
 ]);
 const blockTags = new Set([...transparentBlocks, 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol',
-  'dl', 'table', 'figure', 'figcaption', 'blockquote', 'aside', 'hr', 'section']);
+  'dl', 'table', 'figure', 'figcaption', 'blockquote', 'aside', 'hr', 'section', 'img']);
 
 function converterFor(el: DomElement, name: string): Converter | undefined {
   switch (name) {
@@ -48,6 +49,8 @@ function converterFor(el: DomElement, name: string): Converter | undefined {
       return aside;
     case 'hr':
       return rule;
+    case 'img':
+      return imageNode;
     case 'section':
       return section;
     case 'header':
@@ -82,7 +85,12 @@ export function convertBlocks(nodes: readonly DomNode[], ctx: ConvertContext, an
         if (content !== null) out.push(decorate(content, node, ctx));
       } else if (transparentBlocks.has(name) || containsBlock(node)) {
         flush();
-        visit(node.children);
+        const classes = themedClasses(ctx, attr(node, 'class'));
+        if (classes.length > 0) {
+          // A box of the user's (div.custom-box): its children, in the class's style.
+          const blocks = convertBlocks(node.children, ctx);
+          if (blocks.length > 0) out.push(decorate({ stack: blocks }, node, ctx));
+        } else visit(node.children);
         flush();
       } else {
         pending.push(node);
@@ -106,12 +114,32 @@ function containsBlock(el: DomElement): boolean {
   return el.children.some((c) => isElement(c) && (blockTags.has(tagName(c)) || containsBlock(c)));
 }
 
-function decorate(content: ContentNode, el: DomElement, ctx: ConvertContext): ContentNode {
-  htmlTagOf.set(content, tagName(el)); // for the tagged PDF's structure (tagging/tree.ts)
+function decorate(node: ContentNode, el: DomElement, ctx: ConvertContext): ContentNode {
+  htmlTagOf.set(node, tagName(el)); // for the tagged PDF's structure (tagging/tree.ts)
+  const content = withClassStyles(node, themedClasses(ctx, attr(el, 'class')), ctx);
+  // A class with a background wraps the block in a one-cell box: the cell is the element.
+  const cell = content === node ? undefined : (content.table?.body[0]?.[0] as ContentNode | undefined);
+  if (cell !== undefined && typeof cell === 'object') htmlTagOf.set(cell, tagName(el));
   if (hasClass(el, 'page-break')) content.pageBreak = 'before';
   const id = attr(el, 'id');
   if (id !== undefined && tagName(el) !== 'section' && !/^h[1-6]$/.test(tagName(el))) attachId(content, id, ctx);
   return content;
+}
+
+/**
+ * theme.css class styles on a block: named styles `.name` (pdfmake passes text properties on
+ * to the block's lines), and a class with a background becomes a tinted box around it.
+ */
+function withClassStyles(node: ContentNode, classes: string[], ctx: ConvertContext): ContentNode {
+  if (classes.length === 0) return node;
+  const names = classes.map((c) => `.${c}`);
+  const own = node.style === undefined ? [] : Array.isArray(node.style) ? node.style : [node.style];
+  node.style = [...own, ...names];
+  const fill = classes.map((c) => ctx.classes.get(c)!.fill).filter((f): f is string => f !== undefined).at(-1);
+  if (fill === undefined) return node;
+  const margin = classes.map((c) => ctx.classes.get(c)!.margin).filter((m) => m !== undefined).at(-1);
+  const inner: ContentNode = { ...node, margin: [0, 0, 0, 0] };
+  return { table: { widths: ['*'], body: [[{ ...inner, fillColor: fill }]], dontBreakRows: true }, layout: 'bilat-class-box', ...(margin ? { margin } : {}) };
 }
 
 /**

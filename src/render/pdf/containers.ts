@@ -1,7 +1,8 @@
 /** Sections, the title block, columns, boxed asides/quotes and rules. */
 import { attachId, convertBlocks, single } from './blocks.js';
 import type { ConvertContext } from './context.js';
-import { attr, hasClass, isElement, isHidden, type DomElement } from './dom.js';
+import { attr, hasClass, isElement, isHidden, tagName, type DomElement } from './dom.js';
+import { imageNode } from './images.js';
 import type { ContentNode } from './types.js';
 
 export function section(el: DomElement, ctx: ConvertContext): ContentNode | null {
@@ -18,9 +19,13 @@ export function section(el: DomElement, ctx: ConvertContext): ContentNode | null
 }
 
 export function titleBlock(el: DomElement, ctx: ConvertContext): ContentNode | null {
-  const blocks = convertBlocks(el.children, ctx);
-  if (blocks.length === 0) return null;
-  return { stack: [...blocks, ruleNode('bilat-title-rule', 'titleRule')] };
+  // The logo slot (<img class="logo"> in the title block): beside the title, at the right, as brief.css floats it.
+  const logoEl = el.children.find((c): c is DomElement => isElement(c) && !isHidden(c) && tagName(c) === 'img' && hasClass(c, 'logo'));
+  const logo = logoEl ? imageNode(logoEl, ctx) : null;
+  const blocks = convertBlocks(logoEl ? el.children.filter((c) => c !== logoEl) : el.children, ctx);
+  if (blocks.length === 0 && logo === null) return null;
+  const top: ContentNode[] = logo === null ? blocks : [{ columns: [{ stack: blocks, width: '*' }, { ...logo, width: logo.width }], columnGap: 12 }];
+  return { stack: [...top, ruleNode('bilat-title-rule', 'titleRule')] };
 }
 
 /** `div.columns`: one column per child element, equal widths. */

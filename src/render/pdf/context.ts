@@ -1,5 +1,6 @@
 /** State threaded through one HTML → pdfmake conversion. */
-import type { ContentNode } from './types.js';
+import { theme as shippedTheme, type ThemeTokens } from '../theme.js';
+import type { ClassStyle, ContentNode } from './types.js';
 
 /** A piece of rendered text and where it came from, for the glyph check. */
 export interface GlyphSource {
@@ -27,10 +28,22 @@ export interface ConvertContext {
   /** The last h2's destination id: h3 outline entries nest under it. */
   currentH2Id?: string;
   generatedIds: number;
+  /** Colours and sizes of inline styles (the shipped theme unless a theme.css changed it). */
+  theme: ThemeTokens;
+  /** Class styles from theme.css, by class name; empty for the shipped look. */
+  classes: ReadonlyMap<string, ClassStyle>;
 }
 
-export function createContext(maxWidth: number): ConvertContext {
-  return { ids: new Set(), internalLinks: [], texts: [], maxWidth, where: 'document', generatedIds: 0 };
+const NO_CLASSES: ReadonlyMap<string, ClassStyle> = new Map();
+
+export function createContext(maxWidth: number, theme: ThemeTokens = shippedTheme, classes: ReadonlyMap<string, ClassStyle> = NO_CLASSES): ConvertContext {
+  return { ids: new Set(), internalLinks: [], texts: [], maxWidth, where: 'document', generatedIds: 0, theme, classes };
+}
+
+/** The element's classes that theme.css styles, in the order written. */
+export function themedClasses(ctx: ConvertContext, cls: string | undefined): string[] {
+  if (ctx.classes.size === 0 || cls === undefined) return [];
+  return cls.split(/\s+/).filter((c) => c !== '' && ctx.classes.has(c));
 }
 
 /** Registers a destination id; false if it is taken (duplicate ids in the HTML). */

@@ -3,7 +3,7 @@ import { convertBlocks } from './blocks.js';
 import { createContext, resolveInternalLinks, type GlyphSource } from './context.js';
 import { parseHtml } from './dom.js';
 import { maxFigureWidth } from './styles.js';
-import type { ContentNode } from './types.js';
+import type { ContentNode, PdfTheme } from './types.js';
 
 export interface Conversion {
   content: ContentNode[];
@@ -11,8 +11,8 @@ export interface Conversion {
   texts: GlyphSource[];
 }
 
-export function convertHtml(html: string): Conversion {
-  const ctx = createContext(maxFigureWidth);
+export function convertHtml(html: string, theme?: PdfTheme): Conversion {
+  const ctx = theme === undefined ? createContext(maxFigureWidth) : createContext(maxFigureWidth, theme.tokens, theme.classes);
   const content = convertBlocks(parseHtml(html), ctx);
   resolveInternalLinks(ctx);
   // A break before the very first block would leave page 1 empty.

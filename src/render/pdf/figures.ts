@@ -2,11 +2,10 @@
 import { convertBlocks, single } from './blocks.js';
 import type { ConvertContext } from './context.js';
 import { attr, elementChildren, hasClass, isElement, isHidden, serializeSvg, tagName, textContent, type DomElement, type DomNode } from './dom.js';
+import { imageNode } from './images.js';
 import { inlineText } from './inline.js';
 import type { ContentNode } from './types.js';
 
-/** Only embedded raster data: the PDF stage never fetches or reads files for content. */
-const dataImage = /^data:image\/(png|jpe?g);base64,/i;
 
 export function figure(el: DomElement, ctx: ConvertContext): ContentNode | null {
   const parts: ContentNode[] = [];
@@ -45,13 +44,6 @@ function svgNode(el: DomElement, ctx: ConvertContext): ContentNode | null {
   const label = textContent(el);
   if (label !== '') ctx.texts.push({ text: label, where: `${ctx.where} svg` });
   return { svg: serializeSvg(el), width: round(Math.min(width, ctx.maxWidth)) };
-}
-
-function imageNode(el: DomElement, ctx: ConvertContext): ContentNode | null {
-  const src = attr(el, 'src') ?? '';
-  if (!dataImage.test(src)) return null;
-  const width = length(attr(el, 'width'));
-  return width === undefined ? { image: src, maxWidth: round(ctx.maxWidth) } : { image: src, width: round(Math.min(width, ctx.maxWidth)) };
 }
 
 function length(value: string | undefined): number | undefined {

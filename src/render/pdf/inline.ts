@@ -2,8 +2,7 @@
  * Inline HTML → a flat list of pdfmake text runs, with HTML whitespace collapsing.
  * Runs are flattened (no nested `text` arrays) so golden snapshots stay readable.
  */
-import { theme } from '../theme.js';
-import type { ConvertContext } from './context.js';
+import { themedClasses, type ConvertContext } from './context.js';
 import { attr, collapse, hasClass, isElement, isHidden, tagName, type DomNode } from './dom.js';
 import { styles } from './styles.js';
 import { addWordBreaks } from './word-breaks.js';
@@ -98,7 +97,7 @@ function sameStyle(run: Run, style: RunStyle): boolean {
   return a.length === b.length && b.every((k) => run[k] === style[k]);
 }
 
-export function collectInline(nodes: readonly DomNode[], b: InlineBuilder, style: RunStyle): void {
+export function collectInline(nodes: readonly DomNode[], b: InlineBuilder, style: RunStyle, ctx: ConvertContext): void {
   for (const node of nodes) {
     if (node.type === 'text') {
       b.add(node.data ?? '', style);
@@ -111,16 +110,17 @@ export function collectInline(nodes: readonly DomNode[], b: InlineBuilder, style
     else {
       // <bdi> and dir="…" isolate their text for the bidi pass, as in the browser.
       const isolate = isolateMark(name, attr(node, 'dir'));
-      const inner = inlineStyle(node, name, style);
+      const inner = inlineStyle(node, name, style, ctx);
       if (name === 'sup' && hasClass(node, 'fn')) b.glue(inner);
       if (isolate !== undefined) b.add(isolate, inner);
-      collectInline(node.children, b, inner);
+      collectInline(node.children, b, inner, ctx);
       if (isolate !== undefined) b.add(PDI, inner);
     }
   }
 }
 
-function inlineStyle(el: Parameters<typeof tagName>[0], name: string, style: RunStyle): RunStyle {
+function inlineStyle(el: Parameters<typeof tagName>[0], name: string, style: RunStyle, ctx: ConvertContext): RunStyle {
+  const theme = ctx.theme;
   let next: RunStyle = style;
   switch (name) {
     case 'strong':
@@ -139,6 +139,18 @@ function inlineStyle(el: Parameters<typeof tagName>[0], name: string, style: Run
     case 'sub':
       next = { ...style, sub: true };
       break;
+    case 'u':
+    case 'ins':
+      next = { ...style, decoration: 'underline' };
+      break;
+    case 's':
+    case 'del':
+    case 'strike':
+      next = { ...style, decoration: 'lineThrough' };
+      break;
+    case 'small':
+      next = { ...style, fontSize: theme.font.size.small };
+      break;
     case 'code':
     case 'kbd':
     case 'samp':
@@ -150,25 +162,30 @@ function inlineStyle(el: Parameters<typeof tagName>[0], name: string, style: Run
         : { ...style, background: theme.color.warnSoft };
       break;
     case 'a':
-      next = linkStyle(attr(el, 'href'), style);
+      next = linkStyle(attr(el, 'href'), style, theme.color.accent);
       break;
   }
   if (hasClass(el, 'small')) next = { ...next, fontSize: theme.font.size.small };
   if (hasClass(el, 'muted')) next = { ...next, color: theme.color.muted };
+  // Classes theme.css styles: what a line of text can carry (margins and boxes belong to blocks).
+  for (const cls of themedClasses(ctx, attr(el, 'class'))) {
+    const { fill, margin: _margin, alignment: _alignment, ...text } = ctx.classes.get(cls)!;
+    next = { ...next, ...text, ...(fill !== undefined ? { background: fill } : {}) };
+  }
   return next;
 }
 
-function linkStyle(href: string | undefined, style: RunStyle): RunStyle {
+function linkStyle(href: string | undefined, style: RunStyle, accent: string): RunStyle {
   if (href === undefined) return style;
   if (href.startsWith('#') && href.length > 1) return { ...style, linkToDestination: decodeId(href.slice(1)) };
-  if (externalLink.test(href)) return { ...style, link: href, color: style.color ?? theme.color.accent };
+  if (externalLink.test(href)) return { ...style, link: href, color: style.color ?? accent };
   return style;
 }
 
 /** Converts inline content to a text value, or null if it renders nothing. */
 export function inlineText(nodes: readonly DomNode[], ctx: ConvertContext, style: RunStyle = {}): string | ContentNode[] | null {
   const b = new InlineBuilder();
-  collectInline(nodes, b, style);
+  collectInline(nodes, b, style, ctx);
   return b.finish(ctx);
 }
 

@@ -8,7 +8,7 @@ import type { DocDefinition, PdfMeta } from './types.js';
 
 export async function renderPdf(html: string, meta: PdfMeta): Promise<Buffer> {
   if (meta.fonts !== undefined && meta.fonts.length > 0) useHouseFonts(meta.fonts);
-  const { content, texts } = convertHtml(html);
+  const { content, texts } = convertHtml(html, meta.theme);
   checkGlyphs([
     ...texts,
     { text: meta.headerLeft, where: 'running header' },

@@ -1,13 +1,23 @@
 /** Paragraphs and headings. Headings carry the outline (bookmarks) and keep-with-next levels. */
 import { claimId, newId, type ConvertContext } from './context.js';
-import { attr, hasClass, tagName, type DomElement } from './dom.js';
+import { convertBlocks } from './blocks.js';
+import { attr, hasClass, isElement, isHidden, tagName, type DomElement } from './dom.js';
 import { inlineText } from './inline.js';
 import type { ContentNode } from './types.js';
 
 export function paragraph(el: DomElement, ctx: ConvertContext): ContentNode | null {
+  // pdfmake draws no image inside a line of text: a paragraph with one becomes a stack, the image on its own line.
+  if (hasImage(el)) {
+    const blocks = convertBlocks(el.children, ctx, paragraphStyle(el));
+    return blocks.length === 0 ? null : { stack: blocks };
+  }
   const text = inlineText(el.children, ctx);
   if (text === null) return null;
   return { text, style: paragraphStyle(el) };
+}
+
+function hasImage(el: DomElement): boolean {
+  return el.children.some((c) => isElement(c) && !isHidden(c) && (tagName(c) === 'img' || hasImage(c)));
 }
 
 function paragraphStyle(el: DomElement): string | string[] {

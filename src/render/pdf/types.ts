@@ -60,6 +60,7 @@ export interface ContentNode extends StyleProps {
   layout?: string;
   svg?: string;
   image?: string;
+  height?: number;
   canvas?: CanvasLine[];
   width?: number | '*' | 'auto';
   maxWidth?: number;
@@ -109,6 +110,21 @@ export interface PdfMeta {
   pdfStandard?: PdfStandard;
   /** The template's house font stack (audience.yaml `fonts:`), set before Roboto and its fallbacks. */
   fonts?: readonly import('./house-fonts.js').HouseFont[];
+  /** The audience's logo as a data: URI (audience.yaml `logo:`), drawn at the left of the running head. */
+  logo?: string;
+  /** A theme.css of the template folder or audience; absent for the shipped look. */
+  theme?: PdfTheme;
+}
+
+/** A class's style from theme.css; `fill` paints the block behind it (a box), or the text's background inline. */
+export type ClassStyle = Pick<StyleProps, 'color' | 'fontSize' | 'bold' | 'italics' | 'alignment' | 'lineHeight' | 'characterSpacing' | 'decoration' | 'margin'> & { fill?: string };
+
+/** The theme a user's theme.css makes: the tokens with its values, and its class styles. */
+export interface PdfTheme {
+  /** Stable for the same file contents (names its table layouts). */
+  id: string;
+  tokens: import('../theme.js').ThemeTokens;
+  classes: ReadonlyMap<string, ClassStyle>;
 }
 
 export type DynamicContent = (currentPage: number, pageCount: number, pageSize: { width: number; height: number }) => Content;
@@ -137,6 +153,8 @@ export interface DocDefinition {
   defaultStyle: StyleProps;
   styles: Record<string, StyleProps>;
   content: Content[];
+  /** Embedded raster images by name (data: URIs), when the brief has any. */
+  images?: Record<string, string>;
   header: DynamicContent;
   footer: DynamicContent;
 }
