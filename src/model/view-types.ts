@@ -181,7 +181,7 @@ export interface BriefView {
   recentContacts: EngagementView[];
   contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; refs: Ref[] };
   trade: { periods: TradeView[]; latest?: TradeView };
-  agreements: { counts: { count: number; /** The count as reported when approximate ("over 150"). */ countLabel?: string; asOf: string; scope?: string; /** The scope as written, or "agreement(s)" agreeing with the count. */ scopeLabel: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; /** The signing date as written (its precision picks the preposition). */ signedDate?: string; signedInferred?: string; refs: Ref[] }[] };
+  agreements: { counts: { count: number; /** The count as reported when approximate ("over 150"). */ countLabel?: string; asOf: string; scope?: string; /** The scope as written, or "agreement(s)" agreeing with the count. */ scopeLabel: string; refs: Ref[] }[]; treaties: { title: string; signed?: string; /** The signing date as written (its precision picks the preposition). */ signedDate?: string; signedInferred?: string; refs: Ref[]; /** Schema version 2: "interstate treaty", other names. */ kind?: string; aliases?: string[] }[] };
   organizations: { id: string; name: string; abbreviation?: string; mentions: number; engagements: string[]; refs: Ref[]; flags: Flag[] }[];
   people: PersonView[];
   milestones: { past: MilestoneView[]; planned: MilestoneView[] };

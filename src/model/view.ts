@@ -164,7 +164,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     trade: { periods: trade, latest: [...trade].reverse().find((t) => t.exports !== undefined && t.imports !== undefined) ?? trade.at(-1) },
     agreements: {
       counts: (rel.agreements?.counts ?? []).map((c) => ({ count: c.count, ...countLabel(c), asOf: fmt.date(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) })),
-      treaties: (rel.agreements?.treaties ?? []).map((t) => ({ title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources) })),
+      treaties: (rel.agreements?.treaties ?? []).map((t) => ({ title: t.title, signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources), ...extra.treaties.get(t.id) })),
     },
     organizations: (rel.organizations ?? []).map((o) => {
       const inEngagements = engagements.filter((e) => e.organizations.some((x) => x.id === o.id));
