@@ -23,6 +23,8 @@ interface Tools {
 /** What a brief shows of the fields only version 2 files have; empty lists for a v1 file. */
 export interface V2View {
   documents: Map<string, DocumentsView>;
+  /** By treaty id: its kind and level in words, and its other names. */
+  treaties: Map<string, { kind?: string; aliases?: string[] }>;
   mechanisms: MechanismView[];
   indicators: IndicatorView[];
   status: StatusView[];
@@ -34,11 +36,18 @@ const when = (fmt: Formatter, date: PartialDate | undefined, dates: { start: Par
 
 export function v2View(rel: RelationshipData, t: Tools): V2View {
   const v2 = rel.v2;
-  const out: V2View = { documents: new Map(), mechanisms: [], indicators: [], status: [], quotes: [] };
+  const out: V2View = { documents: new Map(), treaties: new Map(), mechanisms: [], indicators: [], status: [], quotes: [] };
   if (!v2) return out;
   const { fmt, g, refs, shown } = t;
   const treaties = new Map((rel.agreements?.treaties ?? []).map((x) => [x.id, x]));
   const count = (q: Quantity) => numberLabel(g, fmt, quantityValue(q), 0);
+  const kindOf = (kind: string | undefined, level: string | undefined) =>
+    [ownValue(treatyLevelLabels, level ?? ''), ownValue(treatyKindLabels, kind ?? '')].filter(Boolean).join(' ') || undefined;
+
+  for (const x of v2.agreements?.treaties ?? []) {
+    const kind = kindOf(x.kind, x.level);
+    out.treaties.set(x.id, { ...(kind ? { kind } : {}), ...(x.aliases?.length ? { aliases: x.aliases } : {}) });
+  }
 
   for (const e of v2.engagements ?? []) {
     const d = e.documents;
@@ -48,8 +57,8 @@ export function v2View(rel: RelationshipData, t: Tools): V2View {
       // A treaty left out of this brief (internal) is not named through the engagement either.
       if (doc.treaty !== undefined && !treaty) return [];
       const title = treaty?.title ?? doc.title!;
-      const kind = [ownValue(treatyLevelLabels, doc.level ?? ''), ownValue(treatyKindLabels, doc.kind ?? '')].filter(Boolean).join(' ');
-      return [{ title, kind: kind || undefined }];
+      const kind = kindOf(doc.kind, doc.level);
+      return [kind ? { title, kind } : { title }];
     });
     const n = d.count === undefined ? undefined : quantityValue(d.count);
     out.documents.set(e.id, {

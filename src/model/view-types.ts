@@ -282,6 +282,9 @@ export interface TreatyView {
   signedDate?: string;
   signedInferred?: string;
   refs: Ref[];
+  /** Schema version 2: "interstate treaty", other names. */
+  kind?: string;
+  aliases?: string[];
 }
 
 export interface OrganizationView {

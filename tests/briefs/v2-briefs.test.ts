@@ -50,6 +50,10 @@ describe('the model reads version 2 fields', () => {
     });
   });
 
+  it('a treaty shows its kind and level in words and the other names it is reported under', () => {
+    expect(view.agreements.treaties[0]).toMatchObject({ title: 'Treaty on Allied Relations', kind: 'interstate treaty', aliases: ['Treaty on Union Relations'] });
+  });
+
   it('several roles of one participant are joined', () => {
     expect(view.engagements[1]!.participants[1]).toMatchObject({ name: 'Person One', role: 'Prime Minister; Co-chair of the Intergovernmental Commission' });
   });
@@ -103,6 +107,8 @@ describe('briefs of the two v2 relationships', () => {
     expect(kg.analyst).toContain('Documents signed: 5 documents signed, including Treaty on certain sections of the Kyrgyz–Uzbek state border;');
     expect(kg.analyst).toContain('over 200 agreements and treaties concluded since 1993 as of January 2023');
     expect(kg.analyst).toContain('5–6 September 2017 — State visit of the President of Uzbekistan to Kyrgyzstan');
+    expect(kg.analyst).toContain('Treaty on the Uzbek–Kyrgyz State Border (interstate treaty), signed 5 September 2017');
+    expect(kg.analyst).toContain('Also reported as: Agreement on the Uzbek–Kyrgyz state border');
   });
 
   it('show the level of relations over time and the economic indicators as reported', () => {
