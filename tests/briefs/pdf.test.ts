@@ -51,11 +51,11 @@ describe.each(cases.map((c) => [name(c), c] as const))('%s PDF', (_n, c) => {
     expect(info.ModDate).toBe(`${AS_OF}T00:00:00Z`);
   });
 
-  it('does not claim to be a tagged PDF (it is not)', () => {
+  it('is a tagged PDF 1.7 (its PDF/UA and PDF/A claims are checked in tests/pdf-standard)', () => {
     const info = pdfInfo(pdfOf(c));
-    expect(info.Tagged).toBeDefined();
-    expect(info.Tagged).not.toBe('yes');
-    expect(readFileSync(pdfOf(c)).includes('/Marked true')).toBe(false);
+    expect(info.Tagged).toBe('yes');
+    expect(info['PDF version']).toBe('1.7');
+    expect(readFileSync(pdfOf(c)).includes('/Marked true')).toBe(true);
   });
 
   it('embeds every font it uses', () => {
