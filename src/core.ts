@@ -11,9 +11,11 @@ export { didYouMean } from './did-you-mean.js';
 export { formatDuration, parseDuration } from './config/duration.js';
 export { PACKAGE_VERSION } from './package-root.js';
 
-// Lazy entry points: the heavy parts of the public API (all of them also exported by
-// src/index.ts), each loaded on first use. The CLI reaches them only through these, so a
-// command loads what it runs and nothing else (the CLI bundle keeps each in its own chunk).
+// Lazy entry points: the heavy parts of the public API, each loaded on first use. What they
+// return is public API like src/index.ts's exports (the build, watch, preview, validation and
+// template functions are exported there too; the scheduler's and config's full surfaces only
+// here). The CLI reaches them only through these, so a command loads what it runs and nothing
+// else (the CLI bundle keeps each in its own chunk).
 
 /** `buildBriefs`: the pipeline, templates and renderers. */
 export const loadBuilder = () => import('./batch/build-briefs.js');
