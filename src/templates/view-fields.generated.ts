@@ -1229,6 +1229,18 @@ export const VIEW_FIELDS: FieldNode = {
                     }
                   }
                 }
+              },
+              "kind": {
+                "type": "string",
+                "optional": true,
+                "doc": "Schema version 2: \"interstate treaty\", other names."
+              },
+              "aliases": {
+                "type": "array",
+                "of": {
+                  "type": "string"
+                },
+                "optional": true
               }
             }
           }
@@ -1312,6 +1324,18 @@ export const VIEW_FIELDS: FieldNode = {
                   }
                 }
               }
+            },
+            "kind": {
+              "type": "string",
+              "optional": true,
+              "doc": "Schema version 2: \"interstate treaty\", other names."
+            },
+            "aliases": {
+              "type": "array",
+              "of": {
+                "type": "string"
+              },
+              "optional": true
             }
           },
           "optional": true,
