@@ -35,10 +35,11 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   const escape = isolatingEscape(hb);
   const helpers = registerHelpers(hb);
   const partialNames = new Set(audience.partials.keys());
+  const stack: string[] = [];
   for (const [name, file] of audience.partials) {
     const src = readInputBytes(file, 'template', TEMPLATE_TEXT).toString('utf8');
     lintTemplate(hb, file, src, helpers, partialNames);
-    hb.registerPartial(name, hb.compile(src, { preventIndent: true }));
+    hb.registerPartial(name, guardDepth(name, hb.compile(src, { preventIndent: true }), audience.partials, stack));
   }
   const mainSrc = readInputBytes(audience.templateFile, 'template', TEMPLATE_TEXT).toString('utf8');
   lintTemplate(hb, audience.templateFile, mainSrc, helpers, partialNames);
@@ -60,4 +61,34 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   };
   cache.set(key, { stamp, compiled });
   return compiled;
+}
+
+/**
+ * How deep partials may include each other. Shipped templates nest three deep; a partial that
+ * includes itself (or two that include each other) would otherwise run until V8's "Maximum
+ * call stack size exceeded", which names no partial.
+ */
+export const MAX_PARTIAL_DEPTH = 50;
+
+/** Wraps a compiled partial so that runaway recursion is an E_TEMPLATE error naming the chain. */
+function guardDepth(name: string, partial: HandlebarsTemplateDelegate, files: ReadonlyMap<string, string>, stack: string[]): HandlebarsTemplateDelegate {
+  return (context, options) => {
+    stack.push(name);
+    try {
+      if (stack.length > MAX_PARTIAL_DEPTH) {
+        // The repeating part: from this partial's previous inclusion to this one ("a → b → a").
+        const previous = stack.lastIndexOf(name, stack.length - 2);
+        const chain = previous === -1 ? stack.slice(-6) : stack.slice(previous);
+        const via = stack.slice(0, Math.max(0, stack.indexOf(chain[0]!)));
+        throw new BilatError(
+          'E_TEMPLATE',
+          `partials include each other without end: ${chain.join(' → ')}${via.length ? ` (reached from ${via.join(' → ')})` : ''}, stopped ${MAX_PARTIAL_DEPTH} levels deep (remove {{> ${name}}} from "${chain.at(-2) ?? name}", or guard it with an {{#if}} that ends)`,
+          { file: files.get(chain.at(-2) ?? name) },
+        );
+      }
+      return partial(context, options);
+    } finally {
+      stack.pop();
+    }
+  };
 }
