@@ -12,6 +12,7 @@ import { sourced } from './rules/sourced.js';
 import { publicSourcing } from './rules/visibility.js';
 import { anniversaries, futureDates, periodOrder, rolePeriods } from './rules/dates.js';
 import { tradeArithmetic } from './rules/trade.js';
+import { loneSurrogates } from './rules/surrogates.js';
 import { collapseDefaults, csvHints, expandTradeFiles } from './trade-csv.js';
 
 /** Semantic rules: on the whole file once it matches the schema, before that on the list items that do (salvage.ts). */
@@ -40,10 +41,10 @@ export function validateDocument(doc: LoadedDocument, asOf: string): ValidationR
     // The rules still run on the items the schema accepted, so all problems show at once.
     const semantic = rulesDespiteSchema(csv.doc, parsed.error.issues, rules, asOf);
     const schema = csvHints(schemaDiagnostics(csv.doc, Relationship, parsed.error), doc.file);
-    return { file: doc.file, doc, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...schema, ...semantic]), csv.defaulted) };
+    return { file: doc.file, doc, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...loneSurrogates(csv.doc), ...schema, ...semantic]), csv.defaulted) };
   }
   const ctx: RuleContext = { doc: csv.doc, data: parsed.data, asOf };
-  const diagnostics = rules.flatMap((rule) => rule(ctx));
+  const diagnostics = [...loneSurrogates(csv.doc), ...rules.flatMap((rule) => rule(ctx))];
   return { file: doc.file, doc, expanded: csv.doc, data: parsed.data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
 }
 
