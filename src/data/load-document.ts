@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { BilatError } from '../errors.js';
 import { readTextInput } from './read-file.js';
-import { checkTokenBudget } from './token-budget.js';
+import { checkFlowDepth, checkTokenBudget, deepestLine, tooDeep } from './token-budget.js';
 
 export interface Position {
   line: number;
@@ -31,13 +31,26 @@ export function loadDocument(file: string, what = 'data file'): LoadedDocument {
 }
 
 export function parseText(file: string, text: string): LoadedDocument {
+  try {
+    return parseChecked(file, text);
+  } catch (e) {
+    // The parser and the walks after it recurse once per level: block nesting past the stack.
+    if (e instanceof RangeError && /call stack/.test(e.message)) throw tooDeep(file, text, deepestLine(text));
+    throw e;
+  }
+}
+
+function parseChecked(file: string, text: string): LoadedDocument {
   // The YAML parser accepts things JSON does not (`"pair": }` reads as null): hold .json to JSON.
   if (/\.json$/i.test(file)) checkJsonSyntax(file, text);
   checkTokenBudget(file, text);
+  checkFlowDepth(file, text);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const first = doc.errors[0];
   if (first) {
+    // Block collections nested past the parser's stack (flow ones are stopped by checkFlowDepth).
+    if (/Maximum call stack size exceeded/.test(first.message)) throw tooDeep(file, text, deepestLine(text));
     const pos = lineCounter.linePos(first.pos[0]);
     const msg = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new BilatError('E_DATA_PARSE', `syntax error: ${msg}`, { file, line: pos.line, column: pos.col });

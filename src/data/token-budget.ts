@@ -30,3 +30,68 @@ export function checkTokenBudget(file: string, text: string): void {
     offset += token.length;
   }
 }
+
+/**
+ * Deepest nesting of lists and mappings bilat reads. A relationship file nests about six levels;
+ * the YAML parser recurses once per level and runs out of stack somewhere past a thousand
+ * (earlier on a worker thread), which reads as "Maximum call stack size exceeded".
+ */
+export const MAX_DEPTH = 100;
+
+/**
+ * Stops flow collections (`[[[…` or `{a: {b: …`) nested deeper than MAX_DEPTH before parsing,
+ * at the bracket that goes one level too deep. Linear: the lexer keeps no stack. Files with
+ * fewer opening brackets than the limit cannot reach it and are not lexed.
+ */
+export function checkFlowDepth(file: string, text: string): void {
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets < MAX_DEPTH; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) brackets++;
+  }
+  if (brackets < MAX_DEPTH) return;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_DEPTH) throw tooDeep(file, text, offset);
+    } else if (token === ']' || token === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+    if (!LEXER_MARKS.has(token)) offset += token.length;
+  }
+}
+
+/** Tokens the lexer adds that are not in the source (document start, flow end, scalar). */
+const LEXER_MARKS = new Set(['\u0002', '\u0018', '\u001f']);
+
+/** Where the deepest block nesting is: the first of the most indented lines. */
+export function deepestLine(text: string): number {
+  let best = -1;
+  let bestOffset = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let i = lineStart;
+    while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x2d)) i++; // spaces and compact "- - -"
+    if (i - lineStart > best) {
+      best = i - lineStart;
+      bestOffset = i;
+    }
+    const next = text.indexOf('\n', lineStart);
+    if (next === -1) break;
+    lineStart = next + 1;
+  }
+  return bestOffset;
+}
+
+/** The located error for nesting past MAX_DEPTH (also used when the parser itself ran out of stack). */
+export function tooDeep(file: string, text: string, offset: number): BilatError {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return new BilatError(
+    'E_DATA_PARSE',
+    `nesting deeper than ${MAX_DEPTH} levels at line ${line}: lists and mappings this deep inside each other are not relationship data (close the brackets, or dedent, where the value should end; a relationship file nests about six levels)`,
+    { file, line, column },
+  );
+}

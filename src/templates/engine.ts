@@ -54,6 +54,7 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   const helpers = registerHelpers(hb);
   const partialNames = new Set(audience.partials.keys());
   const partialAsts = new Map<string, { file: string; ast: unknown }>();
+  const stack: string[] = [];
   const images: string[] = [];
   // Lint the text as written (its lines and columns), compile it with its images inlined.
   const unsupported: Diagnostic[] = [];
@@ -66,7 +67,7 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   for (const [name, file] of audience.partials) {
     const src = readInputBytes(file, 'template', TEMPLATE_TEXT).toString('utf8');
     partialAsts.set(name, { file, ast: lintTemplate(hb, file, src, helpers, partialNames) });
-    hb.registerPartial(name, hb.compile(withImages(src, file), { preventIndent: true }));
+    hb.registerPartial(name, guardDepth(name, hb.compile(withImages(src, file), { preventIndent: true }), audience.partials, stack));
   }
   const mainSrc = readInputBytes(audience.templateFile, 'template', TEMPLATE_TEXT).toString('utf8');
   const mainAst = lintTemplate(hb, audience.templateFile, mainSrc, helpers, partialNames);
@@ -123,4 +124,34 @@ function readThemes(files: readonly string[]): { pdf: PdfTheme; css: string; war
   const merged = mergeThemeFiles(parsed);
   const id = createHash('sha256').update(texts.join('\0')).digest('hex').slice(0, 12);
   return { pdf: { id, tokens: themeWith(shippedTheme, merged.tokens), classes: merged.classes }, css: texts.join('\n'), warnings: merged.warnings };
+}
+
+/**
+ * How deep partials may include each other. Shipped templates nest three deep; a partial that
+ * includes itself (or two that include each other) would otherwise run until V8's "Maximum
+ * call stack size exceeded", which names no partial.
+ */
+export const MAX_PARTIAL_DEPTH = 50;
+
+/** Wraps a compiled partial so that runaway recursion is an E_TEMPLATE error naming the chain. */
+function guardDepth(name: string, partial: HandlebarsTemplateDelegate, files: ReadonlyMap<string, string>, stack: string[]): HandlebarsTemplateDelegate {
+  return (context, options) => {
+    stack.push(name);
+    try {
+      if (stack.length > MAX_PARTIAL_DEPTH) {
+        // The repeating part: from this partial's previous inclusion to this one ("a → b → a").
+        const previous = stack.lastIndexOf(name, stack.length - 2);
+        const chain = previous === -1 ? stack.slice(-6) : stack.slice(previous);
+        const via = stack.slice(0, Math.max(0, stack.indexOf(chain[0]!)));
+        throw new BilatError(
+          'E_TEMPLATE',
+          `partials include each other without end: ${chain.join(' → ')}${via.length ? ` (reached from ${via.join(' → ')})` : ''}, stopped ${MAX_PARTIAL_DEPTH} levels deep (remove {{> ${name}}} from "${chain.at(-2) ?? name}", or guard it with an {{#if}} that ends)`,
+          { file: files.get(chain.at(-2) ?? name) },
+        );
+      }
+      return partial(context, options);
+    } finally {
+      stack.pop();
+    }
+  };
 }

@@ -12,6 +12,7 @@ import { sourced } from './rules/sourced.js';
 import { publicSourcing } from './rules/visibility.js';
 import { anniversaries, futureDates, periodOrder, rolePeriods } from './rules/dates.js';
 import { tradeArithmetic } from './rules/trade.js';
+import { loneSurrogates } from './rules/surrogates.js';
 import { collapseDefaults, csvHints, expandTradeFiles } from './trade-csv.js';
 import { RelationshipV2 } from '../schema/v2/relationship-v2.js';
 import { toV1Shape } from '../schema/v2/normalize.js';
@@ -70,11 +71,11 @@ export function validateDocument(doc: LoadedDocument, asOf: string): ValidationR
     // The rules still run on the items the schema accepted, so all problems show at once.
     const semantic = rulesDespiteSchema(csv.doc, parsed.error.issues, rules, asOf, read);
     const schema = csvHints(schemaDiagnostics(csv.doc, fileSchema, parsed.error), doc.file);
-    return { file: doc.file, doc, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...schema, ...semantic]), csv.defaulted) };
+    return { file: doc.file, doc, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...loneSurrogates(csv.doc), ...schema, ...semantic]), csv.defaulted) };
   }
   const data = read(csv.doc.value)!;
   const ctx: RuleContext = { doc: csv.doc, data, asOf };
-  const diagnostics = rules.flatMap((rule) => rule(ctx));
+  const diagnostics = [...loneSurrogates(csv.doc), ...rules.flatMap((rule) => rule(ctx))];
   return { file: doc.file, doc, expanded: csv.doc, data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
 }
 

@@ -123,11 +123,13 @@ function dataCase(p: Params<typeof dataArb>, i: number): HostileCase {
       needs.add('input');
       extra = rejected(`url ${p.url}`);
       break;
-    case 'nested':
+    case 'nested': // past the parser's stack this read "Maximum call stack size exceeded"
       summary(`${'['.repeat(p.depth)}${']'.repeat(p.depth)}`);
+      extra = rejected(`lists nested ${p.depth} deep`, /call stack/);
       break;
-    case 'surrogate':
+    case 'surrogate': // passed validate, then failed the PDF glyph check at build
       summary('"lone \\uD800 surrogate"');
+      extra = rejected('half a surrogate pair', /call stack/);
       break;
     case 'nul':
       summary('nul \u0000 inside');

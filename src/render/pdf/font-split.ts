@@ -5,6 +5,7 @@
  * phrase is one run and is shaped as one.
  */
 import { familyCovers, familyFor } from './font-chain.js';
+import { ownString } from './own-string.js';
 
 export interface FontRun {
   text: string;
@@ -34,7 +35,7 @@ export function splitByFont(text: string, main: string): FontRun[] | null {
   let runs = covered(text, main) ? null : split(text, main);
   if (runs?.length === 1 && runs[0]!.family === undefined) runs = null; // nothing any fallback can draw
   if (memo.size >= CACHE_LIMIT) memo.clear(); // a scheduler runs for weeks: bound it
-  memo.set(text, runs);
+  memo.set(ownString(text), runs); // a copy: the text is often a slice of a whole brief
   return runs;
 }
 

@@ -6,6 +6,8 @@
  * oldest words go first (insertion order; a hit costs nothing).
  */
 
+import { ownString } from './own-string.js';
+
 /**
  * Heap bytes of a shaped run, roughly: fontkit's run object and its arrays, and a position
  * object per glyph. Measured: 5,000 eight-glyph words grew the heap by ~11.6 MB (~2.3 KB each).
@@ -65,7 +67,7 @@ export class ShapingCache<R extends ShapedRun = ShapedRun> {
     if (bytes > this.maxBytes || this.get(font, text) !== undefined) return;
     while (this.#bytes + bytes > this.maxBytes && this.#entries.size > 0) this.#evictOldest();
     const head = this.#entries.get(text);
-    this.#entries.set(text, { font, run, bytes, next: head });
+    this.#entries.set(head === undefined ? ownString(text) : text, { font, run, bytes, next: head }); // a copy: words are slices of whole briefs
     this.#bytes += bytes;
   }
 
