@@ -16,6 +16,9 @@ import { createFormatter } from './model/format.js';
 import type { Relationship } from './schema/relationship.js';
 import { stageFiles, type StagedFile } from './write/atomic.js';
 import type { GlyphError } from './render/pdf/glyphs.js';
+import { DEFAULT_LANGUAGE } from './locales/catalogs.js';
+import { resolveLocale, type BriefLocale } from './locales/resolve-locale.js';
+import { createGrammar, type Grammar } from './model/grammar/index.js';
 
 export type Format = 'html' | 'pdf' | 'docx';
 /** Built when no format is asked for. */
@@ -36,8 +39,13 @@ export interface BuildOptions {
   asOf?: string;
   /** User template folder that overrides partials or whole audiences. */
   templates?: string;
-  /** BCP 47 locale for dates and numbers; default en-GB. */
-  locale?: string;
+  /**
+   * The brief's language and the locale of its dates and numbers: `en`, `ru`, `az` (a catalog in
+   * templates/locales/ or the user's `<templates>/locales/`), or a regional tag such as `en-US`.
+   * Several (or a comma-separated list) build each brief once per language; a language other
+   * than English adds itself to the file name (`az-kg-analyst.ru.pdf`). Default en-GB.
+   */
+  locale?: string | readonly string[];
   pageSize?: 'A4' | 'LETTER';
   /**
    * Treat `data` entries as files, folders (their `*.yaml`, `*.yml`, `*.json`) or glob patterns.
@@ -79,7 +87,9 @@ export interface ResolvedBuildOptions {
   readonly out: string;
   readonly asOf: string;
   readonly templates?: string;
+  /** The first of `locales`: the one a single-language render uses. */
   readonly locale: string;
+  readonly locales: string[];
   readonly pageSize: 'A4' | 'LETTER';
   readonly expand: boolean;
   readonly concurrency: number;
@@ -125,6 +135,7 @@ export const GENERATOR = `bilat ${PACKAGE_VERSION}`;
 export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
   const concurrency = opts.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new BilatError('E_USAGE', `concurrency must be a whole number ≥ 1, got ${concurrency}`);
+  const locales = localeList(opts.locale, opts.templates);
   return Object.freeze({
     data: opts.data,
     audiences: opts.audiences?.length ? opts.audiences : listAudiences(opts.templates).map((a) => a.id),
@@ -132,13 +143,33 @@ export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
     out: opts.out ?? 'output',
     asOf: opts.asOf ?? todayIso(),
     templates: opts.templates,
-    locale: opts.locale ?? 'en-GB',
+    locale: locales[0]!,
+    locales,
     pageSize: opts.pageSize ?? 'A4',
     expand: opts.expand ?? false,
     concurrency,
     incremental: opts.incremental ?? false,
     keepGoing: opts.keepGoing ?? false,
   });
+}
+
+/** `--locale ru,az` or several: each checked (an unknown one is a usage error), one per language. */
+export function localeList(locale: string | readonly string[] | undefined, templates?: string): string[] {
+  const tags = (typeof locale === 'string' ? [locale] : (locale ?? [])).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
+  if (tags.length === 0) return ['en-GB'];
+  const byLanguage = new Map<string, string>();
+  for (const tag of tags) {
+    const { language } = resolveLocale(tag, templates);
+    const seen = byLanguage.get(language);
+    if (seen !== undefined && seen !== tag) throw new BilatError('E_USAGE', `--locale ${seen} and ${tag} are the same language and would write the same files; give one`);
+    byLanguage.set(language, tag);
+  }
+  return [...byLanguage.values()];
+}
+
+/** The part a language adds to a file name: nothing for English (today's names), ".ru" otherwise. */
+export function localeSuffix(language: string): string {
+  return language === DEFAULT_LANGUAGE ? '' : `.${language}`;
 }
 
 /**
@@ -213,7 +244,7 @@ export async function buildPairFile(
 export async function renderPair(
   data: Relationship,
   compiled: CompiledAudience[],
-  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & { templates?: string },
   want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<RenderedBrief[]> {
   const { briefs, glyphErrors } = await renderPairParts(data, compiled, opts, want);
@@ -225,35 +256,39 @@ export async function renderPair(
 async function renderPairParts(
   data: Relationship,
   compiled: CompiledAudience[],
-  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'>,
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & { templates?: string },
   want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[] }> {
   const glyphErrors: { error: GlyphError; path: string }[] = [];
   const { ensureChartsReady } = await import('./render/charts/index.js');
   await ensureChartsReady();
   const out: RenderedBrief[] = [];
+  const loc = resolveLocale(opts.locale, opts.templates);
+  const g = createGrammar(loc.intl, loc.catalog);
   for (const c of compiled) {
     const formats = opts.formats.filter((f) => want(c.audience.id, f));
     if (formats.length === 0) continue;
     const view = buildView(data, {
       asOf: opts.asOf,
-      locale: opts.locale,
+      locale: loc.intl,
+      language: loc.language,
+      grammar: g,
       generator: GENERATOR,
       audience: audienceInfo(c),
     });
-    const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}`);
+    const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}${localeSuffix(loc.language)}`);
     // One article serves both formats, so they cannot drift; a one-page brief is cut to fit
     // its PDF first. An HTML-only build skips the layout (and pdfmake) and keeps it uncut.
-    const fitted = c.audience.options.onePage === true && formats.includes('pdf') ? await fitArticle(c, view, opts.pageSize) : undefined;
-    const article = fitted?.article ?? renderArticle(c, view);
+    const fitted = c.audience.options.onePage === true && formats.includes('pdf') ? await fitArticle(c, view, opts.pageSize, g) : undefined;
+    const article = fitted?.article ?? renderArticle(c, view, g);
     const shown = fitted?.view ?? view;
     if (formats.includes('html')) {
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(shown)) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(shown, g)) });
     }
     if (formats.includes('pdf')) {
       const { renderBriefPdf, isGlyphError } = await import('./render/pdf-brief.js');
       try {
-        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts));
+        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts, g));
         out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes });
       } catch (e) {
         if (!isGlyphError(e)) throw e;
@@ -262,27 +297,28 @@ async function renderPairParts(
     }
     if (formats.includes('docx')) {
       const { renderBriefDocx } = await import('./render/docx-brief.js');
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'docx', path: `${base}.docx`, bytes: await renderBriefDocx(article, view, opts.pageSize) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'docx', path: `${base}.docx`, bytes: await renderBriefDocx(article, view, opts.pageSize, g) });
     }
   }
   return { briefs: out, glyphErrors };
 }
 
 /** A one-page audience: its article and PDF after as many cuts as the page needs. */
-async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize']) {
+async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize'], g: Grammar) {
   const [{ fitOnePage }, { renderBriefPdf }] = await Promise.all([import('./render/fit-page.js'), import('./render/pdf-brief.js')]);
   const limit = (k: string) => (typeof c.audience.options[k] === 'number' ? (c.audience.options[k] as number) : Number.POSITIVE_INFINITY);
-  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts));
+  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v, g) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts, g));
 }
 
 /**
  * The audience's article, the same for both formats: the HTML document wraps it, the PDF is
  * converted from it. Charts are inline SVG with real text, drawn once per pair.
  */
-export function renderArticle(c: CompiledAudience, view: BriefView): string {
+export function renderArticle(c: CompiledAudience, view: BriefView, g: Grammar = createGrammar(view.meta.locale)): string {
   return c.render(view, {
     fmt: createFormatter(view.meta.locale),
-    chart: (kind, d, hash) => chartFigure(kind, d, view, hash),
+    grammar: g,
+    chart: (kind, d, hash) => chartFigure(kind, d, view, hash, g),
   });
 }
 
@@ -292,12 +328,12 @@ export function audienceInfo(c: CompiledAudience) {
 }
 
 /** Title, language and description of an HTML brief. */
-export function htmlMeta(view: BriefView) {
+export function htmlMeta(view: BriefView, g: Grammar = createGrammar(view.meta.locale)) {
   const [a, b] = view.countries;
   return {
     title: `${view.meta.title} — ${view.meta.audience.label}, ${view.meta.asOfLabel}`,
     lang: view.meta.lang,
-    description: `${view.meta.audience.label} on relations between ${a?.name} and ${b?.name}, as of ${view.meta.asOfLabel}.`,
+    description: g.t('doc.description', { audience: view.meta.audience.label, a: String(a?.name), b: String(b?.name), date: view.meta.asOfLabel }),
     generator: view.meta.generator,
     asOf: view.meta.asOf,
   };

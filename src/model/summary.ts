@@ -17,7 +17,7 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
   const headline = (figures: number[]) => {
     const s = scaleAmounts(figures, t!.unit, fmt.locale, (n) => fmt.number(n));
     const reported = s.scaled ? figures.map((n) => fmt.number(n)).join(' / ') + ` ${t!.unitLabel}` : undefined;
-    return { value: s.values.join(' / '), unit: fmt.unitLabel(t!.currency, s.unit), ...(reported ? { reported } : {}) };
+    return { value: s.values.join(' / '), unit: g.unit(t!.currency, s.unit), ...(reported ? { reported } : {}) };
   };
   if (t?.turnover !== undefined) out.push({ ...headline([t.turnover]), label: g.t('figure.turnover', { period: t.label }), refs: t.refs });
   if (t?.exports !== undefined && t.imports !== undefined)
@@ -27,7 +27,7 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
   if (dip) {
     const years = Number(v.meta.asOf.slice(0, 4)) - Number(dip.date.raw.slice(0, 4));
-    if (years > 0) out.push({ value: String(years), label: g.t('figure.years-relations', { n: years, date: dip.date.label }), refs: dip.refs });
+    if (years > 0) out.push({ value: String(years), label: g.t('figure.years-relations', { n: years, ...g.dateVars(dip.date.raw) }), refs: dip.refs });
   }
   const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
   if (contacts.length && out.length < 4)
@@ -40,7 +40,7 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
   const out: { text: string; refs: Ref[] }[] = [];
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
   const treaty = v.agreements.treaties[0];
-  if (dip) out.push({ text: g.t('overview.relations-since', { date: dip.date.label }), refs: dip.refs });
+  if (dip) out.push({ text: g.t('overview.relations-since', { ...g.dateVars(dip.date.raw), on: g.on(dip.date.raw) }), refs: dip.refs });
   if (treaty?.signedDate !== undefined) out.push({ text: g.t(takesArticle(treaty.title) ? 'overview.treaty-signed' : 'overview.treaty-signed.bare', { title: treaty.title, on: g.on(treaty.signedDate) }), refs: treaty.refs });
   const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
   const latest = v.latestEngagement;

@@ -4,8 +4,8 @@ import { upcomingAnniversaries } from './anniversaries.js';
 import { isAfter, isPartialPeriod, parseDate, sortKey } from './dates.js';
 import { filterPublic } from './filter.js';
 import { createFormatter } from './format.js';
-import { createGrammar, sourceCredit } from './grammar/index.js';
-import { kindLabels, topicLabels } from './labels.js';
+import { createGrammar, sourceCredit, type Grammar } from './grammar/index.js';
+import { kindLabels } from './labels.js';
 import { ownValue } from '../own-key.js';
 import type { BriefView, DateView, EngagementView, Flag, Ref, TradeView } from './view-types.js';
 import { derivedTalkingPoints, keyFigures, overview } from './summary.js';
@@ -21,7 +21,12 @@ export interface AudienceInfo {
 export interface ViewOptions {
   asOf: string;
   audience: AudienceInfo;
+  /** BCP 47 locale of dates and numbers; default en-GB. */
   locale?: string;
+  /** The brief's language (`en`, `ru`, `az`), whose catalog `grammar` holds. Default the locale's language. */
+  language?: string;
+  /** Words of the brief's language; default English. */
+  grammar?: Grammar;
   generator?: string;
 }
 
@@ -29,7 +34,11 @@ export interface ViewOptions {
 export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   const rel = opts.audience.internal ? input : filterPublic(input);
   const fmt = createFormatter(opts.locale ?? 'en-GB');
-  const g = createGrammar(fmt.locale);
+  const g = opts.grammar ?? createGrammar(fmt.locale);
+  const language = opts.language ?? fmt.locale.split('-')[0]!;
+  // An English brief keeps the audience file's words (a user may rename a shipped audience).
+  const own = (prefix: string, value: string) => (language === 'en' ? value : g.label(prefix, value.toLowerCase(), value));
+  const kinds = Object.fromEntries(Object.keys(kindLabels).map((k) => [k, g.label('kind', k, kindLabels[k])]));
   const [a, b] = rel.pair.countries;
   const countryName = (code: string) => rel.pair.countries.find((c) => c.code === code)?.name ?? code;
   const sourceNo = new Map(rel.sources.map((s, i) => [s.id, i + 1]));
@@ -55,8 +64,8 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       id: e.id,
       date: date(e.date, e.dateInferred, e.status === 'planned'),
       kind: e.kind,
-      kindLabel: ownValue(kindLabels, e.kind) ?? e.kind,
-      title: e.title ?? ownValue(kindLabels, e.kind) ?? e.kind,
+      kindLabel: ownValue(kinds, e.kind) ?? e.kind,
+      title: e.title ?? ownValue(kinds, e.kind) ?? e.kind,
       status: e.status ?? 'held',
       participants: (e.participants ?? []).map((p) => {
         const person = people.get(p.person);
@@ -65,7 +74,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       place: e.place,
       occasion: e.occasion,
       organizations: (e.organizations ?? []).map((id) => ({ id, label: orgs.get(id)?.abbreviation ?? orgs.get(id)?.name ?? id })),
-      topics: (e.topics ?? []).map((t) => ownValue(topicLabels, t) ?? t),
+      topics: (e.topics ?? []).map((t) => g.label('topic', t)),
       tags: e.tags ?? [],
       summary: e.summary,
       outcomes: (e.outcomes ?? []).map((o) => ({ kind: o.kind, text: o.text, refs: refs(o.sources ?? e.sources) })),
@@ -86,7 +95,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       partnerName: countryName(t.reporter === a.code ? b.code : a.code),
       currency: t.currency,
       unit: t.unit,
-      unitLabel: fmt.unitLabel(t.currency, t.unit),
+      unitLabel: g.unit(t.currency, t.unit),
       exports: t.exports,
       imports: t.imports,
       turnover: t.turnover ?? (t.exports !== undefined && t.imports !== undefined ? round(t.exports + t.imports) : undefined),
@@ -125,12 +134,13 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   const view: BriefView = {
     meta: {
       pairId: rel.pair.id,
-      title: rel.pair.title ?? `${a.name} – ${b.name}`,
-      audience: { id: opts.audience.id, label: opts.audience.label, classification: opts.audience.classification },
+      title: rel.pair.title ?? g.t('title.pair', { a: a.name, b: b.name }),
+      audience: { id: opts.audience.id, label: language === 'en' ? opts.audience.label : g.label('audience', opts.audience.id, opts.audience.label), classification: own('classification', opts.audience.classification) },
       asOf: opts.asOf,
       asOfLabel: fmt.date(opts.asOf),
       locale: fmt.locale,
       lang: fmt.locale,
+      language,
       generator: opts.generator ?? 'bilat',
     },
     countries: rel.pair.countries.map((c) => ({ ...c })),
@@ -140,7 +150,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     engagements,
     latestEngagement: [...engagements].reverse().find((e) => !e.date.suspect && e.status !== 'planned'),
     recentContacts: engagements.filter((e) => !e.date.suspect && e.status !== 'planned').reverse(),
-    contactsByYear: { rows: contactRows, kindLabels, excluded: engagements.length - counted.length, refs: refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
+    contactsByYear: { rows: contactRows, kindLabels: kinds, excluded: engagements.length - counted.length, refs: refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
     // The latest period reported in full (both flows) drives key figures and the split chart.
     trade: { periods: trade, latest: [...trade].reverse().find((t) => t.exports !== undefined && t.imports !== undefined) ?? trade.at(-1) },
     agreements: {

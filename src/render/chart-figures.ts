@@ -1,7 +1,8 @@
 import { BilatError } from '../errors.js';
 import { CHART_KINDS } from './chart-kinds.js';
 import type { BriefView, Ref, TradeView } from '../model/view-types.js';
-import { createGrammar } from '../model/grammar/index.js';
+import { createGrammar, type Grammar } from '../model/grammar/index.js';
+import type { ChartWords } from './charts/words.js';
 import type { ChartSpec, RenderedChart } from './charts/index.js';
 import { createChartCache, renderChart, type ChartCache } from './charts/index.js';
 
@@ -15,29 +16,31 @@ const COMPACT_WIDTH_PX = 340;
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Build a chart spec from the view data a template passed to {{chart kind data}}. */
-export function chartSpec(kind: string, data: unknown, view: BriefView): { spec: ChartSpec; note?: string } {
-  const source = (refs: Ref[]) => sourceLine(view, refs);
+export function chartSpec(kind: string, data: unknown, view: BriefView, g: Grammar = createGrammar(view.meta.locale)): { spec: ChartSpec; note?: string } {
+  const source = (refs: Ref[]) => sourceLine(view, refs, g);
   const locale = view.meta.locale;
+  // An English brief keeps the charts' own words (and their cache keys) exactly as before.
+  const words = (unit?: { currency: string; unit: string }) => (view.meta.language === 'en' ? {} : { words: chartWords(g, unit) });
   switch (kind) {
     case 'trade-split': {
       const t = data as TradeView;
       return {
-        spec: { kind, periodLabel: t.label, reporterName: t.reporterName, partnerName: t.partnerName, currency: t.currency, unit: t.unit, exports: t.exports, imports: t.imports, turnover: t.turnover, balance: t.balance, source: source(t.refs), locale },
+        spec: { kind, periodLabel: t.label, reporterName: t.reporterName, partnerName: t.partnerName, currency: t.currency, unit: t.unit, exports: t.exports, imports: t.imports, turnover: t.turnover, balance: t.balance, source: source(t.refs), locale, ...words(t) },
       };
     }
     case 'trade-series': {
       const ps = data as TradeView[];
       const first = ps[0]!;
       return {
-        spec: { kind, reporterName: first.reporterName, partnerName: first.partnerName, currency: first.currency, unit: first.unit, periods: ps.map((p) => ({ label: p.label, turnover: p.turnover, balance: p.balance, partial: p.partial })), source: source(ps.flatMap((p) => p.refs)), locale },
+        spec: { kind, reporterName: first.reporterName, partnerName: first.partnerName, currency: first.currency, unit: first.unit, periods: ps.map((p) => ({ label: p.label, turnover: p.turnover, balance: p.balance, partial: p.partial })), source: source(ps.flatMap((p) => p.refs)), locale, ...words(first) },
       };
     }
     case 'contacts-by-year': {
       const c = data as BriefView['contactsByYear'];
       const used = Object.fromEntries(Object.entries(c.kindLabels).filter(([k]) => c.rows.some((r) => r.kind === k)));
       return {
-        spec: { kind, rows: c.rows, kindLabels: used, source: source(c.refs), locale },
-        note: c.excluded ? createGrammar(locale).t('chart.contacts-left-out', { n: c.excluded }) : undefined,
+        spec: { kind, rows: c.rows, kindLabels: used, source: source(c.refs), locale, ...words() },
+        note: c.excluded ? g.t('chart.contacts-left-out', { n: c.excluded }) : undefined,
       };
     }
     default:
@@ -46,7 +49,7 @@ export function chartSpec(kind: string, data: unknown, view: BriefView): { spec:
 }
 
 /** `Source: [2] Ministry …, 2020`: the figure's sources, numbered as in the brief. */
-function sourceLine(view: BriefView, refs: Ref[]): string {
+function sourceLine(view: BriefView, refs: Ref[], g: Grammar): string {
   const seen = new Set<number>();
   const parts: string[] = [];
   for (const r of refs) {
@@ -56,7 +59,31 @@ function sourceLine(view: BriefView, refs: Ref[]): string {
     if (!s) continue;
     parts.push(`[${s.n}] ${s.credit}${s.published ? `, ${s.published}` : ''}`);
   }
-  return parts.length ? createGrammar(view.meta.locale).t('credit.line', { n: parts.length, list: parts.join('; ') }) : '';
+  return parts.length ? g.t('credit.line', { n: parts.length, list: parts.join('; ') }) : '';
+}
+
+/** The catalog's chart words; slots stay for the chart to fill. */
+function chartWords(g: Grammar, amounts?: { currency: string; unit: string }): Partial<ChartWords> {
+  const f = (key: Parameters<Grammar['t']>[0]) => String(g.catalog[key]);
+  return {
+    tradeTitle: f('chart.trade-title'),
+    periodsSpan: f('chart.periods-span'),
+    exportsTo: f('chart.exports-to'),
+    importsFrom: f('chart.imports-from'),
+    turnover: f('chart.turnover'),
+    balance: f('chart.balance'),
+    noData: f('chart.no-data'),
+    partialNote: f('chart.partial-note'),
+    partial: f('chart.partial'),
+    contactsTitle: f('chart.contacts-title'),
+    contactsAxis: f('chart.contacts-axis'),
+    noContacts: f('chart.no-contacts'),
+    none: f('chart.none'),
+    altSplit: f('chart.alt-split'),
+    altSeries: f('chart.alt-series'),
+    altContacts: f('chart.alt-contacts'),
+    ...(amounts ? { unit: g.unit(amounts.currency, amounts.unit) } : {}),
+  };
 }
 
 /**
@@ -64,8 +91,8 @@ function sourceLine(view: BriefView, refs: Ref[]): string {
  * stating every figure. The same markup serves the HTML brief and, drawn as vectors by
  * pdf/chart-drawing.ts, the PDF.
  */
-export function chartFigure(kind: string, data: unknown, view: BriefView, hash: Record<string, unknown>): string {
-  const { spec, note } = chartSpec(kind, data, view);
+export function chartFigure(kind: string, data: unknown, view: BriefView, hash: Record<string, unknown>, g?: Grammar): string {
+  const { spec, note } = chartSpec(kind, data, view, g);
   // A compact chart is laid out narrower with the same text size, to stay legible in a column.
   if (hash.size === 'compact') spec.width = COMPACT_WIDTH_PX;
   const cls = `chart chart--${kind}${hash.size ? ` chart--${esc(String(hash.size))}` : ''}`;

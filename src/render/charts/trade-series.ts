@@ -5,6 +5,7 @@ import type { ChartPlan } from './plan.js';
 import type { ValueLabel } from './plugins.js';
 import { CHART_WIDTH_PX, MAX_BAR_PX, categoryAxis, frameOptions, heightFor, seriesColor, valueAxis, withAlpha } from './style.js';
 import type { TradeSeriesSpec } from './types.js';
+import { chartWords, frame } from './words.js';
 
 export const TRADE_SERIES_HEIGHT = 320;
 
@@ -15,15 +16,16 @@ export const TRADE_SERIES_HEIGHT = 320;
  */
 export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
   const w = numberWords(spec.locale);
-  const L = { turnover: 'Turnover', balance: 'Balance', noData: 'no data', partialNote: 'Hatched bars: part of a year only', partial: 'part of a year', ...spec.labels };
-  const unit = unitTitle(spec.unit, spec.currency);
+  const W = chartWords(spec.words);
+  const L = { turnover: W.turnover, balance: W.balance, noData: W.noData, partialNote: W.partialNote, partial: W.partial, ...spec.labels };
+  const unit = W.unit ?? unitTitle(spec.unit, spec.currency);
   const c = compactAmounts(spec.unit, spec.currency, spec.locale);
   const scaled = (n: number | undefined) => (isFigure(n) ? n * c.factor : null);
   const periods = spec.periods;
   const first = periods[0]?.label ?? '';
   const last = periods[periods.length - 1]?.label ?? '';
-  const span = periods.length > 1 ? `${first} to ${last}` : first;
-  const title = spec.title ?? `${spec.reporterName} – ${spec.partnerName} trade, ${span}`;
+  const span = periods.length > 1 ? frame(W.periodsSpan, { first, last }) : first;
+  const title = spec.title ?? frame(W.tradeTitle, { reporter: spec.reporterName, partner: spec.partnerName, period: span });
   const anyPartial = periods.some((p) => p.partial);
   const turnoverColor = seriesColor(0);
   const balanceColor = seriesColor(1);
@@ -86,7 +88,7 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
   };
 
   const alt = sentences([
-    `Bar and line chart: ${title}, in ${unit}`,
+    frame(W.altSeries, { title, unit }),
     ...periods.map((p) => {
       const t = isFigure(p.turnover) ? w.plain(p.turnover) : L.noData;
       const b = isFigure(p.balance) ? w.signed(p.balance) : L.noData;

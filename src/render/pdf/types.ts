@@ -97,6 +97,8 @@ export interface PdfMeta {
   headerRight: string;
   /** Running footer, left, e.g. "As of 22 November 2026". */
   footerNote: string;
+  /** Running footer, right, with {page} and {pages} slots. @default 'Page {page} of {pages}' */
+  pageLabel?: string;
   /** @default 'A4' */
   pageSize?: PageSizeName;
   /** The template's house font stack (audience.yaml `fonts:`), set before Roboto and its fallbacks. */
