@@ -173,7 +173,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     milestones: { past: milestones.filter((m) => !m.planned).sort(byDate), planned: milestones.filter((m) => m.planned).sort(byDate) },
     anniversaries: upcomingAnniversaries(rel, opts.asOf, 5, g).map((x) => {
       const nth = g.ordinal(x.ordinal);
-      return { title: x.title, label: g.t('anniversary.of', { ordinal: nth, event: x.title }), year: x.year, ordinal: nth, yearsAway: x.yearsAway, when: g.inYears(x.yearsAway), refs: refs(x.sources) };
+      return { title: x.title, label: g.t('anniversary.of', { ordinal: nth, event: x.title, number: x.ordinal }), year: x.year, ordinal: nth, yearsAway: x.yearsAway, when: g.inYears(x.yearsAway), refs: refs(x.sources) };
     }),
     invitations,
     notes: (rel.notes ?? []).map((n) => ({ id: n.id, about: n.about, says: n.says, problem: n.problem, action: n.action, severity: n.severity ?? 'info', refs: refs(n.sources) })),

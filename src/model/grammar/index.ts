@@ -57,7 +57,13 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = englishCatalo
   const cardinal = new Intl.PluralRules(locale);
   const ordinalRules = new Intl.PluralRules(locale, { type: 'ordinal' });
   // Every value is isolated: a right-to-left name must not pull the frame's brackets and years into its direction.
-  const fill = (frame: string, vars: Vars) => frame.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? isolate(String(vars[k])) : m));
+  // A value ending in a full stop ("2021 г.") takes the place of the frame's own: no "г..".
+  const fill = (frame: string, vars: Vars) =>
+    frame.replace(/\{(\w+)\}(\.?)/g, (m, k: string, stop: string) => {
+      if (!Object.hasOwn(vars, k)) return m;
+      const v = String(vars[k]);
+      return isolate(v) + (stop && v.endsWith('.') ? '' : stop);
+    });
   const pick = (frame: Frame, n: number | undefined, rules: Intl.PluralRules) => {
     if (typeof frame === 'string') return frame;
     return frame[n === undefined ? 'other' : rules.select(n)] ?? frame.other;
@@ -74,8 +80,11 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = englishCatalo
     const m = (p.month ?? 1) - 1;
     // {date}, {year}, {monthIn}…; for a span's ends {start}, {startYear}, {endMonthOf}…
     const k = (part: string) => (name === 'date' ? part : name + part.charAt(0).toUpperCase() + part.slice(1));
+    const cased = (c: 'of' | 'in') => (p.precision === 'month' ? t(`date.month.${c}`, { year: p.year, monthOf: months('months.of')[m] ?? '', monthIn: months('months.in')[m] ?? '' }) : date(d));
     return {
       [name]: date(d),
+      [`${name}Of`]: cased('of'),
+      [`${name}In`]: cased('in'),
       [k('year')]: p.year,
       [k('yearth')]: ordinal(p.year),
       [k('month')]: formatterFor(locale, 'month-name').format(new Date(Date.UTC(2000, m, 1))),
@@ -109,8 +118,8 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = englishCatalo
     },
     tenure(from, to) {
       if (from === undefined && to === undefined) return undefined;
-      if (from === undefined) return t('period.open-start', { end: date(to!) });
-      if (to === undefined) return t('period.open-end', { start: date(from) });
+      if (from === undefined) return t('period.open-start', dateVars(to!, 'end'));
+      if (to === undefined) return t('period.open-end', dateVars(from, 'start'));
       return formatDateRange(locale, from, to);
     },
     plural: (n, one, other) => (cardinal.select(n) === 'one' ? one : other),

@@ -13,6 +13,8 @@ export const MESSAGE_KEYS = [
   'period.open-start',
   'months.of',
   'months.in',
+  'date.month.of',
+  'date.month.in',
   'ordinal',
   'when.this-year',
   'when.in-years',
