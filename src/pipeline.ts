@@ -13,7 +13,8 @@ import { compileAudience, type CompiledAudience } from './templates/engine.js';
 import { listAudiences, resolveAudience } from './templates/resolve.js';
 import { validateFile } from './validate/validate.js';
 import { createFormatter } from './model/format.js';
-import type { Relationship } from './schema/relationship.js';
+import { Relationship, type RelationshipSource } from './schema/relationship.js';
+import { localize, withoutMarkers } from './model/localize.js';
 import { stageFiles, type StagedFile } from './write/atomic.js';
 import type { GlyphError } from './render/pdf/glyphs.js';
 import { DEFAULT_LANGUAGE } from './locales/catalogs.js';
@@ -222,7 +223,7 @@ export async function buildPairFile(
       diagnostics: result.diagnostics,
     });
   }
-  const { briefs, glyphErrors } = await renderPairParts(result.data, compiled, opts, want);
+  const { briefs, glyphErrors, untranslated } = await renderPairParts(result.source ?? result.data, compiled, opts, want);
   const staged = await stageFiles(briefs.map((b) => ({ path: b.path, data: b.bytes })));
   // A character no PDF font draws fails the PDFs only: the other briefs are staged and go in place.
   let failure: GlyphError | undefined;
@@ -235,14 +236,14 @@ export async function buildPairFile(
     pairId: result.data.pair.id,
     pairIdAt: { line: pos.line, column: pos.column },
     briefs: briefs.map((b, i) => ({ ...staged[i]!, audience: b.audience, format: b.format, sha256: createHash('sha256').update(b.bytes).digest('hex') })),
-    diagnostics: result.diagnostics,
+    diagnostics: [...result.diagnostics, ...untranslatedWarning(file, untranslated, opts.locale, result.source?.language)],
     ...(failure ? { failure } : {}),
   };
 }
 
 /** Every brief of one relationship (or those `want` selects), rendered in memory; charts are drawn once and shared. */
 export async function renderPair(
-  data: Relationship,
+  data: RelationshipSource,
   compiled: CompiledAudience[],
   opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & { templates?: string },
   want: (audience: string, format: Format) => boolean = () => true,
@@ -254,17 +255,20 @@ export async function renderPair(
 
 /** renderPair, keeping the other briefs when a PDF cannot be drawn for lack of a glyph. */
 async function renderPairParts(
-  data: Relationship,
+  source: RelationshipSource,
   compiled: CompiledAudience[],
   opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & { templates?: string },
   want: (audience: string, format: Format) => boolean = () => true,
-): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[] }> {
+): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[]; untranslated: number }> {
   const glyphErrors: { error: GlyphError; path: string }[] = [];
   const { ensureChartsReady } = await import('./render/charts/index.js');
   await ensureChartsReady();
   const out: RenderedBrief[] = [];
   const loc = resolveLocale(opts.locale, opts.templates);
   const g = createGrammar(loc.intl, loc.catalog);
+  // Each free text in the brief's language; one the data lacks in it is shown in the data's own, tagged.
+  const dataLanguage = source.language ?? 'en';
+  const { value: data, fallbacks } = localize(Relationship, source, { want: loc.language, dataLanguage, mark: true });
   for (const c of compiled) {
     const formats = opts.formats.filter((f) => want(c.audience.id, f));
     if (formats.length === 0) continue;
@@ -300,7 +304,14 @@ async function renderPairParts(
       out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'docx', path: `${base}.docx`, bytes: await renderBriefDocx(article, view, opts.pageSize, g) });
     }
   }
-  return { briefs: out, glyphErrors };
+  return { briefs: out, glyphErrors, untranslated: fallbacks.length };
+}
+
+/** One line per file and language: the fields themselves are listed by `bilat validate --locale`. */
+function untranslatedWarning(file: string, count: number, locale: string, dataLanguage = 'en'): Diagnostic[] {
+  if (count === 0) return [];
+  const lang = locale.split('-')[0]!.toLowerCase();
+  return [{ severity: 'warning', rule: 'translation-missing', file, line: 0, column: 0, path: '', message: `${count} text${count === 1 ? ' has' : 's have'} no "${lang}" version and ${count === 1 ? 'is' : 'are'} shown in "${dataLanguage}", tagged`, hint: `bilat validate ${file} --locale ${lang} lists them` }];
 }
 
 /** A one-page audience: its article and PDF after as many cuts as the page needs. */
@@ -331,9 +342,9 @@ export function audienceInfo(c: CompiledAudience) {
 export function htmlMeta(view: BriefView, g: Grammar = createGrammar(view.meta.locale)) {
   const [a, b] = view.countries;
   return {
-    title: `${view.meta.title} — ${view.meta.audience.label}, ${view.meta.asOfLabel}`,
+    title: withoutMarkers(`${view.meta.title} — ${view.meta.audience.label}, ${view.meta.asOfLabel}`),
     lang: view.meta.lang,
-    description: g.t('doc.description', { audience: view.meta.audience.label, a: String(a?.name), b: String(b?.name), date: view.meta.asOfLabel }),
+    description: withoutMarkers(g.t('doc.description', { audience: view.meta.audience.label, a: String(a?.name), b: String(b?.name), date: view.meta.asOfLabel })),
     generator: view.meta.generator,
     asOf: view.meta.asOf,
   };

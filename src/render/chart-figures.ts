@@ -3,6 +3,7 @@ import { CHART_KINDS } from './chart-kinds.js';
 import type { BriefView, Ref, TradeView } from '../model/view-types.js';
 import { createGrammar, type Grammar } from '../model/grammar/index.js';
 import type { ChartWords } from './charts/words.js';
+import { withoutMarkers } from '../model/localize.js';
 import type { ChartSpec, RenderedChart } from './charts/index.js';
 import { createChartCache, renderChart, type ChartCache } from './charts/index.js';
 
@@ -92,7 +93,11 @@ function chartWords(g: Grammar, amounts?: { currency: string; unit: string }): P
  * pdf/chart-drawing.ts, the PDF.
  */
 export function chartFigure(kind: string, data: unknown, view: BriefView, hash: Record<string, unknown>, g?: Grammar): string {
-  const { spec, note } = chartSpec(kind, data, view, g);
+  const raw = chartSpec(kind, data, view, g);
+  // A chart draws plain text: a name the data lacks in the brief's language is drawn as given.
+  const json = JSON.stringify(raw.spec);
+  const spec = json === withoutMarkers(json) ? raw.spec : (JSON.parse(withoutMarkers(json)) as ChartSpec);
+  const note = raw.note;
   // A compact chart is laid out narrower with the same text size, to stay legible in a column.
   if (hash.size === 'compact') spec.width = COMPACT_WIDTH_PX;
   const cls = `chart chart--${kind}${hash.size ? ` chart--${esc(String(hash.size))}` : ''}`;

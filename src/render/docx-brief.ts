@@ -1,4 +1,5 @@
 import type { BriefView } from '../model/view-types.js';
+import { plainStrings } from '../model/localize.js';
 import { createGrammar, type Grammar } from '../model/grammar/index.js';
 
 /** A contents list helps a long brief; the one-page and shorter briefs start with their title. */
@@ -9,7 +10,7 @@ export async function renderBriefDocx(article: string, view: BriefView, pageSize
   const { renderDocx } = await import('./docx/index.js');
   const [a, b] = view.countries;
   const sections = article.match(/<h2[\s>]/g)?.length ?? 0;
-  return renderDocx(article, {
+  const meta = {
     title: `${view.meta.title} — ${view.meta.audience.label}`,
     subject: g.t('doc.subject', { a: String(a?.officialName), b: String(b?.officialName), date: view.meta.asOfLabel }),
     description: view.meta.language === 'en' ? `${view.meta.audience.label} (${view.meta.audience.classification}) on relations between ${a?.name} and ${b?.name}, as of ${view.meta.asOfLabel} (${view.meta.asOf}).` : g.t('doc.description', { audience: view.meta.audience.label, a: String(a?.name), b: String(b?.name), date: view.meta.asOfLabel }),
@@ -23,5 +24,7 @@ export async function renderBriefDocx(article: string, view: BriefView, pageSize
     pageLabel: g.catalog['running.page'] as string,
     pageSize,
     toc: sections >= TOC_MIN_SECTIONS,
-  });
+  };
+  // Markers of untranslated texts are for the article's markup; metadata and running heads get the text alone.
+  return renderDocx(article, plainStrings(meta));
 }

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { LoadedDocument } from '../data/load-document.js';
 import { formatPath } from '../diagnostics.js';
 import type { BriefView } from '../model/view-types.js';
+import { plainStrings } from '../model/localize.js';
 import { createGrammar, type Grammar } from '../model/grammar/index.js';
 import type { HouseFont } from './pdf/house-fonts.js';
 import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type MissingGlyph } from './pdf/glyphs.js';
@@ -10,7 +11,7 @@ import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type Missi
 export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[], g: Grammar = createGrammar(view.meta.locale)): Promise<Uint8Array> {
   const { renderPdf } = await import('./pdf/index.js');
   const [a, b] = view.countries;
-  return renderPdf(article, {
+  const meta = {
     title: `${view.meta.title} — ${view.meta.audience.label}`,
     subject: g.t('doc.subject', { a: String(a?.officialName), b: String(b?.officialName), date: view.meta.asOfLabel }),
     author: view.meta.generator,
@@ -23,7 +24,9 @@ export async function renderBriefPdf(article: string, view: BriefView, pageSize:
     pageLabel: g.catalog['running.page'] as string,
     pageSize,
     ...(fonts !== undefined && fonts.length > 0 ? { fonts } : {}),
-  });
+  };
+  // Markers of untranslated texts are for the article's markup; metadata and running heads get the text alone.
+  return renderPdf(article, plainStrings(meta));
 }
 
 export function isGlyphError(e: unknown): e is GlyphError {

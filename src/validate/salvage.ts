@@ -10,6 +10,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import type { LoadedDocument } from '../data/load-document.js';
+import { inDataLanguage } from './validate.js';
 import { Relationship } from '../schema/relationship.js';
 import type { Rule, RuleContext } from './context.js';
 import { ownValue } from '../own-key.js';
@@ -83,7 +84,7 @@ export function rulesDespiteSchema(doc: LoadedDocument, issues: readonly Issue[]
   };
   const ctx: RuleContext = {
     doc: { ...doc, value, locate: (path, key) => doc.locate(written(path), key), printed: (path) => doc.printed(written(path)) },
-    data: parsed.data,
+    data: inDataLanguage(parsed.data),
     asOf,
   };
   return rules

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import { loadDocument, type LoadedDocument } from '../data/load-document.js';
 import { BilatError } from '../errors.js';
-import { Relationship } from '../schema/relationship.js';
+import { Relationship, type RelationshipSource } from '../schema/relationship.js';
+import { localize } from '../model/localize.js';
 import type { RuleContext, Rule } from './context.js';
 import { rulesDespiteSchema } from './salvage.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -23,8 +24,10 @@ export interface ValidationResult {
   doc?: LoadedDocument;
   /** The same with the CSV rows joined in `trade`, each located in its CSV file (when the schema passed). */
   expanded?: LoadedDocument;
-  /** Present when the file matched the schema (semantic errors may still exist). */
+  /** Present when the file matched the schema (semantic errors may still exist): every text in the data's own language. */
   data?: Relationship;
+  /** The same as written, translations included (for a brief in another language). */
+  source?: RelationshipSource;
   diagnostics: Diagnostic[];
 }
 
@@ -42,9 +45,16 @@ export function validateDocument(doc: LoadedDocument, asOf: string): ValidationR
     const schema = csvHints(schemaDiagnostics(csv.doc, Relationship, parsed.error), doc.file);
     return { file: doc.file, doc, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...schema, ...semantic]), csv.defaulted) };
   }
-  const ctx: RuleContext = { doc: csv.doc, data: parsed.data, asOf };
+  const data = inDataLanguage(parsed.data);
+  const ctx: RuleContext = { doc: csv.doc, data, asOf };
   const diagnostics = rules.flatMap((rule) => rule(ctx));
-  return { file: doc.file, doc, expanded: csv.doc, data: parsed.data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
+  return { file: doc.file, doc, expanded: csv.doc, data, source: parsed.data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
+}
+
+/** The data with each free text in its own language (`language`, default en): what the rules read. */
+export function inDataLanguage(source: RelationshipSource): Relationship {
+  const lang = source.language ?? 'en';
+  return localize(Relationship, source, { want: lang, dataLanguage: lang }).value;
 }
 
 /** Load and validate one file; load failures (missing, binary, syntax) become one diagnostic. */
