@@ -268,7 +268,7 @@ async function renderPairParts(
   const g = createGrammar(loc.intl, loc.catalog);
   // Each free text in the brief's language; one the data lacks in it is shown in the data's own, tagged.
   const dataLanguage = source.language ?? 'en';
-  const { value: data, fallbacks } = localize(Relationship, source, { want: loc.language, dataLanguage, mark: true });
+  const { value: data, fallbacks } = localize(Relationship, withCountryNames(source, loc.language, dataLanguage), { want: loc.language, dataLanguage, mark: true });
   for (const c of compiled) {
     const formats = opts.formats.filter((f) => want(c.audience.id, f));
     if (formats.length === 0) continue;
@@ -305,6 +305,25 @@ async function renderPairParts(
     }
   }
   return { briefs: out, glyphErrors, untranslated: fallbacks.length };
+}
+
+/** A country's short name the data lacks in the brief's language comes from ICU (Intl.DisplayNames). */
+function withCountryNames(source: RelationshipSource, want: string, dataLanguage: string): RelationshipSource {
+  const has = (n: string | Record<string, string>) => (typeof n === 'string' ? want === dataLanguage : Object.hasOwn(n, want));
+  if (source.pair.countries.every((c) => has(c.name))) return source;
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames([want], { type: 'region', fallback: 'none' });
+  } catch {
+    return source;
+  }
+  const countries = source.pair.countries.map((c) => {
+    const icu = has(c.name) ? undefined : names?.of(c.code);
+    if (icu === undefined) return c;
+    const given = typeof c.name === 'string' ? { [dataLanguage]: c.name } : c.name;
+    return { ...c, name: { ...given, [want]: icu } };
+  }) as RelationshipSource['pair']['countries'];
+  return { ...source, pair: { ...source.pair, countries } };
 }
 
 /** One line per file and language: the fields themselves are listed by `bilat validate --locale`. */

@@ -7,6 +7,8 @@ export interface ValidateArgs {
   strict: boolean;
   json: boolean;
   asOf?: string;
+  /** Also warn about each free text without a translation into these languages. */
+  locale?: string[];
 }
 
 export function validateCommand(io: CliIO, setExit: (code: number) => void) {
@@ -19,14 +21,28 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void) {
         .option('strict', { type: 'boolean', default: false, describe: 'Treat warnings as errors' })
         .option('json', { type: 'boolean', default: false, describe: 'Print diagnostics as JSON' })
         .option('as-of', { type: 'string', describe: 'Date rules are relative to this day (YYYY-MM-DD, default today)' })
+        .option('locale', { alias: 'l', type: 'string', array: true, describe: 'Also warn, located, about each free text with no translation into this language (ru, az…; several as ru,az)' })
+        .example('$0 validate data/az-kg.yaml --locale ru', 'which texts the Russian brief would show in English')
         .example('$0 validate data/az-kg.yaml', 'validate the demo relationship')
         .example('$0 validate data/*.yaml --strict --as-of 2022-01-01', 'fail on warnings too')
         .example('$0 validate data/', 'every data file in a folder'),
     handler: async (argv: ValidateArgs) => {
-      const [{ validateFile }, { expandInputs }] = await Promise.all([import('../../validate/validate.js'), import('../../batch/inputs.js')]);
+      const [{ validateFile }, { expandInputs }, { missingTranslations }, { resolveLocale }] = await Promise.all([
+        import('../../validate/validate.js'),
+        import('../../batch/inputs.js'),
+        import('../../validate/translations.js'),
+        import('../../locales/resolve-locale.js'),
+      ]);
+      // An unknown language is a usage error before any file is read.
+      const languages = (argv.locale ?? []).flatMap((l) => String(l).split(',')).map((l) => l.trim()).filter(Boolean).map((l) => resolveLocale(l).language);
       // The same inputs as build: a folder or a pattern checks every data file it holds.
       const files = await expandInputs(argv.files.map(String));
-      setExit(runValidate(io, { ...argv, files }, validateFile));
+      const check: typeof validateFile = (file, asOf) => {
+        const r = validateFile(file, asOf);
+        const extra = languages.flatMap((l) => missingTranslations(r, l));
+        return extra.length ? { ...r, diagnostics: [...r.diagnostics, ...extra] } : r;
+      };
+      setExit(runValidate(io, { ...argv, files }, check));
     },
   };
 }
