@@ -268,7 +268,9 @@ async function renderPairParts(
   const g = createGrammar(loc.intl, loc.catalog);
   // Each free text in the brief's language; one the data lacks in it is shown in the data's own, tagged.
   const dataLanguage = source.language ?? 'en';
-  const { value: data, fallbacks } = localize(Relationship, withCountryNames(source, loc.language, dataLanguage), { want: loc.language, dataLanguage, mark: true });
+  const localized = localize(Relationship, withCountryNames(source, loc.language, dataLanguage), { want: loc.language, dataLanguage, mark: true });
+  const data = withRoleTitles(localized.value, source, dataLanguage);
+  const { fallbacks } = localized;
   for (const c of compiled) {
     const formats = opts.formats.filter((f) => want(c.audience.id, f));
     if (formats.length === 0) continue;
@@ -287,7 +289,7 @@ async function renderPairParts(
     const article = fitted?.article ?? renderArticle(c, view, g);
     const shown = fitted?.view ?? view;
     if (formats.includes('html')) {
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(shown, g)) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, withLangTagStyle(article, c.css), htmlMeta(shown, g)) });
     }
     if (formats.includes('pdf')) {
       const { renderBriefPdf, isGlyphError } = await import('./render/pdf-brief.js');
@@ -305,6 +307,29 @@ async function renderPairParts(
     }
   }
   return { briefs: out, glyphErrors, untranslated: fallbacks.length };
+}
+
+/** The small language tag of an untranslated text; added only to briefs that have one, so others keep their bytes. */
+const LANG_TAG_CSS = '\n/* A text the data lacks in the brief\'s language, shown in its own: a small tag names that language. */\n.lang-tag { font-size: 0.65em; color: #6b7280; margin-left: 0.15em; }\n';
+const withLangTagStyle = (article: string, css: string): string => (article.includes('class="lang-tag"') ? css + LANG_TAG_CSS : css);
+
+/**
+ * A participant names the role held that day by its title in the data's language; the brief
+ * shows that role's title in its own language.
+ */
+function withRoleTitles(data: Relationship, source: RelationshipSource, dataLanguage: string): Relationship {
+  if (!data.engagements?.length) return data;
+  const own = localize(Relationship, source, { want: dataLanguage, dataLanguage }).value;
+  const people = new Map((own.people ?? []).map((p, i) => [p.id, { own: p, shown: data.people![i]! }]));
+  const engagements = data.engagements.map((e) => ({
+    ...e,
+    participants: e.participants?.map((p) => {
+      const person = people.get(p.person);
+      const i = person?.own.roles.findIndex((r) => r.title === p.role) ?? -1;
+      return i < 0 ? p : { ...p, role: person!.shown.roles[i]!.title };
+    }),
+  }));
+  return { ...data, engagements };
 }
 
 /** A country's short name the data lacks in the brief's language comes from ICU (Intl.DisplayNames). */
