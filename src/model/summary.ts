@@ -55,7 +55,7 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
   if (count) out.push({ text: g.t('overview.count', { count: fmt.number(count.count, 0), scope: count.scopeLabel, date: count.asOf }), refs: count.refs });
   const t = v.trade.latest;
   if (t?.turnover !== undefined) {
-    const parts = [g.t('trade.turnover', { value: fmt.money(t.turnover, t.currency, t.unit) })];
+    const parts = [g.t('trade.turnover', { value: `${fmt.number(t.turnover)} ${g.unit(t.currency, t.unit)}` })];
     if (t.exports !== undefined) parts.push(g.t('trade.exports', { value: fmt.number(t.exports) }));
     if (t.imports !== undefined) parts.push(g.t('trade.imports', { value: fmt.number(t.imports) }));
     if (t.balance !== undefined) parts.push(g.t('trade.balance', { value: `${t.balance >= 0 ? '+' : '−'}${fmt.number(Math.abs(t.balance))}` }));
@@ -71,6 +71,6 @@ export function derivedTalkingPoints(v: BriefView, fmt: Formatter, g: Grammar): 
   const next = v.anniversaries[0];
   if (next) out.push({ text: g.t('point.anniversary', { anniversary: next.label, when: g.on(next.year) }), refs: next.refs });
   const t = v.trade.latest;
-  if (t?.turnover !== undefined) out.push({ text: g.t('point.trade', { value: fmt.money(t.turnover, t.currency, t.unit), during: t.during }), refs: t.refs });
+  if (t?.turnover !== undefined) out.push({ text: g.t('point.trade', { value: `${fmt.number(t.turnover)} ${g.unit(t.currency, t.unit)}`, during: t.during }), refs: t.refs });
   return out;
 }

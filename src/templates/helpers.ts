@@ -71,7 +71,7 @@ export function registerHelpers(hb: HB): string[] {
       return n > 0 ? `+${s}` : n < 0 ? `−${s}` : s;
     },
     money(n: unknown, currency: string, unit: string, o: HelperOptions) {
-      return typeof n === 'number' ? services(o).fmt.money(n, currency, unit) : '—';
+      return typeof n === 'number' ? `${services(o).fmt.number(n)} ${grammar(o).unit(currency, unit)}` : '—';
     },
     percent(n: unknown, o: HelperOptions) {
       return typeof n === 'number' ? services(o).fmt.percent(n) : '—';
