@@ -223,7 +223,7 @@ export async function buildPairFile(
       diagnostics: result.diagnostics,
     });
   }
-  const { briefs, glyphErrors, untranslated } = await renderPairParts(result.source ?? result.data, compiled, opts, want);
+  const { briefs, glyphErrors, untranslated, catalogWarnings } = await renderPairParts(result.source ?? result.data, compiled, opts, want);
   const staged = await stageFiles(briefs.map((b) => ({ path: b.path, data: b.bytes })));
   // A character no PDF font draws fails the PDFs only: the other briefs are staged and go in place.
   let failure: GlyphError | undefined;
@@ -236,7 +236,7 @@ export async function buildPairFile(
     pairId: result.data.pair.id,
     pairIdAt: { line: pos.line, column: pos.column },
     briefs: briefs.map((b, i) => ({ ...staged[i]!, audience: b.audience, format: b.format, sha256: createHash('sha256').update(b.bytes).digest('hex') })),
-    diagnostics: [...result.diagnostics, ...untranslatedWarning(file, untranslated, opts.locale, result.source?.language)],
+    diagnostics: [...result.diagnostics, ...catalogWarnings, ...untranslatedWarning(file, untranslated, opts.locale, result.source?.language)],
     ...(failure ? { failure } : {}),
   };
 }
@@ -259,7 +259,7 @@ async function renderPairParts(
   compiled: CompiledAudience[],
   opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & { templates?: string },
   want: (audience: string, format: Format) => boolean = () => true,
-): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[]; untranslated: number }> {
+): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[]; untranslated: number; catalogWarnings: Diagnostic[] }> {
   const glyphErrors: { error: GlyphError; path: string }[] = [];
   const { ensureChartsReady } = await import('./render/charts/index.js');
   await ensureChartsReady();
@@ -306,7 +306,8 @@ async function renderPairParts(
       out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'docx', path: `${base}.docx`, bytes: await renderBriefDocx(article, view, opts.pageSize, g) });
     }
   }
-  return { briefs: out, glyphErrors, untranslated: fallbacks.length };
+  // Keys the catalog lacks (English used) and keys bilat does not know, each named with its file.
+  return { briefs: out, glyphErrors, untranslated: fallbacks.length, catalogWarnings: loc.warnings };
 }
 
 /** The small language tag of an untranslated text; added only to briefs that have one, so others keep their bytes. */

@@ -5,11 +5,12 @@ import type { CliIO } from '../io.js';
 export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
   return {
     command: 'templates <action>',
-    describe: 'List audiences or scaffold a new one',
+    describe: 'List audiences or scaffold a new one; list the languages',
     builder: (y: Argv) =>
       y
         .example('$0 templates list', 'the shipped audiences')
         .example('$0 templates new embassy --from analyst --templates my-templates', 'a new audience to edit')
+        .example('$0 templates locales', 'the languages and the keys each catalog lacks')
         .command({
           command: 'list',
           describe: 'List the audiences (shipped and yours) and where each comes from',
@@ -46,7 +47,28 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
             setExit(0);
           },
         })
-        .demandCommand(1, 'Name an action: list or new'),
+        .command({
+          command: 'locales',
+          describe: 'List the message catalogs (templates/locales/<lang>.yaml, and yours) and the keys each lacks against English',
+          builder: (yy: Argv) =>
+            yy
+              .option('templates', { type: 'string', describe: 'Your template folder (its locales/ folder adds or overrides catalogs)' })
+              .option('locale', { alias: 'l', type: 'string', describe: 'Only this language, listing every key it lacks' })
+              .example('$0 templates locales', 'each language and how many keys it lacks')
+              .example('$0 templates locales --locale tr --templates my-templates', 'the keys your Turkish catalog still needs'),
+          handler: async (argv: { templates?: string; locale?: string }) => {
+            const [{ availableLanguages, missingKeys }, { resolveLocale }] = await Promise.all([import('../../locales/catalogs.js'), import('../../locales/resolve-locale.js')]);
+            const languages = argv.locale === undefined ? availableLanguages(argv.templates) : [resolveLocale(argv.locale, argv.templates).language];
+            for (const lang of languages) {
+              const loc = resolveLocale(lang, argv.templates);
+              const missing = missingKeys(lang, argv.templates);
+              io.out(`${lang.padEnd(4)} ${loc.intl.padEnd(8)} ${missing.length === 0 ? 'complete' : `${missing.length} missing (English used)`}  ${loc.files.join(', ')}`);
+              if (argv.locale !== undefined || missing.length <= 10) for (const k of missing) io.out(`       ${k}`);
+            }
+            setExit(0);
+          },
+        })
+        .demandCommand(1, 'Name an action: list, new or locales'),
     handler: () => undefined,
   };
 }
