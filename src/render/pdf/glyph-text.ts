@@ -23,7 +23,6 @@ interface EmbeddedFont {
   scale: number;
   [copies]?: Map<string, number>;
   [sawCyrillic]?: true;
-  font?: object;
 }
 type Encode = (this: EmbeddedFont, text: string, features?: unknown) => [string[], unknown[]];
 
@@ -40,9 +39,9 @@ const BELOW_HEBREW = /^[\u0000-\u058F]*$/;
 const CYRILLIC = /[\u0400-\u052F]/;
 const SPACES = /^[\s\u00A0]*$/;
 const sawCyrillic = Symbol('bilat.sawCyrillic');
-const mayShare = (font: { [sawCyrillic]?: true } | undefined, chars: string): boolean => (font?.[sawCyrillic] ? SPACES.test(chars) : BELOW_HEBREW.test(chars));
-/** The fontkit fonts that have drawn Cyrillic (the shaper sees the fontkit font, pdfkit the embedded one). */
-const cyrillicFonts = new WeakSet<object>();
+const LATIN = /[A-Za-z\u00C0-\u024F]/;
+/** Characters that may share one glyph and one text mapping: not a Latin letter with a Cyrillic one. */
+const mayShare = (chars: string): boolean => SPACES.test(chars) || (BELOW_HEBREW.test(chars) && !(CYRILLIC.test(chars) && LATIN.test(chars)));
 
 const hex = (gid: number): string => `0000${gid.toString(16)}`.slice(-4);
 const same = (a: number[], b: number[]): boolean => a.length === b.length && a.every((c, i) => c === b[i]);
@@ -53,10 +52,7 @@ export function mapGlyphsExactly(font: object): void {
   if (proto === null || proto[patched] || typeof proto.encode !== 'function') return;
   const encode = proto.encode;
   proto.encode = function (this: EmbeddedFont, text: string, features?: unknown) {
-    if (CYRILLIC.test(text) && !this[sawCyrillic]) {
-      this[sawCyrillic] = true;
-      if (this.font) cyrillicFonts.add(this.font);
-    }
+    if (CYRILLIC.test(text)) this[sawCyrillic] = true;
     if (!(BEYOND_CYRILLIC.test(text) || this[sawCyrillic]) || typeof this.layout !== 'function' || this.subset?.glyphs === undefined) return encode.call(this, text, features);
     const { glyphs: shaped, positions } = this.layout(text, features);
     const glyphs = inLogicalOrder(text, shaped, positions as { xAdvance: number; yOffset: number }[]);
@@ -64,7 +60,7 @@ export function mapGlyphsExactly(font: object): void {
     for (const glyph of glyphs) {
       let gid = this.subset.includeGlyph(glyph.id);
       const mapped = this.unicode[gid];
-      if (mapped !== undefined && mapped !== null && !same(mapped, glyph.codePoints) && !mayShare(this, String.fromCodePoint(...mapped, ...glyph.codePoints))) {
+      if (mapped !== undefined && mapped !== null && !same(mapped, glyph.codePoints) && !mayShare(String.fromCodePoint(...mapped, ...glyph.codePoints))) {
         gid = copyOf(this, glyph);
       }
       ids.push(hex(gid));
@@ -93,7 +89,6 @@ interface GlyphInfo {
   codePoints: number[];
 }
 interface ShapingEngine {
-  font?: object;
   glyphInfos?: GlyphInfo[] | null;
   substitute(run: { glyphs: Glyph[] }): void;
   [patched]?: true;
@@ -119,8 +114,7 @@ function keepShapedCodePoints(font: FontkitFont): void {
     if (!Array.isArray(infos) || infos.length !== run.glyphs.length) return;
     run.glyphs = run.glyphs.map((g, i) => {
       const cps = infos[i]!.codePoints;
-      const chars = String.fromCodePoint(...cps, ...g.codePoints);
-      if (same(g.codePoints, cps) || (this.font !== undefined && cyrillicFonts.has(this.font) ? SPACES.test(chars) : BELOW_HEBREW.test(chars))) return g;
+      if (same(g.codePoints, cps) || mayShare(String.fromCodePoint(...cps, ...g.codePoints))) return g;
       return Object.create(g, { codePoints: { value: cps } }) as Glyph;
     });
   };
