@@ -310,6 +310,9 @@ async function renderPairParts(
   return { briefs: out, glyphErrors, untranslated: fallbacks.length, catalogWarnings: loc.warnings };
 }
 
+/** Text for an attribute or metadata: no fallback markers, no direction isolates (an attribute cannot hold <bdi>). */
+const plainText = (s: string): string => withoutMarkers(s).replace(/[\u2068\u2069]/g, '');
+
 /** The small language tag of an untranslated text; added only to briefs that have one, so others keep their bytes. */
 const LANG_TAG_CSS = '\n/* A text the data lacks in the brief\'s language, shown in its own: a small tag names that language. */\n.lang-tag { font-size: 0.65em; color: #6b7280; margin-left: 0.15em; }\n';
 const withLangTagStyle = (article: string, css: string): string => (article.includes('class="lang-tag"') ? css + LANG_TAG_CSS : css);
@@ -389,7 +392,7 @@ export function htmlMeta(view: BriefView, g: Grammar = createGrammar(view.meta.l
   return {
     title: withoutMarkers(`${view.meta.title} — ${view.meta.audience.label}, ${view.meta.asOfLabel}`),
     lang: view.meta.lang,
-    description: withoutMarkers(g.t('doc.description', { audience: view.meta.audience.label, a: String(a?.name), b: String(b?.name), date: view.meta.asOfLabel })),
+    description: plainText(g.t('doc.description', { audience: view.meta.audience.label, a: String(a?.name), b: String(b?.name), date: view.meta.asOfLabel })),
     generator: view.meta.generator,
     asOf: view.meta.asOf,
   };

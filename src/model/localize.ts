@@ -34,9 +34,10 @@ export const fallbackMarker = (lang: string, text: string): string => `${START}$
 /** Text for places that cannot carry markup (titles, PDF metadata, charts): the markers removed. */
 export const withoutMarkers = (s: string): string => (s.includes(START) ? s.replace(MARKERS, '$2') : s);
 
-/** An object's strings (and lists of strings) without markers; other values as they are. */
+/** An object's strings (and lists of strings) without markers or isolates; other values as they are. */
 export function plainStrings<T extends object>(o: T): T {
-  const clean = (v: unknown): unknown => (typeof v === 'string' ? withoutMarkers(v) : Array.isArray(v) ? v.map(clean) : v);
+  // Metadata held no direction isolates before the grammar wrote it either: they go too.
+  const clean = (v: unknown): unknown => (typeof v === 'string' ? withoutMarkers(v).replace(/[\u2068\u2069]/g, '') : Array.isArray(v) ? v.map(clean) : v);
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, clean(v)])) as T;
 }
 

@@ -134,7 +134,8 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   const view: BriefView = {
     meta: {
       pairId: rel.pair.id,
-      title: rel.pair.title ?? g.t('title.pair', { a: a.name, b: b.name }),
+      // Joined as written, without isolating the names: the title heads the page on its own.
+      title: rel.pair.title ?? g.t('title.pair', { a: a.name, b: b.name }).replace(/[\u2068\u2069]/g, ''),
       audience: { id: opts.audience.id, label: language === 'en' ? opts.audience.label : g.label('audience', opts.audience.id, opts.audience.label), classification: own('classification', opts.audience.classification) },
       asOf: opts.asOf,
       asOfLabel: fmt.date(opts.asOf),

@@ -34,11 +34,6 @@ export const factFields = {
   visibility: Visibility.optional(),
 };
 
-/** How a value was inferred when the source leaves it implicit (e.g. a year not printed). */
-export const Inferred = z
-  .string()
-  .min(1)
-  .meta({ description: 'How this value was inferred where the source does not state it.' });
 
 /**
  * Why a path to a file beside the relationship is refused, or undefined when it is fine: it
@@ -98,3 +93,6 @@ export function localizedText(description?: string) {
   LOCALIZED.add(out);
   return out;
 }
+
+/** How a value was inferred when the source leaves it implicit (e.g. a year not printed); free text like any other. */
+export const Inferred = localizedText('How this value was inferred where the source does not state it.');
