@@ -3,7 +3,7 @@
  * heading or running head in the HTML or the PDF text, dates per locale, the data's own
  * translations used and the missing ones tagged and warned about with their location.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/locales/catalogs.js';
@@ -112,5 +112,36 @@ describe('bilat validate --locale', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/unknown locale "(xx|fr)" \(available: en, az, ru/);
     }
+  });
+});
+
+describe('a catalog of the ministry’s own', () => {
+  let tpl = '';
+  beforeAll(() => {
+    tpl = tempDir('locale-tpl');
+    mkdirSync(join(tpl, 'locales'));
+    writeFileSync(join(tpl, 'locales', 'tr.yaml'), 'language: tr\nintl: tr\nmessages:\n  heading.trade: Ticaret\n  heading.talking-points: Görüşme notları\n');
+  });
+  afterAll(() => removeDir(tpl));
+
+  it('bilat templates locales lists the shipped ones complete and the keys a new one lacks', () => {
+    const r = runCli(['templates', 'locales', '--templates', tpl]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ru\s+ru\s+complete/m);
+    expect(r.stdout).toMatch(/^tr\s+tr\s+\d+ missing \(English used\)/m);
+    const one = runCli(['templates', 'locales', '--templates', tpl, '--locale', 'tr']);
+    expect(one.stdout).toContain('       heading.sources');
+    expect(one.stdout).not.toContain('       heading.trade\n');
+  });
+
+  it('builds with it, each missing key in English with a warning naming key and file', () => {
+    const dir = join(tpl, 'out');
+    const r = runCli(['build', DATA, '-a', 'analyst', '-f', 'html', '--as-of', AS_OF, '--out', dir, '--templates', tpl, '--locale', 'tr']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${join(tpl, 'locales', 'tr.yaml')}  warning  messages.heading.sources  no "tr" text for "heading.sources"; the English text is used`);
+    const html = readFileSync(join(dir, 'az-kg-analyst.tr.html'), 'utf8');
+    expect(html).toContain('<h2>Görüşme notları</h2>');
+    expect(html).toContain('<h2>Sources</h2>');
+    expect(html).toContain('<html lang="tr">');
   });
 });
