@@ -145,3 +145,21 @@ describe('a catalog of the ministry’s own', () => {
     expect(html).toContain('<html lang="tr">');
   });
 });
+
+describe('--incremental with several languages', () => {
+  it('records each language’s briefs apart, so a second build finds them all up to date', () => {
+    const dir = tempDir('locale-inc');
+    try {
+      const args = ['build', DATA, '-a', 'executive', '-f', 'html', '--as-of', AS_OF, '--out', dir, '--locale', 'en,ru', '--incremental', '--json'];
+      const first = JSON.parse(runCli(args).stdout) as { files: { written: unknown[] }[] };
+      expect(first.files[0]!.written).toHaveLength(2);
+      const second = runCli(args);
+      expect(second.status, second.stderr).toBe(0);
+      const r = JSON.parse(second.stdout) as { files: { written: unknown[]; outputs: string[] }[] };
+      expect(r.files[0]!.written).toEqual([]);
+      expect(r.files[0]!.outputs.map((o) => o.split('/').at(-1)).sort()).toEqual(['az-kg-executive.html', 'az-kg-executive.ru.html']);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
