@@ -25,8 +25,13 @@ export interface BuildOptions {
   asOf?: string;
   /** User template folder that overrides partials or whole audiences. */
   templates?: string;
-  /** BCP 47 locale for dates and numbers; default en-GB. */
-  locale?: string;
+  /**
+   * The brief's language and the locale of its dates and numbers: `en`, `ru`, `az` (a catalog in
+   * templates/locales/ or the user's `<templates>/locales/`), or a regional tag such as `en-US`.
+   * Several (or a comma-separated list) build each brief once per language; a language other
+   * than English adds itself to the file name (`az-kg-analyst.ru.pdf`). Default en-GB.
+   */
+  locale?: string | readonly string[];
   pageSize?: 'A4' | 'LETTER';
   /** Tagged PDF/UA-1 + PDF/A-2a, or 'none' for the untagged PDF of earlier versions. @default 'ua1-a2' */
   pdfStandard?: 'ua1-a2' | 'none';
@@ -76,7 +81,9 @@ export interface ResolvedBuildOptions {
   readonly out: string;
   readonly asOf: string;
   readonly templates?: string;
+  /** The first of `locales`: the one a single-language render uses. */
   readonly locale: string;
+  readonly locales: string[];
   readonly pageSize: 'A4' | 'LETTER';
   readonly pdfStandard: 'ua1-a2' | 'none';
   readonly expand: boolean;

@@ -45,6 +45,13 @@ export const loadTemplateFields = async () => {
   const [{ templateFields }, { fieldsText, fieldsMarkdown }] = await Promise.all([import('./templates/fields-view.js'), import('./templates/fields.js')]);
   return { templateFields, fieldsText, fieldsMarkdown };
 };
+/** Message catalogs: the languages there are, the keys one lacks, a locale resolved (or a usage error). */
+export const loadLocales = async () => {
+  const [{ availableLanguages, missingKeys }, { resolveLocale }] = await Promise.all([import('./locales/catalogs.js'), import('./locales/resolve-locale.js')]);
+  return { availableLanguages, missingKeys, resolveLocale };
+};
+/** `bilat validate --locale`: each field a language lacks, located. */
+export const loadTranslationCheck = () => import('./validate/translations.js');
 /** `bilat migrate`: a version 1 file's text as version 2, read and written the safe way. */
 export const loadMigrator = async () => {
   const [{ migrateV1Text }, { readTextInput }, { writeFileAtomic }] = await Promise.all([

@@ -12,9 +12,13 @@ import { compileAudience, type CompiledAudience } from './templates/engine.js';
 import { listAudiences, resolveAudience } from './templates/resolve.js';
 import { validateFile } from './validate/validate.js';
 import { createFormatter } from './model/format.js';
-import type { Relationship } from './schema/relationship.js';
+import { Relationship, type RelationshipSource } from './schema/relationship.js';
+import { localize, withoutMarkers } from './model/localize.js';
 import { stageFiles, type StagedFile } from './write/atomic.js';
 import type { GlyphError } from './render/pdf/glyphs.js';
+import { DEFAULT_LANGUAGE } from './locales/catalogs.js';
+import { resolveLocale, type BriefLocale } from './locales/resolve-locale.js';
+import { createGrammar, type Grammar } from './model/grammar/index.js';
 
 export { FORMATS, ALL_FORMATS, GENERATOR } from './build-options.js';
 export type { Format, BuildOptions, ResolvedBuildOptions, BuildResult, RenderedBrief } from './build-options.js';
@@ -23,6 +27,7 @@ export type { Format, BuildOptions, ResolvedBuildOptions, BuildResult, RenderedB
 export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
   const concurrency = opts.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new BilatError('E_USAGE', `concurrency must be a whole number ≥ 1, got ${concurrency}`);
+  const locales = localeList(opts.locale, opts.templates);
   return Object.freeze({
     data: opts.data,
     audiences: opts.audiences?.length ? opts.audiences : listAudiences(opts.templates).map((a) => a.id),
@@ -30,7 +35,8 @@ export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
     out: opts.out ?? 'output',
     asOf: opts.asOf ?? todayIso(),
     templates: opts.templates,
-    locale: opts.locale ?? 'en-GB',
+    locale: locales[0]!,
+    locales,
     pageSize: opts.pageSize ?? 'A4',
     pdfStandard: opts.pdfStandard ?? 'ua1-a2',
     expand: opts.expand ?? false,
@@ -39,6 +45,25 @@ export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
     keepGoing: opts.keepGoing ?? false,
     strict: opts.strict ?? false,
   });
+}
+
+/** `--locale ru,az` or several: each checked (an unknown one is a usage error), one per language. */
+export function localeList(locale: string | readonly string[] | undefined, templates?: string): string[] {
+  const tags = (typeof locale === 'string' ? [locale] : (locale ?? [])).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
+  if (tags.length === 0) return ['en-GB'];
+  const byLanguage = new Map<string, string>();
+  for (const tag of tags) {
+    const { language } = resolveLocale(tag, templates);
+    const seen = byLanguage.get(language);
+    if (seen !== undefined && seen !== tag) throw new BilatError('E_USAGE', `--locale ${seen} and ${tag} are the same language and would write the same files; give one`);
+    byLanguage.set(language, tag);
+  }
+  return [...byLanguage.values()];
+}
+
+/** The part a language adds to a file name: nothing for English (today's names), ".ru" otherwise. */
+export function localeSuffix(language: string): string {
+  return language === DEFAULT_LANGUAGE ? '' : `.${language}`;
 }
 
 /** The compiled templates of the requested audiences (cached per process by file and mtime). */
@@ -78,7 +103,7 @@ export async function buildPairFile(
       diagnostics: result.diagnostics,
     });
   }
-  const { briefs, glyphErrors } = await renderPairParts(result.data, compiled, opts, want);
+  const { briefs, glyphErrors, untranslated, catalogWarnings } = await renderPairParts(result.source ?? result.data, compiled, opts, want);
   const staged = await stageFiles(briefs.map((b) => ({ path: b.path, data: b.bytes })));
   // A character no PDF font draws fails the PDFs only: the other briefs are staged and go in place.
   let failure: GlyphError | undefined;
@@ -91,16 +116,16 @@ export async function buildPairFile(
     pairId: result.data.pair.id,
     pairIdAt: { line: pos.line, column: pos.column },
     briefs: briefs.map((b, i) => ({ ...staged[i]!, audience: b.audience, format: b.format, sha256: createHash('sha256').update(b.bytes).digest('hex') })),
-    diagnostics: result.diagnostics,
+    diagnostics: [...result.diagnostics, ...catalogWarnings, ...untranslatedWarning(file, untranslated, opts.locale, result.source?.language)],
     ...(failure ? { failure } : {}),
   };
 }
 
 /** Every brief of one relationship (or those `want` selects), rendered in memory; charts are drawn once and shared. */
 export async function renderPair(
-  data: Relationship,
+  data: RelationshipSource,
   compiled: CompiledAudience[],
-  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>>,
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>> & { templates?: string },
   want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<RenderedBrief[]> {
   const { briefs, glyphErrors } = await renderPairParts(data, compiled, opts, want);
@@ -110,37 +135,46 @@ export async function renderPair(
 
 /** renderPair, keeping the other briefs when a PDF cannot be drawn for lack of a glyph. */
 async function renderPairParts(
-  data: Relationship,
+  source: RelationshipSource,
   compiled: CompiledAudience[],
-  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>>,
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>> & { templates?: string },
   want: (audience: string, format: Format) => boolean = () => true,
-): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[] }> {
+): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[]; untranslated: number; catalogWarnings: Diagnostic[] }> {
   const glyphErrors: { error: GlyphError; path: string }[] = [];
   const { ensureChartsReady } = await import('./render/charts/index.js');
   await ensureChartsReady();
   const out: RenderedBrief[] = [];
+  const loc = resolveLocale(opts.locale, opts.templates);
+  const g = createGrammar(loc.intl, loc.catalog);
+  // Each free text in the brief's language; one the data lacks in it is shown in the data's own, tagged.
+  const dataLanguage = source.language ?? 'en';
+  const localized = localize(Relationship, withCountryNames(source, loc.language, dataLanguage), { want: loc.language, dataLanguage, mark: true });
+  const data = withRoleTitles(localized.value, source, dataLanguage);
+  const { fallbacks } = localized;
   for (const c of compiled) {
     const formats = opts.formats.filter((f) => want(c.audience.id, f));
     if (formats.length === 0) continue;
     const view = buildView(data, {
       asOf: opts.asOf,
-      locale: opts.locale,
+      locale: loc.intl,
+      language: loc.language,
+      grammar: g,
       generator: GENERATOR,
       audience: audienceInfo(c),
     });
-    const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}`);
+    const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}${localeSuffix(loc.language)}`);
     // One article serves both formats, so they cannot drift; a one-page brief is cut to fit
     // its PDF first. An HTML-only build skips the layout (and pdfmake) and keeps it uncut.
-    const fitted = c.audience.options.onePage === true && formats.includes('pdf') ? await fitArticle(c, view, opts.pageSize, opts.pdfStandard) : undefined;
-    const article = fitted?.article ?? renderArticle(c, view);
+    const fitted = c.audience.options.onePage === true && formats.includes('pdf') ? await fitArticle(c, view, opts.pageSize, g, opts.pdfStandard) : undefined;
+    const article = fitted?.article ?? renderArticle(c, view, g);
     const shown = fitted?.view ?? view;
     if (formats.includes('html')) {
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, c.css, htmlMeta(shown)) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, withLangTagStyle(article, c.css), htmlMeta(shown, g)) });
     }
     if (formats.includes('pdf')) {
       const { renderBriefPdf, isGlyphError } = await import('./render/pdf-brief.js');
       try {
-        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts, opts.pdfStandard, c.logo?.dataUri, c.theme));
+        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts, opts.pdfStandard, c.logo?.dataUri, c.theme, g));
         out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes });
       } catch (e) {
         if (!isGlyphError(e)) throw e;
@@ -149,27 +183,81 @@ async function renderPairParts(
     }
     if (formats.includes('docx')) {
       const { renderBriefDocx } = await import('./render/docx-brief.js');
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'docx', path: `${base}.docx`, bytes: await renderBriefDocx(article, view, opts.pageSize) });
+      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'docx', path: `${base}.docx`, bytes: await renderBriefDocx(article, view, opts.pageSize, g) });
     }
   }
-  return { briefs: out, glyphErrors };
+  // Keys the catalog lacks (English used) and keys bilat does not know, each named with its file.
+  return { briefs: out, glyphErrors, untranslated: fallbacks.length, catalogWarnings: loc.warnings };
+}
+
+/** Text for an attribute or metadata: no fallback markers, no direction isolates (an attribute cannot hold <bdi>). */
+const plainText = (s: string): string => withoutMarkers(s).replace(/[\u2068\u2069]/g, '');
+
+/** The small language tag of an untranslated text; added only to briefs that have one, so others keep their bytes. */
+const LANG_TAG_CSS = '\n/* A text the data lacks in the brief\'s language, shown in its own: a small tag names that language. */\n.lang-tag { font-size: 0.65em; color: #6b7280; margin-left: 0.15em; }\n';
+const withLangTagStyle = (article: string, css: string): string => (article.includes('class="lang-tag"') ? css + LANG_TAG_CSS : css);
+
+/**
+ * A participant names the role held that day by its title in the data's language; the brief
+ * shows that role's title in its own language.
+ */
+function withRoleTitles(data: Relationship, source: RelationshipSource, dataLanguage: string): Relationship {
+  if (!data.engagements?.length) return data;
+  const own = localize(Relationship, source, { want: dataLanguage, dataLanguage }).value;
+  const people = new Map((own.people ?? []).map((p, i) => [p.id, { own: p, shown: data.people![i]! }]));
+  const engagements = data.engagements.map((e) => ({
+    ...e,
+    participants: e.participants?.map((p) => {
+      const person = people.get(p.person);
+      const i = person?.own.roles.findIndex((r) => r.title === p.role) ?? -1;
+      return i < 0 ? p : { ...p, role: person!.shown.roles[i]!.title };
+    }),
+  }));
+  return { ...data, engagements };
+}
+
+/** A country's short name the data lacks in the brief's language comes from ICU (Intl.DisplayNames). */
+function withCountryNames(source: RelationshipSource, want: string, dataLanguage: string): RelationshipSource {
+  const has = (n: string | Record<string, string>) => (typeof n === 'string' ? want === dataLanguage : Object.hasOwn(n, want));
+  if (source.pair.countries.every((c) => has(c.name))) return source;
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames([want], { type: 'region', fallback: 'none' });
+  } catch {
+    return source;
+  }
+  const countries = source.pair.countries.map((c) => {
+    const icu = has(c.name) ? undefined : names?.of(c.code);
+    if (icu === undefined) return c;
+    const given = typeof c.name === 'string' ? { [dataLanguage]: c.name } : c.name;
+    return { ...c, name: { ...given, [want]: icu } };
+  }) as RelationshipSource['pair']['countries'];
+  return { ...source, pair: { ...source.pair, countries } };
+}
+
+/** One line per file and language: the fields themselves are listed by `bilat validate --locale`. */
+function untranslatedWarning(file: string, count: number, locale: string, dataLanguage = 'en'): Diagnostic[] {
+  if (count === 0) return [];
+  const lang = locale.split('-')[0]!.toLowerCase();
+  return [{ severity: 'warning', rule: 'translation-missing', file, line: 0, column: 0, path: '', message: `${count} text${count === 1 ? ' has' : 's have'} no "${lang}" version and ${count === 1 ? 'is' : 'are'} shown in "${dataLanguage}", tagged`, hint: `bilat validate ${file} --locale ${lang} lists them` }];
 }
 
 /** A one-page audience: its article and PDF after as many cuts as the page needs. */
-async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize'], pdfStandard?: ResolvedBuildOptions['pdfStandard']) {
+async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize'], g: Grammar, pdfStandard?: ResolvedBuildOptions['pdfStandard']) {
   const [{ fitOnePage }, { renderBriefPdf }] = await Promise.all([import('./render/fit-page.js'), import('./render/pdf-brief.js')]);
   const limit = (k: string) => (typeof c.audience.options[k] === 'number' ? (c.audience.options[k] as number) : Number.POSITIVE_INFINITY);
-  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts, pdfStandard, c.logo?.dataUri, c.theme));
+  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v, g) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts, pdfStandard, c.logo?.dataUri, c.theme, g));
 }
 
 /**
  * The audience's article, the same for both formats: the HTML document wraps it, the PDF is
  * converted from it. Charts are inline SVG with real text, drawn once per pair.
  */
-export function renderArticle(c: CompiledAudience, view: BriefView): string {
+export function renderArticle(c: CompiledAudience, view: BriefView, g: Grammar = createGrammar(view.meta.locale)): string {
   return c.render(view, {
     fmt: createFormatter(view.meta.locale),
-    chart: (kind, d, hash) => chartFigure(kind, d, view, hash),
+    grammar: g,
+    chart: (kind, d, hash) => chartFigure(kind, d, view, hash, g),
   });
 }
 
@@ -179,12 +267,12 @@ export function audienceInfo(c: CompiledAudience) {
 }
 
 /** Title, language and description of an HTML brief. */
-export function htmlMeta(view: BriefView) {
+export function htmlMeta(view: BriefView, g: Grammar = createGrammar(view.meta.locale)) {
   const [a, b] = view.countries;
   return {
-    title: `${view.meta.title} — ${view.meta.audience.label}, ${view.meta.asOfLabel}`,
+    title: withoutMarkers(`${view.meta.title} — ${view.meta.audience.label}, ${view.meta.asOfLabel}`),
     lang: view.meta.lang,
-    description: `${view.meta.audience.label} on relations between ${a?.name} and ${b?.name}, as of ${view.meta.asOfLabel}.`,
+    description: plainText(g.t('doc.description', { audience: view.meta.audience.label, a: String(a?.name), b: String(b?.name), date: view.meta.asOfLabel })),
     generator: view.meta.generator,
     asOf: view.meta.asOf,
   };

@@ -4,6 +4,7 @@
  * change the output. A brief's input hash combines these with the data file's bytes and those
  * of the CSV files it names (dataInputHash).
  */
+import { resolveLocale } from '../locales/resolve-locale.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -70,6 +71,8 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
       asOf: opts.asOf,
       locale: opts.locale,
       pdfStandard: opts.pdfStandard,
+      // The brief's words: its catalog files and English, the fallback of any key they lack.
+      catalogs: catalogHashes(opts),
       templates: opts.templates === undefined ? null : resolve(opts.templates),
     }),
   );
@@ -93,6 +96,12 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
 /** The hash a brief is recorded under: change any input and it changes. */
 export function briefInputHash(fp: Fingerprints, dataHash: string, audience: string, format: Format, pageSize: string): string {
   return sha256(`${fp.base}|${fp.audiences.get(audience) ?? ''}|${dataHash}|${audience}|${format}|${format === 'pdf' || format === 'docx' ? pageSize : ''}`);
+}
+
+function catalogHashes(opts: ResolvedBuildOptions): string[] {
+  const { files } = resolveLocale(opts.locale, opts.templates);
+  const english = templateDirs(opts.templates).map((d) => join(d, 'locales', 'en.yaml')).filter((f) => existsSync(f));
+  return [...new Set([...files, ...english])].map((f) => sha256(readFileSync(f)));
 }
 
 function packageVersion(name: string): string {

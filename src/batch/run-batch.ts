@@ -32,6 +32,58 @@ interface Planned {
 
 /** `signal` stops the batch between files (and terminates the pool); see BuildOptions.signal. */
 export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortSignal }, onProgress?: (e: BuildProgress) => void): Promise<BuildResult> {
+  if (options.locales.length <= 1) return runBatchOne(options, onProgress);
+  // One batch per language, in turn: each validates and renders on its own, and records its
+  // briefs in the manifest under their own keys.
+  const runs: BuildResult[] = [];
+  const started = performance.now();
+  for (const locale of options.locales) {
+    if (options.signal?.aborted) break;
+    runs.push(await runBatchOne({ ...options, locale, locales: [locale] }, onProgress));
+  }
+  return mergeRuns(runs, performance.now() - started);
+}
+
+/** The languages' runs as one result: per data file, its briefs in every language. */
+function mergeRuns(runs: BuildResult[], durationMs: number): BuildResult {
+  const seen = new Set<string>();
+  const once = <T>(xs: T[]) => xs.filter((x) => {
+    const k = JSON.stringify(x);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  const byFile = new Map<string, FileResult>();
+  for (const r of runs.flatMap((x) => x.results)) {
+    const prev = byFile.get(r.data);
+    if (!prev) byFile.set(r.data, { ...r, outputs: [...r.outputs], written: [...r.written], diagnostics: [...r.diagnostics] });
+    else {
+      prev.outputs.push(...r.outputs);
+      prev.written.push(...r.written);
+      for (const d of r.diagnostics) if (!prev.diagnostics.some((x) => JSON.stringify(x) === JSON.stringify(d))) prev.diagnostics.push(d);
+      if (r.status === 'failed' && prev.status !== 'failed') Object.assign(prev, { status: r.status, error: r.error });
+      else if (prev.status === 'skipped' && r.status === 'ok') prev.status = 'ok';
+      prev.ms += r.ms;
+    }
+  }
+  const problems = once(runs.flatMap((r) => r.problems ?? []));
+  const last = runs.at(-1);
+  return {
+    files: runs.flatMap((r) => r.files),
+    diagnostics: once(runs.flatMap((r) => r.diagnostics)),
+    results: [...byFile.values()],
+    upToDate: runs.flatMap((r) => r.upToDate),
+    durationMs,
+    ...(problems.length ? { problems } : {}),
+    ...(last?.aborted ? { aborted: true, notBuilt: last.notBuilt } : {}),
+  };
+}
+
+/** The manifest records a brief by data file, audience and format; another language is another brief. */
+const manifestAudience = (audience: string, opts: Pick<ResolvedBuildOptions, 'locale'>): string => {
+  const language = opts.locale.split('-')[0]!.toLowerCase();
+  return language === 'en' ? audience : `${audience}.${language}`;
+};
+
+async function runBatchOne(options: ResolvedBuildOptions & { signal?: AbortSignal }, onProgress?: (e: BuildProgress) => void): Promise<BuildResult> {
   // The signal stays on this thread: the options go to workers, which only take plain data.
   const { signal, ...opts } = options;
   const started = performance.now();
@@ -96,7 +148,7 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
   if (manifest && inc) {
     for (const p of planned) {
       if (p.result?.status !== 'ok') continue;
-      for (const w of p.result.written) manifest.record(resolve(p.file), w, p.inputs.get(briefKey(w.audience, w.format)) ?? '');
+      for (const w of p.result.written) manifest.record(resolve(p.file), { ...w, audience: manifestAudience(w.audience, opts) }, p.inputs.get(briefKey(w.audience, w.format)) ?? '');
     }
     problems.push(...(await inc.writeManifest(opts.out, manifest.manifest)));
   }
@@ -161,7 +213,7 @@ function plan(file: string, opts: ResolvedBuildOptions, skip?: Skipping): Planne
       const key = briefKey(audience, format);
       const input = inc.briefInputHash(fp, dataHash, audience, format, opts.pageSize);
       inputs.set(key, input);
-      const path = manifest.upToDate(data, audience, format, input);
+      const path = manifest.upToDate(data, manifestAudience(audience, opts), format, input);
       if (path === undefined) want.push(key);
       else upToDate.push(path);
     }

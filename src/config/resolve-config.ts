@@ -31,7 +31,7 @@ export interface ResolvedJob {
   readonly historyKeep: number;
   readonly historyMaxBytes: number;
   readonly templates?: string;
-  readonly locale?: string;
+  readonly locale?: string | readonly string[];
   readonly pageSize?: 'A4' | 'LETTER';
   /** Absolute folder of the history, locks and state (`output/.bilat`). */
   readonly stateDir: string;

@@ -54,7 +54,7 @@ export const JobConfig = z.strictObject({
     default: '30m',
   }),
   templates: z.string().min(1).optional().meta({ description: 'User template folder (overrides or adds audiences) for this job.' }),
-  locale: z.string().min(1).optional().meta({ description: 'BCP 47 locale for dates and numbers; default en-GB.' }),
+  locale: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().meta({ description: 'Language(s) of the briefs: en, ru, az (or a catalog in the templates\' locales/ folder), one or a list; a regional tag such as en-US sets dates and numbers too. A language other than English adds .<lang> to file names. Default en-GB.' }),
   pageSize: z.enum(['A4', 'LETTER']).optional().meta({ description: 'PDF page size; default A4.' }),
 });
 export type JobConfig = z.input<typeof JobConfig>;

@@ -17,7 +17,7 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
   const headline = (figures: number[]) => {
     const s = scaleAmounts(figures, t!.unit, fmt.locale, (n) => fmt.number(n));
     const reported = s.scaled ? figures.map((n) => fmt.number(n)).join(' / ') + ` ${t!.unitLabel}` : undefined;
-    return { value: s.values.join(' / '), unit: fmt.unitLabel(t!.currency, s.unit), ...(reported ? { reported } : {}) };
+    return { value: s.values.join(' / '), unit: g.unit(t!.currency, s.unit), ...(reported ? { reported } : {}) };
   };
   if (t?.turnover !== undefined) {
     // Whose figure, when both sides report; computed, when the source gives no turnover.
@@ -36,7 +36,7 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
   if (dip) {
     const years = Number(v.meta.asOf.slice(0, 4)) - Number(dip.date.raw.slice(0, 4));
-    if (years > 0) out.push({ value: String(years), label: g.t('figure.years-relations', { n: years, date: dip.date.label }), refs: dip.refs });
+    if (years > 0) out.push({ value: String(years), label: g.t('figure.years-relations', { n: years, ...g.dateVars(dip.date.raw) }), refs: dip.refs });
   }
   const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned' && e.highLevel);
   if (contacts.length && out.length < 4)
@@ -49,7 +49,7 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
   const out: { text: string; refs: Ref[] }[] = [];
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
   const treaty = v.agreements.lead;
-  if (dip) out.push({ text: g.t('overview.relations-since', { date: dip.date.label }), refs: dip.refs });
+  if (dip) out.push({ text: g.t('overview.relations-since', { ...g.dateVars(dip.date.raw), on: g.on(dip.date.raw) }), refs: dip.refs });
   if (treaty?.signedDate !== undefined) out.push({ text: g.t(takesArticle(treaty.title) ? 'overview.treaty-signed' : 'overview.treaty-signed.bare', { title: treaty.title, on: g.on(treaty.signedDate) }), refs: treaty.refs });
   const contacts = v.engagements.filter((e) => !e.date.suspect && e.status !== 'planned' && e.highLevel);
   const latest = v.latestEngagement;
@@ -66,7 +66,7 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
   if (t?.turnover !== undefined) {
     const computed = (value: string, yes: boolean) => (yes ? g.t('trade.computed', { value }) : value);
     const q = t.qualified ?? {};
-    const parts = [g.t('trade.turnover', { value: computed(q.turnover ? `${q.turnover} ${fmt.unitLabel(t.currency, t.unit)}` : fmt.money(t.turnover, t.currency, t.unit), t.turnoverComputed) })];
+    const parts = [g.t('trade.turnover', { value: computed(`${q.turnover ?? fmt.number(t.turnover)} ${g.unit(t.currency, t.unit)}`, t.turnoverComputed) })];
     if (t.exports !== undefined) parts.push(g.t('trade.exports', { value: q.exports ?? fmt.number(t.exports) }));
     if (t.imports !== undefined) parts.push(g.t('trade.imports', { value: q.imports ?? fmt.number(t.imports) }));
     if (t.balance !== undefined) parts.push(g.t('trade.balance', { value: computed(`${t.balance >= 0 ? '+' : '−'}${fmt.number(Math.abs(t.balance))}`, t.balanceComputed) }));
@@ -83,7 +83,7 @@ export function derivedTalkingPoints(v: BriefView, fmt: Formatter, g: Grammar): 
   if (next) out.push({ text: g.t('point.anniversary', { anniversary: next.label, when: g.on(next.year) }), refs: next.refs });
   const t = v.trade.latest;
   if (t?.turnover !== undefined) {
-    const value = t.qualified?.turnover ? `${t.qualified.turnover} ${fmt.unitLabel(t.currency, t.unit)}` : fmt.money(t.turnover, t.currency, t.unit);
+    const value = `${t.qualified?.turnover ?? fmt.number(t.turnover)} ${g.unit(t.currency, t.unit)}`;
     out.push({ text: g.t('point.trade', { value: t.turnoverComputed ? g.t('trade.computed', { value }) : value, during: t.during }), refs: t.refs });
   }
   return out;

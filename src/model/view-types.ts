@@ -190,6 +190,8 @@ export interface BriefView {
     asOfLabel: string;
     locale: string;
     lang: string;
+    /** The catalog's language: `en`, `ru`, `az`. */
+    language: string;
     generator: string;
   };
   countries: { code: string; code3: string; name: string; officialName: string; capital: string; adjective?: string }[];

@@ -4,8 +4,8 @@ import { upcomingAnniversaries } from './anniversaries.js';
 import { isAfter, isPartialPeriod, parseDate, sortKey } from './dates.js';
 import { filterPublic } from './filter.js';
 import { createFormatter } from './format.js';
-import { createGrammar, sourceCredit } from './grammar/index.js';
-import { kindLabels, topicLabels } from './labels.js';
+import { createGrammar, sourceCredit, type Grammar } from './grammar/index.js';
+import { kindLabels } from './labels.js';
 import { ownValue } from '../own-key.js';
 import type { BriefView, DateView, EngagementView, Flag, Ref, TradeView } from './view-types.js';
 import { derivedTalkingPoints, keyFigures, overview } from './summary.js';
@@ -30,7 +30,12 @@ export interface AudienceInfo {
 export interface ViewOptions {
   asOf: string;
   audience: AudienceInfo;
+  /** BCP 47 locale of dates and numbers; default en-GB. */
   locale?: string;
+  /** The brief's language (`en`, `ru`, `az`), whose catalog `grammar` holds. Default the locale's language. */
+  language?: string;
+  /** Words of the brief's language; default English. */
+  grammar?: Grammar;
   generator?: string;
 }
 
@@ -40,7 +45,11 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   // Read before the public cut drops the notes: the mark must survive where the note does not.
   const descriptive = descriptiveTitles(input);
   const fmt = createFormatter(opts.locale ?? 'en-GB');
-  const g = createGrammar(fmt.locale);
+  const g = opts.grammar ?? createGrammar(fmt.locale);
+  const language = opts.language ?? fmt.locale.split('-')[0]!;
+  // An English brief keeps the audience file's words (a user may rename a shipped audience).
+  const own = (prefix: string, value: string) => (language === 'en' ? value : g.label(prefix, value.toLowerCase(), value));
+  const kinds = Object.fromEntries(Object.keys(kindLabels).map((k) => [k, g.label('kind', k, kindLabels[k])]));
   const [a, b] = rel.pair.countries;
   const countryName = (code: string) => rel.pair.countries.find((c) => c.code === code)?.name ?? code;
   const sourceNo = new Map(rel.sources.map((s, i) => [s.id, i + 1]));
@@ -79,8 +88,8 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       id: e.id,
       date: spanned(date(e.date, e.dateInferred, e.status === 'planned'), e.date, extrasOf(e).dateEnd),
       kind: e.kind,
-      kindLabel: ownValue(kindLabels, e.kind) ?? e.kind,
-      title: e.title === undefined ? (ownValue(kindLabels, e.kind) ?? e.kind) : titled(e.id, e.title),
+      kindLabel: ownValue(kinds, e.kind) ?? e.kind,
+      title: e.title === undefined ? (ownValue(kinds, e.kind) ?? e.kind) : titled(e.id, e.title),
       status: e.status ?? 'held',
       participants: (e.participants ?? []).map((p) => {
         const person = people.get(p.person);
@@ -91,7 +100,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
       place: e.place,
       occasion: e.occasion,
       organizations: (e.organizations ?? []).map((id) => ({ id, label: orgs.get(id)?.abbreviation ?? orgs.get(id)?.name ?? id })),
-      topics: (e.topics ?? []).map((t) => ownValue(topicLabels, t) ?? t),
+      topics: (e.topics ?? []).map((t) => g.label('topic', t)),
       tags: e.tags ?? [],
       summary: e.summary,
       outcomes: (e.outcomes ?? []).map((o) => ({ kind: o.kind, text: o.text, refs: refs(o.sources ?? e.sources) })),
@@ -119,7 +128,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
         partnerName: countryName(t.reporter === a.code ? b.code : a.code),
         currency: t.currency,
         unit: t.unit,
-        unitLabel: fmt.unitLabel(t.currency, t.unit),
+        unitLabel: g.unit(t.currency, t.unit),
         exports: t.exports,
         imports: t.imports,
         turnover: t.turnover ?? (both ? round(t.exports! + t.imports!) : undefined),
@@ -169,12 +178,14 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
   const view: BriefView = {
     meta: {
       pairId: rel.pair.id,
-      title: rel.pair.title ?? `${a.name} – ${b.name}`,
-      audience: { id: opts.audience.id, label: opts.audience.label, classification: opts.audience.classification },
+      // Joined as written, without isolating the names: the title heads the page on its own.
+      title: rel.pair.title ?? g.t('title.pair', { a: a.name, b: b.name }).replace(/[\u2068\u2069]/g, ''),
+      audience: { id: opts.audience.id, label: language === 'en' ? opts.audience.label : g.label('audience', opts.audience.id, opts.audience.label), classification: own('classification', opts.audience.classification) },
       asOf: opts.asOf,
       asOfLabel: fmt.date(opts.asOf),
       locale: fmt.locale,
       lang: fmt.locale,
+      language,
       generator: opts.generator ?? 'bilat',
     },
     countries: rel.pair.countries.map((c) => ({ ...c })),
@@ -184,7 +195,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     engagements,
     latestEngagement: [...counted].reverse()[0],
     recentContacts: [...counted].reverse(),
-    contactsByYear: { rows: contactRows, kindLabels, excluded: engagements.length - held.length, forums: held.length - counted.length, refs: refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
+    contactsByYear: { rows: contactRows, kindLabels: kinds, excluded: engagements.length - held.length, forums: held.length - counted.length, refs: refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
     // The latest period reported in full (both flows) drives key figures and the split chart.
     trade: {
       periods: trade,
@@ -224,7 +235,7 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
     milestones: { past: milestones.filter((m) => !m.planned).sort(byDate), planned: milestones.filter((m) => m.planned).sort(byDate) },
     anniversaries: upcomingAnniversaries(rel, opts.asOf, 5, g, descriptive).map((x) => {
       const nth = g.ordinal(x.ordinal);
-      return { title: x.title, label: g.t('anniversary.of', { ordinal: nth, event: x.title }), year: x.year, ordinal: nth, yearsAway: x.yearsAway, when: g.inYears(x.yearsAway), refs: refs(x.sources) };
+      return { title: x.title, label: g.t('anniversary.of', { ordinal: nth, event: x.title, number: x.ordinal }), year: x.year, ordinal: nth, yearsAway: x.yearsAway, when: g.inYears(x.yearsAway), refs: refs(x.sources) };
     }),
     invitations,
     notes: (rel.notes ?? []).map((n, i) => ({ id: n.id, n: i + 1, about: n.about, aboutLabels: [], says: n.says, problem: n.problem, action: n.action, severity: n.severity ?? 'info', refs: refs(n.sources) })),

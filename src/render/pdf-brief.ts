@@ -2,30 +2,35 @@ import { basename } from 'node:path';
 import type { LoadedDocument } from '../data/load-document.js';
 import { formatPath } from '../diagnostics.js';
 import type { BriefView } from '../model/view-types.js';
+import { plainStrings } from '../model/localize.js';
+import { createGrammar, type Grammar } from '../model/grammar/index.js';
 import type { HouseFont } from './pdf/house-fonts.js';
 import type { PdfTheme } from './pdf/types.js';
 import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type MissingGlyph } from './pdf/glyphs.js';
 
 /** PDF for one brief: the same article HTML as the HTML file, laid out by pdfmake. */
-export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[], pdfStandard?: 'ua1-a2' | 'none', logo?: string, theme?: PdfTheme): Promise<Uint8Array> {
+export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[], pdfStandard?: 'ua1-a2' | 'none', logo?: string, theme?: PdfTheme, g: Grammar = createGrammar(view.meta.locale)): Promise<Uint8Array> {
   const { renderPdf } = await import('./pdf/index.js');
   const [a, b] = view.countries;
-  return renderPdf(article, {
+  const meta = {
     title: `${view.meta.title} — ${view.meta.audience.label}`,
-    subject: `Relations between ${a?.officialName} and ${b?.officialName}, as of ${view.meta.asOfLabel}`,
+    subject: g.t('doc.subject', { a: String(a?.officialName), b: String(b?.officialName), date: view.meta.asOfLabel }),
     author: view.meta.generator,
-    keywords: [a?.name, b?.name, view.meta.audience.label, 'bilateral relations'].filter((x): x is string => Boolean(x)),
+    keywords: [a?.name, b?.name, view.meta.audience.label, g.t('doc.keyword')].filter((x): x is string => Boolean(x)),
     lang: view.meta.lang,
     asOf: new Date(`${view.meta.asOf}T00:00:00Z`),
     headerLeft: view.meta.title,
-    headerRight: `${view.meta.audience.label} · ${view.meta.audience.classification}`.toUpperCase(),
-    footerNote: `As of ${view.meta.asOfLabel}`,
+    headerRight: `${view.meta.audience.label} · ${view.meta.audience.classification}`.toLocaleUpperCase(view.meta.locale),
+    footerNote: g.t('running.as-of', { date: view.meta.asOfLabel }),
+    pageLabel: g.catalog['running.page'] as string,
     pageSize,
     ...(pdfStandard !== undefined ? { pdfStandard } : {}),
     ...(fonts !== undefined && fonts.length > 0 ? { fonts } : {}),
     ...(logo !== undefined ? { logo } : {}),
     ...(theme !== undefined ? { theme } : {}),
-  });
+  };
+  // Markers of untranslated texts are for the article's markup; metadata and running heads get the text alone.
+  return renderPdf(article, plainStrings(meta));
 }
 
 export function isGlyphError(e: unknown): e is GlyphError {

@@ -34,11 +34,6 @@ export const factFields = {
   visibility: Visibility.optional(),
 };
 
-/** How a value was inferred when the source leaves it implicit (e.g. a year not printed). */
-export const Inferred = z
-  .string()
-  .min(1)
-  .meta({ description: 'How this value was inferred where the source does not state it.' });
 
 /**
  * Why a path to a file beside the relationship is refused, or undefined when it is fine: it
@@ -74,3 +69,30 @@ export const SourceUrl = z
   })
   // The pattern lets editors flag a bad scheme as the user types; zod checks the protocol itself.
   .meta({ description: 'Web address of the source: http, https or mailto only.', pattern: '^(?:[Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)' });
+
+/** A language code as catalogs and `--locale` name them: `en`, `ru`, `az`. */
+export const LanguageCode = z.string().regex(/^[a-z]{2,3}$/, { error: 'expected a language code such as en, ru or az' });
+
+/** Every schema made by localizedText, so the data can be read in one language (model/localize.ts). */
+export const LOCALIZED: WeakSet<z.ZodType> = new WeakSet();
+
+/**
+ * Free text written once, or once per language: `summary: "…"` or
+ * `summary: {en: "…", az: "…", ru: "…"}`. A plain string is in the data's `language`. The one
+ * definition every free-text field uses (schema v1 and what extends it), so validation,
+ * the JSON Schema and the briefs' choice of language agree.
+ */
+export function localizedText(description?: string) {
+  const text = z.string().min(1);
+  const perLanguage = z
+    .record(LanguageCode, text)
+    .refine((m) => Object.keys(m).length > 0, { error: 'give the text in at least one language, e.g. {en: "…"}' })
+    .meta({ description: 'The text per language, e.g. {en: "…", az: "…", ru: "…"}.' });
+  const schema = z.union([text, perLanguage]);
+  const out = description === undefined ? schema : schema.meta({ description: `${description} A string, or one per language: {en: "…", ru: "…"}.` });
+  LOCALIZED.add(out);
+  return out;
+}
+
+/** How a value was inferred when the source leaves it implicit (e.g. a year not printed); free text like any other. */
+export const Inferred = localizedText('How this value was inferred where the source does not state it.');

@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import { CountryCode, factFields, Id, Inferred, PartialDate, Visibility, SourceRefs, TradeFilePath, SourceUrl } from './common.js';
+import { CountryCode, factFields, Id, Inferred, LanguageCode, localizedText, PartialDate, Visibility, SourceRefs, TradeFilePath, SourceUrl } from './common.js';
+import type { PlainText } from './plain-text.js';
 
 export const Country = z.strictObject({
   code: CountryCode.meta({ description: 'ISO 3166-1 alpha-2.' }),
   code3: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 3166-1 alpha-3 code such as AZE' }),
-  name: z.string().min(1).meta({ description: 'Short name, e.g. Kyrgyzstan.' }),
-  officialName: z.string().min(1).meta({ description: 'Official name, e.g. Kyrgyz Republic.' }),
-  adjective: z.string().min(1).optional().meta({ description: 'e.g. Azerbaijani.' }),
-  capital: z.string().min(1),
+  name: localizedText('Short name, e.g. Kyrgyzstan.'),
+  officialName: localizedText('Official name, e.g. Kyrgyz Republic.'),
+  adjective: localizedText('e.g. Azerbaijani.').optional(),
+  capital: localizedText(),
 });
 
 export const Pair = z.strictObject({
   id: Id,
-  title: z.string().min(1).optional().meta({ description: 'Display title; default "A – B".' }),
+  title: localizedText('Display title; default "A – B".').optional(),
   countries: z.tuple([Country, Country]),
 });
 
@@ -28,7 +29,7 @@ export const SourceKind = z.enum([
 
 export const Source = z.strictObject({
   id: Id,
-  title: z.string().min(1),
+  title: localizedText(),
   publisher: z.string().min(1).meta({ description: 'Outlet or institution that published it.' }),
   published: PartialDate.optional(),
   publishedInferred: Inferred.optional(),
@@ -42,9 +43,9 @@ export const Source = z.strictObject({
 });
 
 export const Role = z.strictObject({
-  title: z.string().min(1).meta({ description: 'Office as stated, e.g. Minister of Foreign Affairs.' }),
+  title: localizedText('Office as stated, e.g. Minister of Foreign Affairs.'),
   country: CountryCode,
-  organization: z.string().min(1).optional(),
+  organization: localizedText().optional(),
   from: PartialDate.optional(),
   to: PartialDate.optional(),
   ...factFields,
@@ -52,7 +53,7 @@ export const Role = z.strictObject({
 
 export const Person = z.strictObject({
   id: Id,
-  name: z.string().min(1),
+  name: localizedText('Name in its official spelling; per language, e.g. {en: Ceyhun Bayramov, ru: Джейхун Байрамов}.'),
   aliases: z.array(z.string().min(1)).optional().meta({ description: 'Other spellings and transliterations.' }),
   country: CountryCode,
   roles: z.array(Role).min(1),
@@ -94,12 +95,12 @@ export const Topic = z.enum([
 
 export const Participant = z.strictObject({
   person: Id,
-  role: z.string().min(1).optional().meta({ description: 'Title of the role (from the person\'s roles) held that day.' }),
+  role: z.string().min(1).optional().meta({ description: 'Title of the role (from the person\'s roles, in the data\'s language) held that day.' }),
 });
 
 export const Outcome = z.strictObject({
   kind: z.enum(['invitation', 'agreement', 'commitment', 'statement', 'decision']),
-  text: z.string().min(1).meta({ description: 'In your own words.' }),
+  text: localizedText('In your own words.'),
   by: Id.optional(),
   to: Id.optional(),
   ...factFields,
@@ -113,14 +114,14 @@ export const Engagement = z.strictObject({
   dateInferred: Inferred.optional(),
   status: EngagementStatus.optional().meta({ description: 'held (default), planned (future date allowed) or reported.' }),
   kind: EngagementKind,
-  title: z.string().min(1).optional(),
+  title: localizedText().optional(),
   participants: z.array(Participant).optional(),
-  place: z.string().min(1).optional(),
-  occasion: z.string().min(1).optional(),
+  place: localizedText().optional(),
+  occasion: localizedText().optional(),
   organizations: z.array(Id).optional(),
   topics: z.array(Topic).optional(),
   tags: z.array(z.string().min(1)).optional(),
-  summary: z.string().min(1).optional(),
+  summary: localizedText().optional(),
   outcomes: z.array(Outcome).optional(),
   quality: z.array(Id).optional().meta({ description: 'Ids of data-quality notes about this item.' }),
   ...factFields,
@@ -130,16 +131,16 @@ export const AgreementCount = z.strictObject({
   count: z.int().min(0),
   asOf: PartialDate,
   asOfInferred: Inferred.optional(),
-  scope: z.string().min(1).optional(),
+  scope: localizedText().optional(),
   ...factFields,
 });
 
 export const Treaty = z.strictObject({
   id: Id,
-  title: z.string().min(1),
+  title: localizedText(),
   signed: PartialDate.optional(),
   signedInferred: Inferred.optional(),
-  place: z.string().min(1).optional(),
+  place: localizedText().optional(),
   ...factFields,
 });
 
@@ -156,7 +157,7 @@ export const TradePeriod = z.strictObject({
   id: Id,
   start: PartialDate,
   end: PartialDate,
-  label: z.string().min(1).optional().meta({ description: 'e.g. January–October 2018.' }),
+  label: localizedText('e.g. January–October 2018.').optional(),
   reporter: CountryCode.meta({ description: 'Country whose statistics these are; exports are its exports to the partner.' }),
   currency: Currency,
   unit: Unit,
@@ -186,8 +187,8 @@ export const TradeFile = z
 
 export const Organization = z.strictObject({
   id: Id,
-  name: z.string().min(1),
-  abbreviation: z.string().min(1).optional(),
+  name: localizedText(),
+  abbreviation: localizedText().optional(),
   aliases: z.array(z.string().min(1)).optional(),
   kind: z.enum(['international-organization', 'regional-format', 'parliamentary-assembly', 'foundation', 'bilateral-body', 'other']).optional(),
   quality: z.array(Id).optional(),
@@ -197,7 +198,7 @@ export const Organization = z.strictObject({
 export const Milestone = z.strictObject({
   id: Id,
   kind: z.enum(['diplomatic-relations', 'treaty-signing', 'anniversary', 'summit', 'visit', 'other']),
-  title: z.string().min(1),
+  title: localizedText(),
   date: PartialDate,
   dateInferred: Inferred.optional(),
   status: z.enum(['past', 'planned']).optional(),
@@ -212,15 +213,15 @@ export const Milestone = z.strictObject({
 export const Note = z.strictObject({
   id: Id,
   about: z.array(z.string().min(1)).min(1).meta({ description: 'Item ids or data paths the note is about.' }),
-  says: z.string().min(1).meta({ description: 'What the source says (quoted raw value).' }),
-  problem: z.string().min(1).meta({ description: 'What looks wrong or uncertain.' }),
-  action: z.string().min(1).meta({ description: 'What the dataset does about it.' }),
+  says: localizedText('What the source says (quoted raw value).'),
+  problem: localizedText('What looks wrong or uncertain.'),
+  action: localizedText('What the dataset does about it.'),
   severity: z.enum(['error', 'uncertain', 'info']).optional(),
   sources: SourceRefs.optional(),
 });
 
 export const TalkingPoint = z.strictObject({
-  text: z.string().min(1),
+  text: localizedText(),
   audiences: z.array(z.string().min(1)).optional().meta({ description: 'Limit to these audiences; default all that may see it.' }),
   ...factFields,
 });
@@ -229,6 +230,7 @@ export const Relationship = z
   .strictObject({
     $schema: z.string().optional(),
     schemaVersion: z.literal(1),
+    language: LanguageCode.optional().meta({ description: 'Language of the texts written as plain strings (default en); a brief in another language uses their translations, e.g. summary: {en: "…", ru: "…"}.' }),
     pair: Pair,
     sources: z.array(Source).min(1),
     people: z.array(Person).optional(),
@@ -243,19 +245,22 @@ export const Relationship = z
   })
   .meta({ title: 'bilat relationship', description: 'One bilateral relationship: contacts, people, agreements, trade, organizations, milestones and their sources.' });
 
-export type Relationship = z.infer<typeof Relationship>;
-export type Country = z.infer<typeof Country>;
-export type Source = z.infer<typeof Source>;
-export type Person = z.infer<typeof Person>;
-export type Role = z.infer<typeof Role>;
-export type Engagement = z.infer<typeof Engagement>;
+/** The data as written: free text may be a map per language. */
+export type RelationshipSource = z.infer<typeof Relationship>;
+/** The data in one language (model/localize.ts): every free text a string. What rules and the model read. */
+export type Relationship = PlainText<RelationshipSource>;
+export type Country = PlainText<z.infer<typeof Country>>;
+export type Source = PlainText<z.infer<typeof Source>>;
+export type Person = PlainText<z.infer<typeof Person>>;
+export type Role = PlainText<z.infer<typeof Role>>;
+export type Engagement = PlainText<z.infer<typeof Engagement>>;
 export type EngagementKind = z.infer<typeof EngagementKind>;
-export type Outcome = z.infer<typeof Outcome>;
-export type TradePeriod = z.infer<typeof TradePeriod>;
+export type Outcome = PlainText<z.infer<typeof Outcome>>;
+export type TradePeriod = PlainText<z.infer<typeof TradePeriod>>;
 export type TradeFile = z.infer<typeof TradeFile>;
-export type Organization = z.infer<typeof Organization>;
-export type Milestone = z.infer<typeof Milestone>;
-export type Note = z.infer<typeof Note>;
-export type Treaty = z.infer<typeof Treaty>;
-export type AgreementCount = z.infer<typeof AgreementCount>;
-export type TalkingPoint = z.infer<typeof TalkingPoint>;
+export type Organization = PlainText<z.infer<typeof Organization>>;
+export type Milestone = PlainText<z.infer<typeof Milestone>>;
+export type Note = PlainText<z.infer<typeof Note>>;
+export type Treaty = PlainText<z.infer<typeof Treaty>>;
+export type AgreementCount = PlainText<z.infer<typeof AgreementCount>>;
+export type TalkingPoint = PlainText<z.infer<typeof TalkingPoint>>;

@@ -6,6 +6,7 @@ import type { BriefView } from '../model/view-types.js';
 import { registerHelpers, type RenderServices } from './helpers.js';
 import { compileWithIsolation, ESCAPE_KEY, isolatingEscape, placeIsolates } from './isolate.js';
 import { lintTemplate } from './lint.js';
+import { placeFallbacks } from '../model/localize.js';
 import type { ResolvedAudience } from './resolve.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { lintFields } from './field-lint.js';
@@ -98,7 +99,9 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
     ...(theme ? { theme: theme.pdf } : {}),
     render(view, services) {
       try {
-        return placeIsolates(template({ ...view, ...extra }, { data: { bilat: services, [ESCAPE_KEY]: escape } }));
+        const html = placeIsolates(template({ ...view, ...extra }, { data: { bilat: services, [ESCAPE_KEY]: escape } }));
+        // Texts the data lacks in the brief's language: shown in their own, tagged (model/localize.ts).
+        return placeFallbacks(html, escape(services.grammar?.t('fallback.title') ?? ''));
       } catch (e) {
         // Handlebars does not say which partial failed; the audience's template is the best location we have.
         if (e instanceof BilatError) throw e.file ? e : new BilatError(e.code, e.message, { file: audience.templateFile, cause: e });

@@ -2,7 +2,9 @@ import type HandlebarsNS from 'handlebars';
 import type { Formatter } from '../model/format.js';
 import { sourceKindLabels } from '../model/labels.js';
 import { createGrammar, type Grammar } from '../model/grammar/index.js';
+import { isMessageKey } from '../model/grammar/keys.js';
 import { ownValue } from '../own-key.js';
+import { ESCAPE_KEY } from './isolate.js';
 import type { Ref } from '../model/view-types.js';
 
 type HB = typeof HandlebarsNS;
@@ -11,12 +13,16 @@ type HelperOptions = HandlebarsNS.HelperOptions;
 /** Per-render services templates reach through `@bilat` data (no global state). */
 export interface RenderServices {
   fmt: Formatter;
+  /** The brief's words (its language's catalog); English when absent. */
+  grammar?: Grammar;
   /** Render a declared chart to an HTML figure. */
   chart(kind: string, data: unknown, hash: Record<string, unknown>): string;
 }
 
 const services = (o: HelperOptions): RenderServices => (o.data as { bilat: RenderServices }).bilat;
-const grammar = (o: HelperOptions): Grammar => createGrammar(services(o).fmt.locale);
+const grammar = (o: HelperOptions): Grammar => services(o).grammar ?? createGrammar(services(o).fmt.locale);
+// Frame text is the catalog's own words: escaped for markup only (an apostrophe stays one).
+const escapeFrame = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const isDate = (d: unknown): d is string | number => typeof d === 'string' || typeof d === 'number';
 const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
 
@@ -28,6 +34,26 @@ export function registerHelpers(hb: HB): string[] {
       if (!Array.isArray(refs) || refs.length === 0) return '';
       const links = refs.map((r) => `<a href="#src-${r.n}">${r.n}</a>`).join(', ');
       return new hb.SafeString(`<sup class="fn">[${links}]</sup>`);
+    },
+    /**
+     * Words from the brief's catalog (templates/locales/<lang>.yaml): {{t "heading.trade"}},
+     * {{t "fit.more" n=fit.contactsMore}}. Slots are escaped like {{…}}; `n` picks the plural form.
+     */
+    t(key: unknown, o: HelperOptions) {
+      if (typeof key !== 'string' || !isMessageKey(key)) throw new Error(`t: unknown message "${String(key)}" (see templates/locales/en.yaml)`);
+      const escape = ((o.data as Record<string, unknown>)[ESCAPE_KEY] ?? hb.Utils.escapeExpression) as (v: unknown) => string;
+      const values: unknown[] = [];
+      const slots: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries(o.hash ?? {})) {
+        if (k === 'n' && typeof v === 'number') slots.n = v;
+        else slots[k] = `\uE000${values.push(v) - 1}\uE001`;
+      }
+      const text = escapeFrame(grammar(o).t(key, slots));
+      return new hb.SafeString(text.replace(/\uE000(\d+)\uE001/g, (_, i: string) => escape(values[Number(i)])));
+    },
+    /** The catalog's word for a value of a controlled list (not "label": views have fields of that name): {{word "outcome" kind}} → "Invitation"; the value itself when it has none. */
+    word(prefix: unknown, value: unknown, o: HelperOptions) {
+      return grammar(o).label(String(prefix), String(value ?? ''));
     },
     date(d: unknown, o: HelperOptions) {
       return d === undefined || d === null ? '' : services(o).fmt.date(d as string);
@@ -45,7 +71,7 @@ export function registerHelpers(hb: HB): string[] {
       return n > 0 ? `+${s}` : n < 0 ? `−${s}` : s;
     },
     money(n: unknown, currency: string, unit: string, o: HelperOptions) {
-      return typeof n === 'number' ? services(o).fmt.money(n, currency, unit) : '—';
+      return typeof n === 'number' ? `${services(o).fmt.number(n)} ${grammar(o).unit(currency, unit)}` : '—';
     },
     percent(n: unknown, o: HelperOptions) {
       return typeof n === 'number' ? services(o).fmt.percent(n) : '—';
@@ -84,8 +110,8 @@ export function registerHelpers(hb: HB): string[] {
     default(v: unknown, fallback: unknown) {
       return v === undefined || v === null || v === '' || isOptions(v) ? fallback : v;
     },
-    sourceKind(k: string) {
-      return ownValue(sourceKindLabels, String(k)) ?? k;
+    sourceKind(k: string, o: HelperOptions) {
+      return grammar(o).label('source-kind', String(k), ownValue(sourceKindLabels, String(k)) ?? k);
     },
     first(list: unknown, n: unknown) {
       return Array.isArray(list) ? list.slice(0, typeof n === 'number' ? n : 1) : [];

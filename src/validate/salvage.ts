@@ -10,7 +10,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import type { LoadedDocument } from '../data/load-document.js';
-import { Relationship } from '../schema/relationship.js';
+import { inDataLanguage } from './validate.js';
+import { Relationship, type RelationshipSource } from '../schema/relationship.js';
 import type { Rule, RuleContext } from './context.js';
 import { ownValue } from '../own-key.js';
 import { unusedSources } from './rules/references.js';
@@ -35,7 +36,7 @@ export function rulesDespiteSchema(
   issues: readonly Issue[],
   rules: readonly Rule[],
   asOf: string,
-  read: (value: unknown) => Relationship | undefined = (v) => {
+  read: (value: unknown) => RelationshipSource | Relationship | undefined = (v) => {
     const r = Relationship.safeParse(v);
     return r.success ? r.data : undefined;
   },
@@ -93,7 +94,7 @@ export function rulesDespiteSchema(
   };
   const ctx: RuleContext = {
     doc: { ...doc, value, locate: (path, key) => doc.locate(written(path), key), printed: (path) => doc.printed(written(path)) },
-    data,
+    data: inDataLanguage(data as unknown as RelationshipSource),
     asOf,
   };
   return rules

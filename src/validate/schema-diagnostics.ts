@@ -73,6 +73,11 @@ function describe(issue: z.core.$ZodIssue, actual: unknown, printed: string | un
         hint: `use one of: ${issue.values.map((v) => String(v)).join(', ')}${nearest(actual, issue.values)}`,
       };
     case 'invalid_union':
+      // Free text (schema/common.ts localizedText): a string, or one per language.
+      if (isTextUnion(issue)) {
+        const expected = 'expected string, or one per language such as {en: "…", ru: "…"}';
+        return { message: actual === undefined ? `missing required field (${expected})` : `${expected}, got ${typeName(actual)} ${JSON.stringify(actual)}` };
+      }
       // A missing date or other union-typed field: say so rather than "undefined is not valid".
       if (actual === undefined) return { message: 'missing required field', hint: firstUnionHint(issue) };
       return { message: issue.message.startsWith('Invalid input') ? `${JSON.stringify(actual)} is not a valid value here` : issue.message, hint: firstUnionHint(issue) };
@@ -125,6 +130,11 @@ function toRegExp(source: string | undefined): RegExp | undefined {
   } catch {
     return undefined;
   }
+}
+
+function isTextUnion(issue: z.core.$ZodIssueInvalidUnion): boolean {
+  const expected = issue.errors.map((b) => (b.length === 1 && b[0]!.code === 'invalid_type' ? b[0]!.expected : undefined));
+  return expected.length === 2 && expected[0] === 'string' && expected[1] === 'record';
 }
 
 function firstUnionHint(issue: z.core.$ZodIssueInvalidUnion): string | undefined {

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import { loadDocument, type LoadedDocument } from '../data/load-document.js';
 import { BilatError } from '../errors.js';
-import { Relationship } from '../schema/relationship.js';
+import { Relationship, type RelationshipSource } from '../schema/relationship.js';
+import { localize } from '../model/localize.js';
 import type { RuleContext, Rule } from './context.js';
 import { rulesDespiteSchema } from './salvage.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -27,7 +28,7 @@ export const rules: readonly Rule[] = [duplicateIds, references, sourced, public
  * shape the rules and the model use, the v2 file kept beside it); anything else → version 1,
  * whose own diagnostics then say what is wrong.
  */
-function schemaFor(value: unknown): { schema: typeof Relationship | typeof RelationshipV2; read: (v: unknown) => Relationship | undefined } {
+function schemaFor(value: unknown): { schema: typeof Relationship | typeof RelationshipV2; read: (v: unknown) => RelationshipSource | Relationship | undefined } {
   const version = value && typeof value === 'object' ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (version === 2) {
     return {
@@ -53,8 +54,10 @@ export interface ValidationResult {
   doc?: LoadedDocument;
   /** The same with the CSV rows joined in `trade`, each located in its CSV file (when the schema passed). */
   expanded?: LoadedDocument;
-  /** Present when the file matched the schema (semantic errors may still exist). */
+  /** Present when the file matched the schema (semantic errors may still exist): every text in the data's own language. */
   data?: Relationship;
+  /** The same as written, translations included (for a brief in another language). */
+  source?: RelationshipSource;
   diagnostics: Diagnostic[];
 }
 
@@ -73,10 +76,19 @@ export function validateDocument(doc: LoadedDocument, asOf: string): ValidationR
     const schema = csvHints(schemaDiagnostics(csv.doc, fileSchema, parsed.error), doc.file);
     return { file: doc.file, doc, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...loneSurrogates(csv.doc), ...schema, ...semantic]), csv.defaulted) };
   }
-  const data = read(csv.doc.value)!;
+  // Version 2 files are read into the version 1 shape (their own file kept under `v2`); then
+  // each free text in the data's own language: what the rules and the model read.
+  const source = read(csv.doc.value)! as unknown as RelationshipSource;
+  const data = inDataLanguage(source);
   const ctx: RuleContext = { doc: csv.doc, data, asOf };
   const diagnostics = [...loneSurrogates(csv.doc), ...rules.flatMap((rule) => rule(ctx))];
-  return { file: doc.file, doc, expanded: csv.doc, data, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
+  return { file: doc.file, doc, expanded: csv.doc, data, source, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
+}
+
+/** The data with each free text in its own language (`language`, default en): what the rules read. */
+export function inDataLanguage(source: RelationshipSource): Relationship {
+  const lang = source.language ?? 'en';
+  return localize(Relationship, source, { want: lang, dataLanguage: lang }).value;
 }
 
 /** Load and validate one file; load failures (missing, binary, syntax) become one diagnostic. */

@@ -7,8 +7,18 @@ import { parse } from 'yaml';
 
 export type Doc = Record<string, any>;
 
-export function readRelationship(file: string): Doc {
-  return parse(readFileSync(file, 'utf8')) as Doc;
+export function readRelationship(file: string, language?: string): Doc {
+  const doc = parse(readFileSync(file, 'utf8')) as Doc;
+  return inLanguage(doc, language ?? (typeof doc.language === 'string' ? doc.language : 'en'));
+}
+
+/** Free text written per language ({en: …, ru: …}) read in one of them, as the briefs in that language show it. */
+function inLanguage(v: unknown, lang: string): any {
+  if (Array.isArray(v)) return v.map((x) => inLanguage(x, lang));
+  if (typeof v !== 'object' || v === null) return v;
+  const entries = Object.entries(v);
+  if (entries.length > 0 && entries.every(([k, x]) => /^[a-z]{2,3}$/.test(k) && typeof x === 'string') && Object.hasOwn(v, 'en')) return (v as Record<string, string>)[lang] ?? (v as Record<string, string>).en;
+  return Object.fromEntries(entries.map(([k, x]) => [k, inLanguage(x, lang)]));
 }
 
 const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);

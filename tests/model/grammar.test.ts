@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createGrammar, milestoneEvent, sourceCredit } from '../../src/model/grammar/index.js';
-import { en } from '../../src/model/grammar/catalog-en.js';
+import { englishCatalog } from '../../src/locales/english.js';
+const en = englishCatalog();
 
 const g = createGrammar('en-GB');
 

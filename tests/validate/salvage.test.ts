@@ -38,7 +38,7 @@ describe('rules on a file the schema rejects', () => {
   });
 
   it('a nested list (agreements.treaties) maps back too', () => {
-    let t = text.replace('    - id: treaty-friendship\n      title: Treaty of Friendship and Cooperation', '    - id: treaty-friendship\n      title: 7');
+    let t = text.replace(/ {4}- id: treaty-friendship\n {6}title: .*/, '    - id: treaty-friendship\n      title: 7');
     t = t.replace(
       '      sources: [azertag-2021-10-28]\n\ntrade:',
       '      sources: [azertag-2021-10-28]\n    - id: treaty-two\n      title: A second treaty\n      signed: 1999\n      sources: [nowhere]\n\ntrade:',

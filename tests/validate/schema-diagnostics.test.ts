@@ -91,7 +91,7 @@ describe('wrong types and values', () => {
     const text = replaceOnce(BASE, '    title: A report\n', '');
     const [d, ...rest] = check(text);
     expect(rest).toEqual([]);
-    expect(d).toMatchObject({ path: 'sources[0].title', message: 'missing required field (expected string)', ...positionOf(text, 'id: src-a') });
+    expect(d).toMatchObject({ path: 'sources[0].title', message: 'missing required field (expected string, or one per language such as {en: "…", ru: "…"})', ...positionOf(text, 'id: src-a') });
   });
 
   it('flags an empty required list', () => {

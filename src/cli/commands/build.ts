@@ -14,7 +14,7 @@ export interface BuildArgs {
   out: string;
   asOf?: string;
   templates?: string;
-  locale: string;
+  locale?: string[];
   pageSize: string;
   pdfStandard: 'ua1-a2' | 'none';
   concurrency?: number;
@@ -46,7 +46,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Output folder' })
         .option('as-of', { type: 'string', describe: 'Date the brief is as of (YYYY-MM-DD, default today)' })
         .option('templates', { type: 'string', describe: 'Folder with template overrides (partials or whole audiences)' })
-        .option('locale', { type: 'string', default: 'en-GB', describe: 'Locale for dates and numbers' })
+        .option('locale', { alias: 'l', type: 'string', array: true, describe: 'Language of the briefs: en, ru, az (or a catalog of yours), several as ru,az; en-US etc. for regional dates and numbers (default en-GB). Other languages add .<lang> to file names' })
         .option('page-size', { type: 'string', choices: ['a4', 'letter'], coerce: (v: string) => String(v).toLowerCase(), default: 'a4', describe: 'PDF page size (A4 or Letter)' })
         .option('pdf-standard', { type: 'string', choices: ['ua1-a2', 'none'] as const, default: 'ua1-a2' as const, describe: 'Tagged PDF/UA-1 + PDF/A-2a, or none (untagged, as before)' })
         .option('concurrency', { alias: 'j', type: 'number', describe: `Files rendered at once on worker threads (default the number of cores, here ${availableParallelism()})` })
@@ -61,6 +61,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         .example('$0 build data/az-kg.yaml -a executive -f pdf --as-of 2026-11-22', 'one PDF')
         .example('$0 build data/ "more/**/*.yaml" -j 2 --incremental', 'a folder and a pattern on two threads, skipping what is up to date')
         .example('$0 build data/az-kg.yaml -a analyst -f html --templates my-templates --watch', 'rebuild the analyst HTML on every save')
+        .example('$0 build data/az-kg.yaml --locale ru,az', 'briefs in Russian and Azerbaijani: az-kg-analyst.ru.pdf, az-kg-analyst.az.pdf…')
         .example('$0 build data/az-kg.yaml -a analyst --serve', 'the same, previewed in a browser that reloads it (--port to choose)'),
     handler: async (argv: BuildArgs) => {
       // The pipeline itself, not the whole public API: the scheduler and config stay unloaded.
@@ -78,7 +79,7 @@ export function buildCommand(io: CliIO, setExit: (code: number) => void) {
         out: argv.out,
         asOf: parseAsOf(argv.asOf),
         templates: argv.templates,
-        locale: argv.locale,
+        locale: split(argv.locale),
         pageSize: argv.pageSize.toUpperCase() as 'A4' | 'LETTER',
         pdfStandard: argv.pdfStandard,
         expand: true,

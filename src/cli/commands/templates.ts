@@ -1,17 +1,18 @@
 import { resolve, sep } from 'node:path';
 import type { Argv } from 'yargs';
-import { loadTemplateFields, loadTemplates } from '../../core.js';
+import { loadLocales, loadTemplateFields, loadTemplates } from '../../core.js';
 import type { CliIO } from '../io.js';
 
 export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
   return {
     command: 'templates <action>',
-    describe: 'List audiences, scaffold a new one, or show the fields templates can use',
+    describe: 'List audiences, scaffold a new one, show the fields templates can use, or list the languages',
     builder: (y: Argv) =>
       y
         .example('$0 templates list', 'the shipped audiences')
         .example('$0 templates new embassy --from analyst --templates my-templates', 'a new audience to edit')
         .example('$0 templates fields -a embassy --templates my-templates', 'what the new audience\'s templates can use')
+        .example('$0 templates locales', 'the languages and the keys each catalog lacks')
         .command({
           command: 'list',
           describe: 'List the audiences (shipped and yours) and where each comes from',
@@ -76,7 +77,28 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
             setExit(0);
           },
         })
-        .demandCommand(1, 'Name an action: list, new or fields'),
+        .command({
+          command: 'locales',
+          describe: 'List the message catalogs (templates/locales/<lang>.yaml, and yours) and the keys each lacks against English',
+          builder: (yy: Argv) =>
+            yy
+              .option('templates', { type: 'string', describe: 'Your template folder (its locales/ folder adds or overrides catalogs)' })
+              .option('locale', { alias: 'l', type: 'string', describe: 'Only this language, listing every key it lacks' })
+              .example('$0 templates locales', 'each language and how many keys it lacks')
+              .example('$0 templates locales --locale tr --templates my-templates', 'the keys your Turkish catalog still needs'),
+          handler: async (argv: { templates?: string; locale?: string }) => {
+            const { availableLanguages, missingKeys, resolveLocale } = await loadLocales();
+            const languages = argv.locale === undefined ? availableLanguages(argv.templates) : [resolveLocale(argv.locale, argv.templates).language];
+            for (const lang of languages) {
+              const loc = resolveLocale(lang, argv.templates);
+              const missing = missingKeys(lang, argv.templates);
+              io.out(`${lang.padEnd(4)} ${loc.intl.padEnd(8)} ${missing.length === 0 ? 'complete' : `${missing.length} missing (English used)`}  ${loc.files.join(', ')}`);
+              if (argv.locale !== undefined || missing.length <= 10) for (const k of missing) io.out(`       ${k}`);
+            }
+            setExit(0);
+          },
+        })
+        .demandCommand(1, 'Name an action: list, new, fields or locales'),
     handler: () => undefined,
   };
 }

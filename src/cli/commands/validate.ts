@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { BilatError, countBySeverity, ExitCode, formatDiagnostic, isValidIsoDay, loadValidator, todayIso, type Diagnostic } from '../../core.js';
+import { BilatError, countBySeverity, ExitCode, formatDiagnostic, isValidIsoDay, loadLocales, loadTranslationCheck, loadValidator, todayIso, type Diagnostic } from '../../core.js';
 import type { ValidationResult } from '../../index.js';
 import { paint, type CliIO } from '../io.js';
 
@@ -8,6 +8,8 @@ export interface ValidateArgs {
   strict: boolean;
   json: boolean;
   asOf?: string;
+  /** Also warn about each free text without a translation into these languages. */
+  locale?: string[];
 }
 
 export function validateCommand(io: CliIO, setExit: (code: number) => void) {
@@ -20,14 +22,23 @@ export function validateCommand(io: CliIO, setExit: (code: number) => void) {
         .option('strict', { type: 'boolean', default: false, describe: 'Treat warnings as errors' })
         .option('json', { type: 'boolean', default: false, describe: 'Print diagnostics as JSON' })
         .option('as-of', { type: 'string', describe: 'Date rules are relative to this day (YYYY-MM-DD, default today)' })
+        .option('locale', { alias: 'l', type: 'string', array: true, describe: 'Also warn, located, about each free text with no translation into this language (ru, az…; several as ru,az)' })
+        .example('$0 validate data/az-kg.yaml --locale ru', 'which texts the Russian brief would show in English')
         .example('$0 validate data/az-kg.yaml', 'validate the demo relationship')
         .example('$0 validate data/*.yaml --strict --as-of 2022-01-01', 'fail on warnings too')
         .example('$0 validate data/', 'every data file in a folder'),
     handler: async (argv: ValidateArgs) => {
-      const { validateFile, expandInputs } = await loadValidator();
+      const [{ validateFile, expandInputs }, { missingTranslations }, { resolveLocale }] = await Promise.all([loadValidator(), loadTranslationCheck(), loadLocales()]);
+      // An unknown language is a usage error before any file is read.
+      const languages = (argv.locale ?? []).flatMap((l) => String(l).split(',')).map((l) => l.trim()).filter(Boolean).map((l) => resolveLocale(l).language);
       // The same inputs as build: a folder or a pattern checks every data file it holds.
       const files = await expandInputs(argv.files.map(String));
-      setExit(runValidate(io, { ...argv, files }, validateFile));
+      const check: typeof validateFile = (file, asOf) => {
+        const r = validateFile(file, asOf);
+        const extra = languages.flatMap((l) => missingTranslations(r, l));
+        return extra.length ? { ...r, diagnostics: [...r.diagnostics, ...extra] } : r;
+      };
+      setExit(runValidate(io, { ...argv, files }, check));
     },
   };
 }

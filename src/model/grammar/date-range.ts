@@ -1,7 +1,8 @@
 import { parseDate, type DateParts, type Precision } from '../dates.js';
 import type { PartialDate } from '../../schema/common.js';
 
-const OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
+const OPTIONS: Record<Precision | 'month-name', Intl.DateTimeFormatOptions> = {
+  'month-name': { month: 'long', timeZone: 'UTC' },
   day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
   month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
   year: { year: 'numeric', timeZone: 'UTC' },
@@ -50,7 +51,7 @@ function closeUp(parts: Intl.DateTimeRangeFormatPart[]): string {
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-export function formatterFor(locale: string, precision: Precision): Intl.DateTimeFormat {
+export function formatterFor(locale: string, precision: Precision | 'month-name'): Intl.DateTimeFormat {
   const key = `${locale}|${precision}`;
   let f = cache.get(key);
   if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, OPTIONS[precision])));

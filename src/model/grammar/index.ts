@@ -1,10 +1,11 @@
 import type { PartialDate } from '../../schema/common.js';
 import type { DateParts } from '../dates.js';
-import { en, type Catalog, type Frame, type MessageKey } from './catalog-en.js';
+import { englishCatalog } from '../../locales/english.js';
+import type { Catalog, Frame, MessageKey } from './keys.js';
 import { isolate, isLatinName } from '../names.js';
 import { formatDateRange, formatPeriod, formatterFor, toParts } from './date-range.js';
 
-export type { Catalog, MessageKey } from './catalog-en.js';
+export type { Catalog, MessageKey } from './keys.js';
 type DateLike = PartialDate | DateParts;
 type Vars = Record<string, string | number>;
 
@@ -15,8 +16,11 @@ type Vars = Record<string, string | number>;
  */
 export interface Grammar {
   locale: string;
+  catalog: Catalog;
   /** A frame filled with values; plural frames pick their form by `n`. */
   t(key: MessageKey, vars?: Vars & { n?: number }): string;
+  /** A date and its parts as frame slots: {date}, {year}, {yearth}, {month}, {monthOf}, {monthIn} (for `name` "start": {start}, {startYear}…). */
+  dateVars(d: DateLike, name?: string): Vars;
   /** A date on its own: "20 June 1980", "June 1980", "1980". */
   date(d: DateLike): string;
   /** A date in running text: "on 20 June 1980", "in June 1980", "in 1980". */
@@ -37,17 +41,29 @@ export interface Grammar {
   ordinal(n: number): string;
   /** "this year", "in 1 year", "in 5 years". */
   inYears(n: number): string;
+  /** A word for a value of a controlled list (`kind.meeting`, `topic.culture`), or `fallback` when the catalog has none. */
+  label(prefix: string, value: string, fallback?: string): string;
+  /** "million EUR", "млн EUR": the unit word with the currency. */
+  unit(currency: string, unit: string): string;
 }
 
-const cache = new Map<string, Grammar>();
+const caches = new WeakMap<Catalog, Map<string, Grammar>>();
 
-export function createGrammar(locale = 'en-GB', catalog: Catalog = en): Grammar {
-  const cached = catalog === en ? cache.get(locale) : undefined;
+export function createGrammar(locale = 'en-GB', catalog: Catalog = englishCatalog()): Grammar {
+  let cache = caches.get(catalog);
+  if (!cache) caches.set(catalog, (cache = new Map()));
+  const cached = cache.get(locale);
   if (cached) return cached;
   const cardinal = new Intl.PluralRules(locale);
   const ordinalRules = new Intl.PluralRules(locale, { type: 'ordinal' });
   // Every value is isolated: a right-to-left name must not pull the frame's brackets and years into its direction.
-  const fill = (frame: string, vars: Vars) => frame.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? isolate(String(vars[k])) : m));
+  // A value ending in a full stop ("2021 г.") takes the place of the frame's own: no "г..".
+  const fill = (frame: string, vars: Vars) =>
+    frame.replace(/\{(\w+)\}(\.?)/g, (m, k: string, stop: string) => {
+      if (!Object.hasOwn(vars, k)) return m;
+      const v = String(vars[k]);
+      return isolate(v) + (stop && v.endsWith('.') ? '' : stop);
+    });
   const pick = (frame: Frame, n: number | undefined, rules: Intl.PluralRules) => {
     if (typeof frame === 'string') return frame;
     return frame[n === undefined ? 'other' : rules.select(n)] ?? frame.other;
@@ -57,16 +73,38 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = en): Grammar 
     return formatterFor(locale, p.precision).format(new Date(Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1)));
   };
   const t: Grammar['t'] = (key, vars = {}) => fill(pick(catalog[key], vars.n, cardinal), vars);
-  const on = (d: DateLike) => t(`date.on.${toParts(d).precision}`, { date: date(d) });
+  const months = (key: 'months.of' | 'months.in') => String(catalog[key]).split('|');
+  // A date and its parts, for frames whose language declines the month ("в декабре 2021 г.").
+  const dateVars = (d: DateLike, name = 'date'): Vars => {
+    const p = toParts(d);
+    const m = (p.month ?? 1) - 1;
+    // {date}, {year}, {monthIn}…; for a span's ends {start}, {startYear}, {endMonthOf}…
+    const k = (part: string) => (name === 'date' ? part : name + part.charAt(0).toUpperCase() + part.slice(1));
+    const cased = (c: 'of' | 'in') => (p.precision === 'month' ? t(`date.month.${c}`, { year: p.year, monthOf: months('months.of')[m] ?? '', monthIn: months('months.in')[m] ?? '' }) : date(d));
+    return {
+      [name]: date(d),
+      [`${name}Of`]: cased('of'),
+      [`${name}In`]: cased('in'),
+      [k('year')]: p.year,
+      [k('yearth')]: ordinal(p.year),
+      [k('month')]: formatterFor(locale, 'month-name').format(new Date(Date.UTC(2000, m, 1))),
+      [k('monthOf')]: months('months.of')[m] ?? '',
+      [k('monthIn')]: months('months.in')[m] ?? '',
+    };
+  };
+  const ordinal = (n: number) => fill(pick(catalog.ordinal, n, ordinalRules), { n });
+  const on = (d: DateLike) => t(`date.on.${toParts(d).precision}`, dateVars(d));
   const g: Grammar = {
     locale,
+    catalog,
     t,
+    dateVars,
     date,
     on,
     span(from, to) {
       const a = date(from);
       const b = date(to);
-      return a === b ? on(from) : t('span.from-to', { start: a, end: b });
+      return a === b ? on(from) : t('span.from-to', { ...dateVars(from, 'start'), ...dateVars(to, 'end') });
     },
     range: (from, to) => formatDateRange(locale, from, to),
     period: (start, end) => formatPeriod(locale, start, end),
@@ -75,20 +113,28 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = en): Grammar 
       const a = toParts(start);
       const b = toParts(end);
       if (label === date(start) || label === date(end)) return on(label === date(start) ? start : end);
-      if (a.precision === 'day' && b.precision === 'day') return t('span.from-to', { start: date(start), end: date(end) });
+      if (a.precision === 'day' && b.precision === 'day') return t('span.from-to', { ...dateVars(start, 'start'), ...dateVars(end, 'end') });
       return t('period.in', { period: label });
     },
     tenure(from, to) {
       if (from === undefined && to === undefined) return undefined;
-      if (from === undefined) return t('period.open-start', { end: date(to!) });
-      if (to === undefined) return t('period.open-end', { start: date(from) });
+      if (from === undefined) return t('period.open-start', dateVars(to!, 'end'));
+      if (to === undefined) return t('period.open-end', dateVars(from, 'start'));
       return formatDateRange(locale, from, to);
     },
     plural: (n, one, other) => (cardinal.select(n) === 'one' ? one : other),
-    ordinal: (n) => fill(pick(catalog.ordinal, n, ordinalRules), { n }),
+    ordinal,
     inYears: (n) => (n === 0 ? t('when.this-year') : t('when.in-years', { n })),
+    label(prefix, value, fallback = value) {
+      const key = `${prefix}.${value}`;
+      return Object.hasOwn(catalog, key) ? t(key as MessageKey) : fallback;
+    },
+    unit(currency, unit) {
+      const key = `unit.${unit}`;
+      return Object.hasOwn(catalog, key) ? t(key as MessageKey, { currency }) : `${unit} ${currency}`;
+    },
   };
-  if (catalog === en) cache.set(locale, g);
+  cache.set(locale, g);
   return g;
 }
 

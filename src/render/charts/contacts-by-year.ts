@@ -5,6 +5,7 @@ import type { ChartPlan } from './plan.js';
 import type { ValueLabel } from './plugins.js';
 import { CHART_WIDTH_PX, FONT_PX, MAX_BAR_PX, categoryAxis, frameOptions, heightFor, seriesColor, valueAxis } from './style.js';
 import type { ContactsByYearSpec } from './types.js';
+import { chartWords, frame } from './words.js';
 import { ownValue } from '../../own-key.js';
 
 export const CONTACTS_HEIGHT = 320;
@@ -36,8 +37,9 @@ export function planContactsByYear(spec: ContactsByYearSpec): ChartPlan {
   const label = (k: string) => ownValue(spec.kindLabels, k) ?? k;
   const count = (k: string, y: number) => counts.get(k)?.get(y) ?? 0;
   const span = years.length > 1 ? `, ${years[0]}–${years[years.length - 1]}` : years.length ? `, ${years[0]}` : '';
-  const title = spec.title ?? `High-level contacts per year${span}`;
-  const unit = spec.unitLabel ?? 'number of contacts';
+  const W = chartWords(spec.words);
+  const title = spec.title ?? frame(W.contactsTitle, { span });
+  const unit = spec.unitLabel ?? W.contactsAxis;
 
   const items: ValueLabel[] = years.flatMap((y, index) => {
     const total = kinds.reduce((s, k) => s + count(k, y), 0);
@@ -46,7 +48,7 @@ export function planContactsByYear(spec: ContactsByYearSpec): ChartPlan {
   });
   const options = frameOptions<'bar'>({
     title,
-    subtitle: kinds.length ? undefined : ['No contacts recorded'],
+    subtitle: kinds.length ? undefined : [W.noContacts],
     source: spec.source,
     locale: spec.locale ?? 'en-US',
     legend: kinds.length > 0,
@@ -79,11 +81,11 @@ export function planContactsByYear(spec: ContactsByYearSpec): ChartPlan {
   const perYear = years.map((y) => {
     const parts = kinds.filter((k) => count(k, y) > 0).map((k) => `${label(k)} ${w.plain(count(k, y))}`);
     const total = kinds.reduce((s, k) => s + count(k, y), 0);
-    return parts.length ? `${y}: ${w.plain(total)} (${parts.join(', ')})` : `${y}: none`;
+    return parts.length ? `${y}: ${w.plain(total)} (${parts.join(', ')})` : `${y}: ${W.none}`;
   });
   const alt = sentences([
-    `Stacked bar chart: ${title}, ${unit}`,
-    ...(perYear.length ? perYear : ['No contacts recorded']),
+    frame(W.altContacts, { title, unit }),
+    ...(perYear.length ? perYear : [W.noContacts]),
     spec.source,
   ]);
   return { config: config as ChartConfiguration, width: spec.width ?? CHART_WIDTH_PX, height: heightFor(years.length, CONTACTS_HEIGHT), title, alt };

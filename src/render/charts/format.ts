@@ -43,15 +43,18 @@ export function compactAmounts(unit: string, currency: string, locale: string = 
   return {
     factor,
     unit: known === undefined ? unitTitle(unit, currency) : currency.trim(),
-    plain: (n) => minus(formatterFor(locale, n * factor, 'auto').format(n * factor)),
-    signed: (n) => minus(formatterFor(locale, n * factor, 'exceptZero').format(n * factor)),
+    plain: (n) => minus(compactWords(locale, formatterFor(locale, n * factor, 'auto').format(n * factor))),
+    signed: (n) => minus(compactWords(locale, formatterFor(locale, n * factor, 'exceptZero').format(n * factor))),
   };
 }
 
 /** Axis ticks: the same compact form as the labels (set on linear axes in setup.ts). */
 export function compactTick(locale: string | undefined, value: number): string {
-  return minus(formatterFor(locale || DEFAULT_LOCALE, value, 'auto').format(value));
+  return minus(compactWords(locale || DEFAULT_LOCALE, formatterFor(locale || DEFAULT_LOCALE, value, 'auto').format(value)));
 }
+
+/** ICU's Azerbaijani writes thousands as "500K" beside "935 mln"; the word is "min". */
+const compactWords = (locale: string, s: string): string => (/^az\b/i.test(locale) ? s.replace(/(\d)\s?K(?![\p{L}])/u, '$1 min') : s);
 
 // Compact words stop at trillions; past a thousand trillion, "1.4E18" stays short.
 const COMPACT_LIMIT = 1e15;

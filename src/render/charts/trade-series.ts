@@ -5,6 +5,7 @@ import type { ChartPlan } from './plan.js';
 import type { ValueLabel } from './plugins.js';
 import { CHART_WIDTH_PX, MAX_BAR_PX, categoryAxis, frameOptions, heightFor, seriesColor, valueAxis, withAlpha } from './style.js';
 import type { TradeSeriesSpec } from './types.js';
+import { chartWords, frame } from './words.js';
 
 export const TRADE_SERIES_HEIGHT = 320;
 
@@ -20,17 +21,9 @@ export const TRADE_SERIES_HEIGHT = 320;
  */
 export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
   const w = numberWords(spec.locale);
-  const L = {
-    turnover: 'Turnover',
-    balance: 'Balance',
-    noData: 'no data',
-    partialNote: 'Hatched bars: part of a year only',
-    partial: 'part of a year',
-    reportedBy: '{series} reported by {reporter}',
-    partialBalance: 'Balance (part of a year)',
-    ...spec.labels,
-  };
-  const unit = unitTitle(spec.unit, spec.currency);
+  const W = chartWords(spec.words);
+  const L = { turnover: W.turnover, balance: W.balance, noData: W.noData, partialNote: W.partialNote, partial: W.partial, reportedBy: W.reportedBy, partialBalance: W.partialBalance, ...spec.labels };
+  const unit = W.unit ?? unitTitle(spec.unit, spec.currency);
   const c = compactAmounts(spec.unit, spec.currency, spec.locale);
   const scaled = (n: number | undefined) => (isFigure(n) ? n * c.factor : null);
   const periods = spec.periods;
@@ -39,8 +32,8 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
   const many = reporters.length > 1;
   const named = (series: string, r: string) => (many ? L.reportedBy.replace('{series}', series).replace('{reporter}', r) : series);
   const cell = (r: string, label: string) => periods.find((p) => (p.reporter ?? '') === r && p.label === label);
-  const span = labels.length > 1 ? `${labels[0]} to ${labels[labels.length - 1]}` : (labels[0] ?? '');
-  const title = spec.title ?? `${spec.reporterName} – ${spec.partnerName} trade, ${span}${many ? ', by reporting country' : ''}`;
+  const span = labels.length > 1 ? frame(W.periodsSpan, { first: labels[0]!, last: labels[labels.length - 1]! }) : (labels[0] ?? '');
+  const title = spec.title ?? `${frame(W.tradeTitle, { reporter: spec.reporterName, partner: spec.partnerName, period: span })}${many ? W.byReporter : ''}`;
   const anyPartial = periods.some((p) => p.partial);
 
   // Reporter k: bars in colour 0 or 2, balance in 1 or 3; the second reporter's line is dashed
@@ -137,7 +130,7 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
   };
 
   const alt = sentences([
-    `Bar and line chart: ${title}, in ${unit}`,
+    frame(W.altSeries, { title, unit }),
     ...periods.map((p) => {
       const t = isFigure(p.turnover) ? w.plain(p.turnover) : L.noData;
       const b = isFigure(p.balance) ? w.signed(p.balance) : L.noData;

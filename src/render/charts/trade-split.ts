@@ -6,16 +6,18 @@ import { wrapWords } from './text-box.js';
 import type { ValueLabel } from './plugins.js';
 import { CHART_WIDTH_PX, categoryAxis, frameOptions, seriesColor, valueAxis } from './style.js';
 import type { TradeSplitLabels, TradeSplitSpec } from './types.js';
+import { chartWords, frame } from './words.js';
 
 export const TRADE_SPLIT_HEIGHT = 230;
 
 function labelsFor(spec: TradeSplitSpec): TradeSplitLabels {
+  const W = chartWords(spec.words);
   return {
-    exports: `Exports to ${spec.partnerName}`,
-    imports: `Imports from ${spec.partnerName}`,
-    turnover: 'Turnover',
-    balance: 'Balance',
-    noData: 'no data',
+    exports: frame(W.exportsTo, { partner: spec.partnerName }),
+    imports: frame(W.importsFrom, { partner: spec.partnerName }),
+    turnover: W.turnover,
+    balance: W.balance,
+    noData: W.noData,
     ...spec.labels,
   };
 }
@@ -27,9 +29,10 @@ function labelsFor(spec: TradeSplitSpec): TradeSplitLabels {
 export function planTradeSplit(spec: TradeSplitSpec): ChartPlan {
   const w = numberWords(spec.locale);
   const L = labelsFor(spec);
-  const unit = unitTitle(spec.unit, spec.currency);
+  const W = chartWords(spec.words);
+  const unit = W.unit ?? unitTitle(spec.unit, spec.currency);
   const c = compactAmounts(spec.unit, spec.currency, spec.locale);
-  const title = spec.title ?? `${spec.reporterName} – ${spec.partnerName} trade, ${spec.periodLabel}`;
+  const title = spec.title ?? frame(W.tradeTitle, { reporter: spec.reporterName, partner: spec.partnerName, period: spec.periodLabel });
   const bars = [
     { label: L.exports, value: spec.exports },
     { label: L.imports, value: spec.imports },
@@ -72,7 +75,7 @@ export function planTradeSplit(spec: TradeSplitSpec): ChartPlan {
   };
 
   const alt = sentences([
-    `Bar chart: ${title}, in ${unit}`,
+    frame(W.altSplit, { title, unit }),
     ...bars.map((b) => `${b.label}: ${said(b.value, w.plain)}`),
     `${L.turnover}: ${said(spec.turnover, w.plain)}`,
     `${L.balance}: ${said(spec.balance, w.signed)}`,

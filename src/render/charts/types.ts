@@ -4,8 +4,12 @@
  * data often is (a missing figure is shown as "no data", never guessed).
  */
 
+import type { ChartWords } from './words.js';
+
 /** Fields every chart kind shares. */
 export interface ChartCommon {
+  /** The words drawn and said, for a brief in another language; English when absent. */
+  words?: Partial<ChartWords>;
   /** Overrides the generated title (e.g. for a translated brief). */
   title?: string;
   /** Source line drawn small at the bottom, e.g. "Source: State Customs Committee". Empty: none. */

@@ -16,11 +16,24 @@ export interface DocxMeta {
   headerLeft: string;
   headerRight: string;
   footerNote: string;
+  /** Running footer, right, with {page} and {pages} slots. @default 'Page {page} of {pages}' */
+  pageLabel?: string;
   pageSize: 'A4' | 'LETTER';
   /** Start with a table-of-contents field (long briefs). */
   toc: boolean;
   /** Filled in by renderDocx: the TOC field's last result, shown until a reader updates the field. */
   headings?: { title: string; level: number }[];
+}
+
+/** "As of …<tab>Page 3 of 7": the catalog's page frame, its slots as Word's page fields. */
+function pageRuns(note: string, frame: string): TextRun[] {
+  const parts = frame.split(/(\{page\}|\{pages\})/);
+  const runs = parts.map((p, i) => {
+    if (p === '{page}') return new TextRun({ children: [PageNumber.CURRENT] });
+    if (p === '{pages}') return new TextRun({ children: [PageNumber.TOTAL_PAGES] });
+    return new TextRun({ text: i === 0 ? `${note}\t${p}` : p });
+  });
+  return runs.filter((_, i) => i === 0 || parts[i] !== '');
 }
 
 const pages = { A4: { width: 210, height: 297 }, LETTER: { width: 215.9, height: 279.4 } };
@@ -70,7 +83,7 @@ export function wordDocument(blocks: Block[], meta: DocxMeta): Document {
                 style: 'Running',
                 tabStops: tabs,
                 alignment: AlignmentType.LEFT,
-                children: [new TextRun({ text: `${meta.footerNote}\tPage ` }), new TextRun({ children: [PageNumber.CURRENT] }), new TextRun({ text: ' of ' }), new TextRun({ children: [PageNumber.TOTAL_PAGES] })],
+                children: pageRuns(meta.footerNote, meta.pageLabel ?? 'Page {page} of {pages}'),
               }),
             ],
           }),

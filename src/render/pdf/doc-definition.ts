@@ -171,7 +171,7 @@ function runningFooter(meta: PdfMeta, look: Look): DynamicContent {
     stack: [
       hairline(pageSize.width - left - right, look),
       {
-        columns: [{ text: meta.footerNote }, { text: `Page ${page} of ${pages}`, alignment: 'right' }],
+        columns: [{ text: meta.footerNote }, { text: (meta.pageLabel ?? 'Page {page} of {pages}').replace('{page}', String(page)).replace('{pages}', String(pages)), alignment: 'right' }],
         margin: [0, 3, 0, 0],
       },
     ],

@@ -101,6 +101,8 @@ export interface PdfMeta {
   headerRight: string;
   /** Running footer, left, e.g. "As of 22 November 2026". */
   footerNote: string;
+  /** Running footer, right, with {page} and {pages} slots. @default 'Page {page} of {pages}' */
+  pageLabel?: string;
   /** @default 'A4' */
   pageSize?: PageSizeName;
   /**

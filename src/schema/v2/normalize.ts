@@ -52,12 +52,13 @@ export function toV1Shape(v2: RelationshipV2): RelationshipData {
       participants,
       topics: e.topics as Engagement['topics'],
     };
-    return dates ? ({ ...out, dateEnd: dates.end } as Engagement) : out;
+    // Texts stay as written (string or per language): validate reads them in one language after.
+    return (dates ? { ...out, dateEnd: dates.end } : out) as unknown as Engagement;
   });
   const counts = v2.agreements?.counts?.map((c): AgreementCount => {
     const q: Qualified = {};
     const { quality: _q, ...rest } = c;
-    return withQualified({ ...rest, count: plain(c.count, 'count', q)! }, q);
+    return withQualified({ ...rest, count: plain(c.count, 'count', q)! }, q) as unknown as AgreementCount;
   });
   const treaties = v2.agreements?.treaties?.map(({ kind: _k, level: _l, aliases: _a, signedAt: _s, validity: _v, quality: _q, ...t }) => t);
   const trade = v2.trade?.map((t): TradePeriod => {
@@ -73,14 +74,14 @@ export function toV1Shape(v2: RelationshipV2): RelationshipData {
         balance: plain(t.balance, 'balance', q),
       },
       q,
-    );
+    ) as unknown as TradePeriod;
   });
   const milestones = v2.milestones?.map((m): Milestone => {
     const { dates, period, ...rest } = m;
     const date = (m.date ?? dates?.start ?? period!.start) as PartialDate;
     const end = dates?.end ?? period?.end;
     const out = { ...rest, date, kind: m.kind as Milestone['kind'] };
-    return end === undefined ? out : ({ ...out, dateEnd: end } as Milestone);
+    return (end === undefined ? out : { ...out, dateEnd: end }) as unknown as Milestone;
   });
   const { status: _s, mechanisms: _m, indicators: _i, quotes: _q, ...shared } = v2;
   const data = {

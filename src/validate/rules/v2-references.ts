@@ -23,10 +23,10 @@ export function v2References(ctx: RuleContext): Diagnostic[] {
   const role = (person: string, title: string | undefined, path: PropertyKey[]): boolean => {
     const p = people.get(person);
     if (!p || title === undefined) return true;
-    const titles = p.roles.map((r) => r.title);
+    const titles = p.roles.map((r) => inOneLanguage(r.title));
     if (titles.includes(title)) return false;
     const guess = didYouMean(title, titles);
-    out.push(diag(ctx, 'error', 'reference', path, `${p.name} has no role "${title}"`, guess ? `did you mean "${guess}"?` : `known roles: ${titles.join('; ')}; add the role under people`));
+    out.push(diag(ctx, 'error', 'reference', path, `${inOneLanguage(p.name)} has no role "${title}"`, guess ? `did you mean "${guess}"?` : `known roles: ${titles.join('; ')}; add the role under people`));
     return true;
   };
   /** Each of several roles must be held on the day, as rolePeriods checks the single `role`. */
@@ -131,4 +131,9 @@ export function v2PeriodOrder(ctx: RuleContext): Diagnostic[] {
       out.push(diag(ctx, 'warning', 'trade-reporter', ['trade', i, 'reporterInferred'], 'reporterInferred explains an inferred reporter, but reporter is unknown', 'name the country you infer as reporter, or drop reporterInferred'));
   });
   return out;
+}
+
+/** A text as written, string or per language: the data's own language first (rules quote it). */
+function inOneLanguage(t: string | Readonly<Record<string, string>>): string {
+  return typeof t === 'string' ? t : (t.en ?? Object.values(t)[0] ?? '');
 }

@@ -23,6 +23,7 @@ interface EmbeddedFont {
   widths: number[];
   scale: number;
   [copies]?: Map<string, number>;
+  [sawCyrillic]?: true;
 }
 type Encode = (this: EmbeddedFont, text: string, features?: unknown) => [string[], unknown[]];
 
@@ -31,6 +32,17 @@ const patched = Symbol('bilat.exactGlyphText');
 const BEYOND_CYRILLIC = /[\u0590-\uFFFF\u{10000}-\u{10FFFF}]/u;
 /** Where shared glyphs are not expected: Latin, Greek, Cyrillic (Roboto maps a space and a no-break space to one glyph). */
 const BELOW_HEBREW = /^[\u0000-\u058F]*$/;
+/**
+ * Roboto draws Cyrillic р, с, у, х… with the Latin glyphs: in a brief with Cyrillic text the
+ * first one drawn named the glyph, so "Republic" after "Республика" read back wrong. Once a
+ * font has drawn Cyrillic, Latin and Cyrillic are told apart too; only spaces may share.
+ */
+const CYRILLIC = /[\u0400-\u052F]/;
+const SPACES = /^[\s\u00A0]*$/;
+const sawCyrillic = Symbol('bilat.sawCyrillic');
+const LATIN = /[A-Za-z\u00C0-\u024F]/;
+/** Characters that may share one glyph and one text mapping: not a Latin letter with a Cyrillic one. */
+const mayShare = (chars: string): boolean => SPACES.test(chars) || (BELOW_HEBREW.test(chars) && !(CYRILLIC.test(chars) && LATIN.test(chars)));
 
 const hex = (gid: number): string => `0000${gid.toString(16)}`.slice(-4);
 const same = (a: number[], b: number[]): boolean => a.length === b.length && a.every((c, i) => c === b[i]);
@@ -45,14 +57,15 @@ export function mapGlyphsExactly(font: object): void {
   }
   const encode = proto.encode;
   proto.encode = function (this: EmbeddedFont, text: string, features?: unknown) {
-    if (!BEYOND_CYRILLIC.test(text) || typeof this.layout !== 'function' || this.subset?.glyphs === undefined) return encode.call(this, text, features);
+    if (CYRILLIC.test(text)) this[sawCyrillic] = true;
+    if (!(BEYOND_CYRILLIC.test(text) || this[sawCyrillic]) || typeof this.layout !== 'function' || this.subset?.glyphs === undefined) return encode.call(this, text, features);
     const { glyphs: shaped, positions } = this.layout(text, features);
     const glyphs = inLogicalOrder(text, shaped, positions as { xAdvance: number; yOffset: number }[]);
     const ids: string[] = [];
     for (const glyph of glyphs) {
       let gid = this.subset.includeGlyph(glyph.id);
       const mapped = this.unicode[gid];
-      if (mapped !== undefined && mapped !== null && !same(mapped, glyph.codePoints) && !BELOW_HEBREW.test(String.fromCodePoint(...mapped, ...glyph.codePoints))) {
+      if (mapped !== undefined && mapped !== null && !same(mapped, glyph.codePoints) && !mayShare(String.fromCodePoint(...mapped, ...glyph.codePoints))) {
         gid = copyOf(this, glyph);
       }
       ids.push(hex(gid));
@@ -111,7 +124,7 @@ function keepShapedCodePoints(font: FontkitFont): void {
     if (!Array.isArray(infos) || infos.length !== run.glyphs.length) return;
     run.glyphs = run.glyphs.map((g, i) => {
       const cps = infos[i]!.codePoints;
-      if (same(g.codePoints, cps) || BELOW_HEBREW.test(String.fromCodePoint(...cps, ...g.codePoints))) return g;
+      if (same(g.codePoints, cps) || mayShare(String.fromCodePoint(...cps, ...g.codePoints))) return g;
       return Object.create(g, { codePoints: { value: cps } }) as Glyph;
     });
   };
