@@ -47,7 +47,7 @@ export const loadTemplateFields = async () => {
 };
 /** Message catalogs: the languages there are, the keys one lacks, a locale resolved (or a usage error). */
 export const loadLocales = async () => {
-  const [{ availableLanguages, missingKeys }, { resolveLocale }] = await Promise.all([import('./locales/catalogs.js'), import('./locales/resolve-locale.js')]);
+  const [{ availableLanguages, missingKeys }, { resolveLocale }] = await Promise.all([import('./templates/catalogs.js'), import('./templates/resolve-locale.js')]);
   return { availableLanguages, missingKeys, resolveLocale };
 };
 /** `bilat validate --locale`: each field a language lacks, located. */

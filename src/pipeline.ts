@@ -16,8 +16,8 @@ import { Relationship, type RelationshipSource } from './schema/relationship.js'
 import { localize, withoutMarkers } from './model/localize.js';
 import { stageFiles, type StagedFile } from './write/atomic.js';
 import type { GlyphError } from './render/pdf/glyphs.js';
-import { DEFAULT_LANGUAGE } from './locales/catalogs.js';
-import { resolveLocale, type BriefLocale } from './locales/resolve-locale.js';
+import { DEFAULT_LANGUAGE } from './templates/catalogs.js';
+import { resolveLocale } from './templates/resolve-locale.js';
 import { createGrammar, type Grammar } from './model/grammar/index.js';
 
 export { FORMATS, ALL_FORMATS, GENERATOR } from './build-options.js';

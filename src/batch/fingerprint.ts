@@ -4,7 +4,7 @@
  * change the output. A brief's input hash combines these with the data file's bytes and those
  * of the CSV files it names (dataInputHash).
  */
-import { resolveLocale } from '../locales/resolve-locale.js';
+import { resolveLocale } from '../templates/resolve-locale.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

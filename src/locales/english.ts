@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Catalog } from '../model/grammar/keys.js';
+import type { Catalog } from './keys.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 let english: Catalog | undefined;

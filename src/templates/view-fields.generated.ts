@@ -40,6 +40,10 @@ export const VIEW_FIELDS: FieldNode = {
         "lang": {
           "type": "string"
         },
+        "language": {
+          "type": "string",
+          "doc": "The catalog's language: `en`, `ru`, `az`."
+        },
         "generator": {
           "type": "string"
         }

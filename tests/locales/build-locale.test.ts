@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/locales/catalogs.js';
+import { loadCatalog } from '../../src/templates/catalogs.js';
 import { AS_OF, PAIRS, removeDir, runCli, tempDir } from '../helpers/cli.js';
 import { htmlText, pdfRawText } from '../helpers/text.js';
 

@@ -5,9 +5,9 @@ import { parseText } from '../data/load-document.js';
 import { readInputBytes, TEMPLATE_TEXT } from '../data/read-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { BilatError } from '../errors.js';
-import { isMessageKey, MESSAGE_KEYS, type Catalog, type Frame, type MessageKey } from '../model/grammar/keys.js';
+import { isMessageKey, MESSAGE_KEYS, type Catalog, type Frame, type MessageKey } from '../locales/keys.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
-import { templateDirs } from '../templates/resolve.js';
+import { templateDirs } from './resolve.js';
 
 /** The language every brief falls back to, and whose names keep today's output file names. */
 export const DEFAULT_LANGUAGE = 'en';
