@@ -225,6 +225,8 @@ export const MESSAGE_KEYS = [
   'mechanisms.col-body',
   'mechanisms.col-sessions',
   'mechanisms.co-chairs',
+  'trade.reporter-unknown',
+  'trade.partner-unknown',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

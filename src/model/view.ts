@@ -124,8 +124,9 @@ export function buildView(input: Relationship, opts: ViewOptions): BriefView {
         start: String(t.start),
         end: String(t.end),
         reporter: t.reporter,
-        reporterName: countryName(t.reporter),
-        partnerName: countryName(t.reporter === a.code ? b.code : a.code),
+        // A v2 period whose source does not say whose statistics these are: never a country's name.
+        reporterName: t.reporter === 'unknown' ? g.t('trade.reporter-unknown') : countryName(t.reporter),
+        partnerName: t.reporter === 'unknown' ? g.t('trade.partner-unknown') : countryName(t.reporter === a.code ? b.code : a.code),
         currency: t.currency,
         unit: t.unit,
         unitLabel: g.unit(t.currency, t.unit),
