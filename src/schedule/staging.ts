@@ -1,9 +1,9 @@
-import { lstat, readFile, stat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BilatError } from '../errors.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { removeFile, removeTree, renamePath } from '../write/remove.js';
-import { freshFolder, swapFolderIn, type FolderNames } from '../write/staged-folder.js';
+import { exists, freshFolder, swapFolderIn, type FolderNames } from '../write/staged-folder.js';
 import { readPendingNote, type PendingOwner } from './pending-note.js';
 import { moveAside } from './state-file.js';
 
@@ -114,11 +114,3 @@ async function isDir(p: string): Promise<boolean> {
   return (await lstat(p).catch(() => undefined))?.isDirectory() === true;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}

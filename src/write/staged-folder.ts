@@ -30,7 +30,8 @@ export async function swapFolderIn(f: FolderNames): Promise<void> {
   if (hadPrevious) await removeTree(f.old);
 }
 
-async function exists(p: string): Promise<boolean> {
+/** Whether anything is at `p` (a link is followed). */
+export async function exists(p: string): Promise<boolean> {
   try {
     await stat(p);
     return true;
