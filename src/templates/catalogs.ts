@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { BilatError } from '../errors.js';
 import { isMessageKey, MESSAGE_KEYS, type Catalog, type Frame, type MessageKey } from '../locales/keys.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
-import { templateDirs } from './resolve.js';
+import { invalidTemplateFile, templateDirs } from './resolve.js';
 
 /** The language every brief falls back to, and whose names keep today's output file names. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -69,14 +69,7 @@ function readCatalogFile(file: string): ParsedFile {
   const doc = parseText(file, readInputBytes(file, 'message catalog', TEMPLATE_TEXT).toString('utf8'));
   const parsed = CatalogFile.safeParse(doc.value);
   if (!parsed.success) {
-    const diagnostics = schemaDiagnostics(doc, CatalogFile, parsed.error);
-    const first = diagnostics[0]!;
-    throw new BilatError('E_TEMPLATE', `invalid message catalog: ${first.path} ${first.message}${first.hint ? ` (${first.hint})` : ''}`, {
-      file,
-      line: first.line,
-      column: first.column,
-      diagnostics,
-    });
+    throw invalidTemplateFile('message catalog', file, schemaDiagnostics(doc, CatalogFile, parsed.error));
   }
   return {
     file,

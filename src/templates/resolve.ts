@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
@@ -177,9 +178,13 @@ function readAudienceFile(file: string): z.infer<typeof AudienceFile> & { logoAt
     const pos = doc.locate(typeof parsed.data.logo === 'string' ? ['logo'] : ['logo', 'file']);
     return { ...parsed.data, logoAt: { line: pos.line, column: pos.column } };
   }
-  const diagnostics = schemaDiagnostics(doc, AudienceFile, parsed.error);
+  throw invalidTemplateFile('audience file', file, schemaDiagnostics(doc, AudienceFile, parsed.error));
+}
+
+/** A template-side YAML file (audience.yaml, a message catalog) its schema rejects: E_TEMPLATE at the first problem, all of them attached. */
+export function invalidTemplateFile(what: string, file: string, diagnostics: Diagnostic[]): BilatError {
   const first = diagnostics[0]!;
-  throw new BilatError('E_TEMPLATE', `invalid audience file: ${first.path} ${first.message}${first.hint ? ` (${first.hint})` : ''}`, {
+  return new BilatError('E_TEMPLATE', `invalid ${what}: ${first.path} ${first.message}${first.hint ? ` (${first.hint})` : ''}`, {
     file,
     line: first.line,
     column: first.column,
