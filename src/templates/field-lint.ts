@@ -66,7 +66,13 @@ export function lintFields(input: FieldLintInput): Diagnostic[] {
   const root: Scope = { node: TEMPLATE_ROOT, label: 'the brief' };
   // {{> overview heading="Summary"}} adds `heading` to the partial's context: every key any call passes is known there.
   const partialHash = new Map<string, Set<string>>();
-  for (const { ast } of [input.main, ...input.partials.values()]) collectPartialHashes(ast, partialHash);
+  for (const { ast } of [input.main, ...input.partials.values()]) {
+    for (const [name, keys] of partialHashesOf(ast)) {
+      const set = partialHash.get(name) ?? new Set<string>();
+      for (const k of keys) set.add(k);
+      partialHash.set(name, set);
+    }
+  }
 
   const report = (file: string, path: PathNode, message: string): void => {
     const line = path.loc?.start.line ?? 1;
@@ -230,6 +236,20 @@ export function lintFields(input: FieldLintInput): Diagnostic[] {
 
   visit(input.main.ast, root, input.main.file);
   return [...out.values()];
+}
+
+/** Per parsed template (lint.ts shares one tree per text between the audiences). */
+const hashesByAst = new WeakMap<object, Map<string, Set<string>>>();
+
+function partialHashesOf(ast: unknown): Map<string, Set<string>> {
+  if (!ast || typeof ast !== 'object') return new Map();
+  let found = hashesByAst.get(ast);
+  if (found === undefined) {
+    found = new Map();
+    collectPartialHashes(ast, found);
+    hashesByAst.set(ast, found);
+  }
+  return found;
 }
 
 function collectPartialHashes(node: unknown, into: Map<string, Set<string>>): void {

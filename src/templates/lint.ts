@@ -13,7 +13,7 @@ type Node = { type: string; loc?: { start: { line: number; column: number } }; [
 export function lintTemplate(hb: HB, file: string, source: string, helpers: readonly string[], partials: ReadonlySet<string>): ReturnType<HB['parse']> {
   let ast: ReturnType<HB['parse']>;
   try {
-    ast = hb.parse(source);
+    ast = parsed(hb, source);
   } catch (e) {
     const err = e as Error & { lineNumber?: number; column?: number };
     const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message)?.[1] ?? 1);
@@ -54,6 +54,25 @@ export function lintTemplate(hb: HB, file: string, source: string, helpers: read
   if (first) {
     const rest = problems.length > 1 ? ` (+${problems.length - 1} more: ${problems.slice(1).map((p) => `line ${p.line}`).join(', ')})` : '';
     throw new BilatError('E_TEMPLATE', first.message + rest, { file, line: first.line, column: first.column });
+  }
+  return ast;
+}
+
+/**
+ * Parsed templates by their text. The three audiences share most partials, and Handlebars'
+ * parser is the slowest part of compiling them (a third of a cold build's template work), so
+ * each text is parsed once per process. Only read here and by the field lint: compiling parses
+ * again, because Handlebars' whitespace control would strip an already parsed tree twice.
+ */
+const parseCache = new Map<string, ReturnType<HB['parse']>>();
+const PARSE_CACHE_ENTRIES = 256;
+
+function parsed(hb: HB, source: string): ReturnType<HB['parse']> {
+  let ast = parseCache.get(source);
+  if (ast === undefined) {
+    ast = hb.parse(source);
+    if (parseCache.size >= PARSE_CACHE_ENTRIES) parseCache.delete(parseCache.keys().next().value as string);
+    parseCache.set(source, ast);
   }
   return ast;
 }

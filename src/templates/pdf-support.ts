@@ -36,7 +36,22 @@ const LOOK_LOST: Record<string, string> = {
 };
 const PRESENTATIONAL = new Set(['align', 'bgcolor', 'color', 'border', 'cellpadding', 'cellspacing', 'valign', 'face', 'size', 'background', 'hspace', 'vspace', 'nowrap']);
 
+/** Warnings by file and text: the audiences share their partials, each is read once per process. */
+const checked = new Map<string, Map<string, Diagnostic[]>>();
+
 export function pdfSupportWarnings(file: string, source: string): Diagnostic[] {
+  let byText = checked.get(file);
+  if (byText === undefined) checked.set(file, (byText = new Map()));
+  let found = byText.get(source);
+  if (found === undefined) {
+    // An edited file (a watch session) keeps one entry: its latest text.
+    byText.clear();
+    byText.set(source, (found = scan(file, source)));
+  }
+  return found.map((d) => ({ ...d }));
+}
+
+function scan(file: string, source: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   let tagStart = 0;
   const warn = (offset: number, path: string, message: string) => out.push({ severity: 'warning', rule: 'pdf-unsupported', code: 'E_TEMPLATE', file, ...lineCol(source, offset), path, message });

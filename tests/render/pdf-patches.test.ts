@@ -10,6 +10,7 @@ import { renderPdf } from '../../src/render/pdf/index.js';
 import { allResults, describeSkips, libraryVersions, PATCHED_VERSIONS, patchStats, resetPatchStats } from '../../src/render/pdf/patches/index.js';
 import { patchLineDrawing } from '../../src/render/pdf/patches/draw-lines.js';
 import { keepHeadingsWithNext } from '../../src/render/pdf/patches/keep-with-next.js';
+import { rememberMeasuredText, withMeasureMemo } from '../../src/render/pdf/patches/measure-memo.js';
 import { loadPdfmake, patchReport } from '../../src/render/pdf/runtime.js';
 import { fontFaces } from '../../src/render/pdf/fonts.js';
 import { bodyLines, meta, pdfPages, strandedHeadings, writeTemp } from './pdf-helpers.js';
@@ -81,6 +82,11 @@ describe('pdfmake patches', () => {
     expect(strandedHeadings(pdfPages(file), Array.from({ length: 36 }, (_, i) => `Section ${i + 1}`))).toEqual([]);
   });
 
+  it('measure each text once per document: later layout passes reuse it', () => {
+    // One hit per text node and extra pass at least (the 36 sections' paragraphs and headings).
+    expect(patchStats.measureHits).toBeGreaterThanOrEqual(72 * patchStats.layoutReruns);
+  });
+
   it('hit their caches: parsed fonts, shaped words, glyph encodings, style lookups', async () => {
     const before = { ...patchStats };
     await renderPdf(html, meta);
@@ -97,6 +103,60 @@ describe('pdfmake patches', () => {
     const before = patchStats.svgMeasureHits;
     await renderPdf(`<article><h1>Chart</h1><figure>${svg}<figcaption>A square</figcaption></figure></article>`, meta);
     expect(patchStats.svgMeasureHits).toBeGreaterThan(before);
+  });
+});
+
+describe('measured text reused between layout passes', () => {
+  type Leaf = { text: string; _inlines?: { text: string; width: number; x?: number; justifyShift?: number }[]; _minWidth?: number };
+  class DocMeasure {
+    calls = 0;
+    measureLeaf(node: Leaf): Leaf {
+      this.calls++;
+      node._inlines = node.text.split(' ').map((w) => ({ text: w, width: w.length }));
+      node._minWidth = 1;
+      return node;
+    }
+  }
+  rememberMeasuredText(DocMeasure);
+  /** What laying a text out does to its words: consumes the list, places, justifies and cuts them. */
+  const layOut = (node: Leaf): void => {
+    const first = node._inlines!.shift()!;
+    first.x = 12;
+    first.justifyShift = 3;
+    first.text = first.text.slice(0, 2);
+    first.width = 2;
+  };
+
+  it('gives a later pass the words as first measured, not as the last pass left them', () => {
+    const m = new DocMeasure();
+    const node: Leaf = { text: 'transit corridor talks' };
+    withMeasureMemo(() => {
+      m.measureLeaf(node);
+      layOut(node);
+      m.measureLeaf(node);
+    });
+    expect(m.calls).toBe(1);
+    expect(node._inlines!.map((i) => [i.text, i.width, i.justifyShift])).toEqual([
+      ['transit', 7, undefined],
+      ['corridor', 8, undefined],
+      ['talks', 5, undefined],
+    ]);
+    expect(node._minWidth).toBe(1);
+  });
+
+  it('measures again when the text changed, and always outside a layout', () => {
+    const m = new DocMeasure();
+    const node: Leaf = { text: 'a b' };
+    withMeasureMemo(() => {
+      m.measureLeaf(node);
+      node.text = 'c d e';
+      m.measureLeaf(node);
+    });
+    expect(m.calls).toBe(2);
+    expect(node._inlines!.map((i) => i.text)).toEqual(['c', 'd', 'e']);
+    m.measureLeaf(node);
+    m.measureLeaf(node);
+    expect(m.calls).toBe(4);
   });
 });
 

@@ -13,6 +13,7 @@ import { addFontFallback, matchFallbackMetrics } from './font-fallback.js';
 import { exactGlyphText } from './glyph-text.js';
 import { keepHeadingsWithNext } from './keep-with-next.js';
 import { boundGluedRuns, breakLongWords } from './long-words.js';
+import { rememberMeasuredText } from './measure-memo.js';
 import { lateResults, type PatchResult } from './result.js';
 import { fastStyleLookup } from './style-stack.js';
 import { cacheSvgMeasurement } from './svg-cache.js';
@@ -56,6 +57,7 @@ export function installPatches(pdfkitPath: string, mainFamily: string): PatchRep
   add('words joined, bookmarks placed, bidi lines reordered', 'Renderer.renderLine', patchLineDrawing(renderer));
   add('charts drawn directly on pdfkit', 'Renderer.renderSVG', drawChartsDirectly(renderer, mainFamily));
   add('headings kept with what follows, gaps before charts filled', 'LayoutBuilder.layoutDocument', keepHeadingsWithNext(load('LayoutBuilder')));
+  add('measured text reused by later layout passes', 'DocMeasure.measureLeaf', rememberMeasuredText(load('DocMeasure')));
   // Outermost on layoutDocument and renderLine: it sees the document once and each line as drawn.
   add('structure tree and marked content (tagged PDF)', 'LayoutBuilder.layoutDocument/buildNextLine, Renderer.render*', tagStructure(load('LayoutBuilder'), renderer));
   add('SVG sizes remembered', 'SVGMeasure.measureSVG/writeDimensions', cacheSvgMeasurement(load('SVGMeasure')));

@@ -8,6 +8,7 @@
  * (and an `id`, which is how pdfmake links a laid-out line back to its node).
  */
 import { chartForGap, chartOnPage, type GapPage, type SvgNode } from '../fill-gaps.js';
+import { withMeasureMemo } from './measure-memo.js';
 import { applied, patchStats, skipped, type PatchResult } from './result.js';
 
 interface HeadlineNode {
@@ -78,9 +79,15 @@ export function strandedHeading(page: LaidOutPage, pageNumber: number): Headline
 
 export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }): PatchResult {
   const proto = layoutBuilderClass.prototype as { layoutDocument?: LayoutDocument };
-  const layoutDocument = proto.layoutDocument;
-  if (typeof layoutDocument !== 'function') return skipped('LayoutBuilder.layoutDocument is not a function');
+  if (typeof proto.layoutDocument !== 'function') return skipped('LayoutBuilder.layoutDocument is not a function');
+  const layoutDocument: LayoutDocument = proto.layoutDocument;
   proto.layoutDocument = function (this: LayoutBuilderLike, ...args: unknown[]): LaidOutPage[] {
+    // Passes after the first reuse the text measured by the first (measure-memo.ts).
+    return withMeasureMemo(() => layoutWithHeadingsKept.call(this, args));
+  };
+  return applied;
+
+  function layoutWithHeadingsKept(this: LayoutBuilderLike, args: unknown[]): LaidOutPage[] {
     let pages = layoutDocument.apply(this, args);
     const relayout = (): void => {
       for (const node of this.linearNodeList ?? []) node.resetXY?.();
@@ -145,6 +152,5 @@ export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }):
       }
       return false;
     }
-  };
-  return applied;
+  }
 }

@@ -33,6 +33,8 @@ export const patchStats = {
   bookmarksPlaced: 0,
   /** Extra layout passes run to keep headings with what follows or to fill a gap. */
   layoutReruns: 0,
+  /** Text nodes whose measured words were reused by a later layout pass of the same document. */
+  measureHits: 0,
   /** Style lookups answered by the allocation-free lookup. */
   styleLookups: 0,
 };
