@@ -11,7 +11,7 @@ const mergeRefs = (...lists: Ref[][]): Ref[] => {
 };
 
 /** The figures that stand out on page one; each carries the sources it came from. */
-export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[] {
+export function keyFigures(v: Pick<BriefView, 'meta' | 'engagements' | 'trade' | 'agreements' | 'milestones'>, fmt: Formatter, g: Grammar): KeyFigure[] {
   const out: KeyFigure[] = [];
   const t = v.trade.latest;
   const headline = (figures: number[]) => {
@@ -45,7 +45,7 @@ export function keyFigures(v: BriefView, fmt: Formatter, g: Grammar): KeyFigure[
 }
 
 /** Plain statements built only from the data, for the opening of a brief. */
-export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: string; refs: Ref[] }[] {
+export function overview(v: Pick<BriefView, 'engagements' | 'latestEngagement' | 'trade' | 'agreements' | 'milestones'>, fmt: Formatter, g: Grammar): { text: string; refs: Ref[] }[] {
   const out: { text: string; refs: Ref[] }[] = [];
   const dip = v.milestones.past.find((m) => m.kind === 'diplomatic-relations');
   const treaty = v.agreements.lead;
@@ -76,7 +76,7 @@ export function overview(v: BriefView, fmt: Formatter, g: Grammar): { text: stri
 }
 
 /** Talking points derived from the data when the file has fewer than three of its own. */
-export function derivedTalkingPoints(v: BriefView, fmt: Formatter, g: Grammar): { text: string; refs: Ref[] }[] {
+export function derivedTalkingPoints(v: Pick<BriefView, 'trade' | 'anniversaries' | 'invitations'>, fmt: Formatter, g: Grammar): { text: string; refs: Ref[] }[] {
   const out: { text: string; refs: Ref[] }[] = [];
   for (const inv of v.invitations) out.push({ text: g.t('point.invitation', { date: inv.date, text: inv.text }), refs: inv.refs });
   const next = v.anniversaries[0];
