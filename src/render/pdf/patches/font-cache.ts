@@ -43,8 +43,39 @@ export function parseFont<T extends object>(fontkit: { create(data: Uint8Array):
     return hit.font as T;
   }
   const font = fontkit.create(data);
+  nameGlyphsOnUse(font);
   parsed.push({ data, font });
   return font;
+}
+
+interface GlyphLike {
+  codePoints?: number[];
+}
+type GetGlyph = (id: number, characters?: number[]) => GlyphLike | null;
+
+/**
+ * fontkit keeps one Glyph object per glyph id, with the characters it was first made for, and
+ * its subsetter makes the glyphs of a subset (and the parts of composite glyphs: Roboto builds
+ * Cyrillic о out of Latin o) with none. pdfkit writes those characters into the PDF's text
+ * layer. Shared between documents, a glyph the subsetter made at the end of one brief reached
+ * the next with no characters, so that brief's text layer lost the letter ("Mldova" copied,
+ * searched or read aloud), and a brief's bytes depended on the briefs before it in the process.
+ * A glyph without characters takes those of the first request that names them, as it would
+ * have in a fresh process.
+ */
+function nameGlyphsOnUse(font: object): void {
+  const f = font as { getGlyph?: GetGlyph };
+  const getGlyph = f.getGlyph;
+  if (typeof getGlyph !== 'function') {
+    lateResult('glyphs named by their first use', skipped("fontkit's font has no getGlyph"));
+    return;
+  }
+  f.getGlyph = function (this: object, id: number, characters?: number[]): GlyphLike | null {
+    const glyph = getGlyph.call(this, id, characters);
+    if (glyph !== null && characters !== undefined && characters.length > 0 && glyph.codePoints !== undefined && glyph.codePoints.length === 0) glyph.codePoints = characters;
+    return glyph;
+  };
+  lateResult('glyphs named by their first use', applied);
 }
 
 /**
