@@ -6,7 +6,7 @@ import { reportError } from './report-error.js';
 export { reportError };
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
-import { buildCommand } from './commands/build.js';
+import { buildCommand } from './commands/build/index.js';
 import { templatesCommand } from './commands/templates.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { jobsCommand } from './commands/jobs.js';
