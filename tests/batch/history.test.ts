@@ -1,0 +1,35 @@
+/**
+ * A brief is the same whatever was built before it in the process. Fonts are parsed once per
+ * process and shared by every document (render/pdf/patches/font-cache.ts); fontkit's subsetter
+ * once left glyphs of one brief without characters, and the next brief's text layer lost the
+ * letters drawn with them (a Russian batch copied "ld v – r ti" for "Moldova – Croatia").
+ * Built in one process after another file and built alone, every brief has the same bytes,
+ * and its title reads back from the PDF whole.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AS_OF, bilat, outputs, scratchPerTest } from './helpers.js';
+
+const fresh = scratchPerTest();
+
+describe('a brief built after others in one process', () => {
+  it('has the bytes and the text layer it has when built alone (Russian briefs of Latin-named pairs)', () => {
+    const s = fresh();
+    const a = join(s.data, 'good-a.yaml');
+    const b = join(s.data, 'good-b.yaml');
+    const together = join(s.dir, 'together');
+    const alone = join(s.dir, 'alone');
+    const common = ['--locale', 'ru', '--as-of', AS_OF, '--quiet'];
+    expect(bilat(['build', a, b, '-j', '1', '--out', together, ...common]).code).toBe(0);
+    expect(bilat(['build', b, '--out', alone, ...common]).code).toBe(0);
+
+    const solo = outputs(alone);
+    const batch = outputs(together);
+    expect([...solo.keys()]).toEqual(['batch-b-analyst.ru.html', 'batch-b-analyst.ru.pdf', 'batch-b-executive.ru.html', 'batch-b-executive.ru.pdf', 'batch-b-public.ru.html', 'batch-b-public.ru.pdf']);
+    for (const [name, bytes] of solo) expect(batch.get(name)?.equals(bytes), name).toBe(true);
+
+    const title = 'Belgium – New Zealand';
+    expect(execFileSync('pdftotext', [join(together, 'batch-b-executive.ru.pdf'), '-'], { encoding: 'utf8' })).toContain(title);
+  });
+});
