@@ -3,10 +3,11 @@
  * Runs the same in this thread and in a worker, and never throws: whatever happens becomes a
  * FileResult.
  */
-import { BilatError, ExitCode } from '../errors.js';
+import { BilatError } from '../errors.js';
 import type { ResolvedBuildOptions } from '../build-options.js';
 import { buildPairFile, compileAudiences } from '../pipeline.js';
-import { briefKey, type BriefKey, type FileError, type FileResult, type StagedBrief } from './types.js';
+import { toFileError } from './file-error.js';
+import { briefKey, type BriefKey, type FileResult, type StagedBrief } from './types.js';
 
 export interface FileTask {
   file: string;
@@ -43,28 +44,4 @@ export async function buildFile(task: FileTask): Promise<FileResult> {
     const diagnostics = e instanceof BilatError && e.diagnostics ? [...e.diagnostics] : [];
     return { ...base, status: 'failed', diagnostics, error: toFileError(e), ms: performance.now() - started };
   }
-}
-
-export function toFileError(e: unknown): FileError {
-  if (e instanceof BilatError) {
-    const out: FileError = { code: e.code, message: e.message, exitCode: e.exitCode };
-    if (e.file !== undefined) out.file = e.file;
-    if (e.line !== undefined) out.line = e.line;
-    if (e.column !== undefined) out.column = e.column;
-    return out;
-  }
-  const err = e instanceof Error ? e : new Error(String(e));
-  return { code: 'E_UNEXPECTED', message: err.message, exitCode: ExitCode.Unexpected, ...(err.stack ? { stack: err.stack } : {}) };
-}
-
-/** Back to a throwable error, for callers that asked to stop at the first bad file. */
-export function fromFileError(r: FileResult): Error {
-  const e = r.error;
-  if (!e) return new Error(`${r.data}: failed`);
-  if (e.code === 'E_UNEXPECTED') {
-    const err = new Error(e.message);
-    if (e.stack) err.stack = e.stack;
-    return err;
-  }
-  return new BilatError(e.code, e.message, { file: e.file, line: e.line, column: e.column, diagnostics: r.diagnostics.length ? r.diagnostics : undefined });
 }

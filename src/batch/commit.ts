@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { ExitCode } from '../errors.js';
 import { commitStaged, discardStaged } from '../write/atomic.js';
-import { toFileError } from './build-file.js';
+import { toFileError } from './file-error.js';
 import type { FileResult, WrittenBrief } from './types.js';
 
 export class Committer {

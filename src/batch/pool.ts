@@ -7,7 +7,7 @@
 import { getHeapStatistics } from 'node:v8';
 import type { Diagnostic } from '../diagnostics.js';
 import { ExitCode } from '../errors.js';
-import { buildFile, type FileTask } from './build-file.js';
+import type { FileTask } from './build-file.js';
 import type { FileResult } from './types.js';
 
 /**
@@ -136,7 +136,7 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
     return run;
   };
   const onMainThread = (task: FileTask, why: unknown): Promise<FileResult | undefined> =>
-    oneAtATime(async () => withNotice(await buildFile(task), task.file, why, 'main'));
+    oneAtATime(async () => withNotice(await (await import('./build-file.js')).buildFile(task), task.file, why, 'main'));
   const onLargeWorker = (task: FileTask, why: unknown): Promise<FileResult | undefined> =>
     oneAtATime(async () => {
       const started = performance.now();
@@ -160,7 +160,7 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
       } catch (e) {
         if (signal?.aborted) return undefined;
         if (outOfMemory(e)) return tooLarge(task, performance.now() - started);
-        return withNotice(await buildFile(task), task.file, e, 'main');
+        return withNotice(await (await import('./build-file.js')).buildFile(task), task.file, e, 'main');
       } finally {
         signal?.removeEventListener('abort', stopLarge);
         await large.destroy().catch(() => {});

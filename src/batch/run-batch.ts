@@ -14,7 +14,8 @@ import type { BuildResult, ResolvedBuildOptions } from '../build-options.js';
 import { compileAudience } from '../templates/engine.js';
 import { removeStaleTemps } from '../write/stale-temps.js';
 import { resolveAudience } from '../templates/resolve.js';
-import { buildFile, fromFileError, type FileTask } from './build-file.js';
+import type { FileTask } from './build-file.js';
+import { fromFileError } from './file-error.js';
 import { Committer } from './commit.js';
 import type { Fingerprints } from './fingerprint.js';
 import { needsHeapGuard } from './heap-guard.js';
@@ -130,6 +131,8 @@ async function runBatchOne(options: ResolvedBuildOptions & { signal?: AbortSigna
         await arrived;
       } else {
         onStart(t);
+        // Loaded here: a parallel batch's own thread only dispatches and never renders.
+        const { buildFile } = await import('./build-file.js');
         r = await buildFile(t);
         await onDone(t, r);
       }
