@@ -5,14 +5,16 @@ module.exports = {
   forbidden: [
     {
       name: 'cli-only-public-api',
-      comment: 'The CLI is a client of the library: it imports src/index.ts and the light src/core.ts (whose load* entry points load the rest lazily), nothing else of src/.',
+      comment:
+        'The CLI is a client of the library: it imports src/index.ts and the light src/core.ts (whose load* entry points load the rest lazily), nothing else of src/.',
       severity: 'error',
       from: { path: '^src/cli/' },
       to: { path: '^src/', pathNot: ['^src/cli/', '^src/index\\.ts$', '^src/core\\.ts$'] },
     },
     {
       name: 'no-cycle-between-folders',
-      comment: 'A cycle that leaves its folder ties two folders together. Cycles inside one folder (the PDF blocks recurse into tables and lists) are fine. scripts/check-layers.mjs also checks the folder graph itself.',
+      comment:
+        'A cycle that leaves its folder ties two folders together. Cycles inside one folder (the PDF blocks recurse into tables and lists) are fine. scripts/check-layers.mjs also checks the folder graph itself.',
       severity: 'error',
       from: { path: '^src/([^/]+)/' },
       to: { circular: true, viaSomeNot: '^src/$1/' },
@@ -26,7 +28,8 @@ module.exports = {
     },
     {
       name: 'render-is-below-the-build',
-      comment: 'Renderers turn a view into bytes; they know nothing of the CLI, the scheduler, config, the batch runner or the pipeline that calls them.',
+      comment:
+        'Renderers turn a view into bytes; they know nothing of the CLI, the scheduler, config, the batch runner or the pipeline that calls them.',
       severity: 'error',
       from: { path: '^src/render/' },
       to: { path: '^src/(cli|schedule|config|job-spec|batch|preview|templates)/|^src/(pipeline|index|core)\\.ts$' },
@@ -59,7 +62,11 @@ module.exports = {
       from: { path: '^src/core\\.ts$' },
       to: {
         path: '^src/',
-        pathNot: ['^src/(errors|error-codes|diagnostics|control-chars|did-you-mean|own-key|package-root)\\.ts$', '^src/model/dates\\.ts$', '^src/config/duration\\.ts$'],
+        pathNot: [
+          '^src/(errors|error-codes|diagnostics|control-chars|did-you-mean|own-key|package-root)\\.ts$',
+          '^src/model/dates\\.ts$',
+          '^src/config/duration\\.ts$',
+        ],
         dependencyTypesNot: ['dynamic-import', 'type-only'],
       },
     },

@@ -17,7 +17,14 @@ export async function launchChromium() {
   return puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-extensions', '--no-first-run', '--font-render-hinting=none'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-extensions',
+      '--no-first-run',
+      '--font-render-hinting=none',
+    ],
   });
 }
 
@@ -39,7 +46,9 @@ async function cold(input, output) {
 
 async function batch(htmlDir, pdfDir, pages) {
   mkdirSync(pdfDir, { recursive: true });
-  const queue = readdirSync(htmlDir).filter((f) => f.endsWith('.html')).sort();
+  const queue = readdirSync(htmlDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const count = queue.length;
   const browser = await launchChromium();
   try {

@@ -75,11 +75,106 @@ const COUNTRIES = [
   ['VN', 'VNM', 'Viet Nam', 'Socialist Republic of Viet Nam', 'Vietnamese', 'Hanoi'],
 ];
 
-const FIRST = ['Ana', 'Boris', 'Chiara', 'Dainius', 'Elif', 'Farid', 'Greta', 'Henrik', 'Ilona', 'Jonas', 'Katarína', 'Lars', 'Marta', 'Nikola', 'Olena', 'Pál', 'Rasa', 'Sanjar', 'Tomás', 'Ursula', 'Vesna', 'Witold', 'Yusuf', 'Zofia', 'Amara', 'Kwame', 'Leilani', 'Mateo', 'Nurlan', 'Aigerim'];
-const LAST = ['Aksoy', 'Berzins', 'Costa', 'Dvořák', 'Eriksen', 'Fernández', 'Gashi', 'Horváth', 'Ionescu', 'Jankauskas', 'Kask', 'Lindqvist', 'Mensah', 'Novak', 'Oliveira', 'Petrov', 'Quispe', 'Rahimov', 'Sørensen', 'Tamm', 'Urbanek', 'Varga', 'Wójcik', 'Yilmaz', 'Zhakupov', 'Nguyen', 'Diallo', 'Haddad', 'Kovačić', 'Ortega'];
-const OFFICES = ['President', 'Prime Minister', 'Minister of Foreign Affairs', 'Deputy Minister of Foreign Affairs', 'Minister of Economy', 'Minister of Trade', 'Speaker of Parliament', 'Ambassador'];
-const KINDS = ['meeting', 'phone-call', 'video-call', 'official-visit', 'state-visit', 'working-visit', 'sidelines-meeting', 'correspondence', 'credentials', 'meeting'];
-const TOPICS = ['bilateral-relations', 'political-dialogue', 'trade-economy', 'investment', 'humanitarian', 'culture', 'multilateral-cooperation', 'regional-security', 'energy', 'transport', 'education', 'public-health'];
+const FIRST = [
+  'Ana',
+  'Boris',
+  'Chiara',
+  'Dainius',
+  'Elif',
+  'Farid',
+  'Greta',
+  'Henrik',
+  'Ilona',
+  'Jonas',
+  'Katarína',
+  'Lars',
+  'Marta',
+  'Nikola',
+  'Olena',
+  'Pál',
+  'Rasa',
+  'Sanjar',
+  'Tomás',
+  'Ursula',
+  'Vesna',
+  'Witold',
+  'Yusuf',
+  'Zofia',
+  'Amara',
+  'Kwame',
+  'Leilani',
+  'Mateo',
+  'Nurlan',
+  'Aigerim',
+];
+const LAST = [
+  'Aksoy',
+  'Berzins',
+  'Costa',
+  'Dvořák',
+  'Eriksen',
+  'Fernández',
+  'Gashi',
+  'Horváth',
+  'Ionescu',
+  'Jankauskas',
+  'Kask',
+  'Lindqvist',
+  'Mensah',
+  'Novak',
+  'Oliveira',
+  'Petrov',
+  'Quispe',
+  'Rahimov',
+  'Sørensen',
+  'Tamm',
+  'Urbanek',
+  'Varga',
+  'Wójcik',
+  'Yilmaz',
+  'Zhakupov',
+  'Nguyen',
+  'Diallo',
+  'Haddad',
+  'Kovačić',
+  'Ortega',
+];
+const OFFICES = [
+  'President',
+  'Prime Minister',
+  'Minister of Foreign Affairs',
+  'Deputy Minister of Foreign Affairs',
+  'Minister of Economy',
+  'Minister of Trade',
+  'Speaker of Parliament',
+  'Ambassador',
+];
+const KINDS = [
+  'meeting',
+  'phone-call',
+  'video-call',
+  'official-visit',
+  'state-visit',
+  'working-visit',
+  'sidelines-meeting',
+  'correspondence',
+  'credentials',
+  'meeting',
+];
+const TOPICS = [
+  'bilateral-relations',
+  'political-dialogue',
+  'trade-economy',
+  'investment',
+  'humanitarian',
+  'culture',
+  'multilateral-cooperation',
+  'regional-security',
+  'energy',
+  'transport',
+  'education',
+  'public-health',
+];
 const TOPIC_WORDS = {
   'bilateral-relations': 'the state of bilateral relations',
   'political-dialogue': 'the schedule of political consultations',
@@ -102,7 +197,13 @@ const ORGS = [
   ['ipu', 'Inter-Parliamentary Union', 'IPU', 'parliamentary-assembly'],
   ['joint-commission', 'Joint Intergovernmental Commission on Trade and Economic Cooperation', undefined, 'bilateral-body'],
 ];
-const PUBLISHERS = ['Ministry of Foreign Affairs', 'State news agency', 'National statistics office', 'Presidential press service', 'Daily newspaper'];
+const PUBLISHERS = [
+  'Ministry of Foreign Affairs',
+  'State news agency',
+  'National statistics office',
+  'Presidential press service',
+  'Daily newspaper',
+];
 const SOURCE_KINDS = ['ministry-statement', 'news-report', 'statistics', 'press-release', 'official-transcript'];
 
 const pad = (n) => String(n).padStart(2, '0');
@@ -116,7 +217,7 @@ const round1 = (n) => Math.round(n * 10) / 10;
 export function generateRelationship(index, { seed = 42, contacts = 30, periods = 5 } = {}) {
   const r = createRandom(seed * 7919 + index * 104729 + contacts);
   const ia = index % COUNTRIES.length;
-  const ib = (ia + 1 + Math.floor(index / COUNTRIES.length) + (index * 7) % (COUNTRIES.length - 1)) % COUNTRIES.length;
+  const ib = (ia + 1 + Math.floor(index / COUNTRIES.length) + ((index * 7) % (COUNTRIES.length - 1))) % COUNTRIES.length;
   const [a, b] = [COUNTRIES[ia], COUNTRIES[ib === ia ? (ia + 1) % COUNTRIES.length : ib]];
   const round = Math.floor(index / COUNTRIES.length);
   const pairId = `${a[0]}-${b[0]}`.toLowerCase() + (round > 0 ? `-${round}` : '') + (contacts !== 30 ? `-x${contacts}` : '');
@@ -129,7 +230,10 @@ export function generateRelationship(index, { seed = 42, contacts = 30, periods 
     const kind = i === 0 ? 'statistics' : r.pick(SOURCE_KINDS);
     sources.push({
       id: `src-${i + 1}`,
-      title: kind === 'statistics' ? `Foreign trade by partner country, ${2021 + (i % 5)}` : `${r.pick([a, b])[4]} ${r.pick(['officials discuss', 'ministers review', 'delegations meet on', 'leaders talk about'])} ${r.pick(Object.values(TOPIC_WORDS))}`,
+      title:
+        kind === 'statistics'
+          ? `Foreign trade by partner country, ${2021 + (i % 5)}`
+          : `${r.pick([a, b])[4]} ${r.pick(['officials discuss', 'ministers review', 'delegations meet on', 'leaders talk about'])} ${r.pick(Object.values(TOPIC_WORDS))}`,
       publisher: `${r.pick(PUBLISHERS)} (${r.pick([a, b])[2]})`,
       published: `${year}-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`,
       kind,
@@ -139,7 +243,10 @@ export function generateRelationship(index, { seed = 42, contacts = 30, periods 
   const cite = () => r.some(srcIds.slice(1), 1, 2);
 
   const people = [];
-  for (const [side, c] of [[0, a], [1, b]]) {
+  for (const [side, c] of [
+    [0, a],
+    [1, b],
+  ]) {
     for (const office of OFFICES.slice(0, 6)) {
       const id = `p${side}-${people.length + 1}`;
       people.push({
@@ -179,8 +286,25 @@ export function generateRelationship(index, { seed = 42, contacts = 30, periods 
         'The talks ended with an invitation to continue the dialogue at a higher level next year.',
         'They compared their positions ahead of the coming multilateral meetings.',
       ])}`,
-      ...(r.next() < 0.25 ? { outcomes: [{ kind: r.pick(['commitment', 'invitation', 'agreement']), text: `The sides agreed on ${r.pick(Object.values(TOPIC_WORDS))}.` }] } : {}),
-      ...(r.next() < 0.3 ? { organizations: r.some(ORGS.map((o) => o[0]), 1, 2) } : {}),
+      ...(r.next() < 0.25
+        ? {
+            outcomes: [
+              {
+                kind: r.pick(['commitment', 'invitation', 'agreement']),
+                text: `The sides agreed on ${r.pick(Object.values(TOPIC_WORDS))}.`,
+              },
+            ],
+          }
+        : {}),
+      ...(r.next() < 0.3
+        ? {
+            organizations: r.some(
+              ORGS.map((o) => o[0]),
+              1,
+              2,
+            ),
+          }
+        : {}),
       ...(r.next() < 0.15 ? { visibility: 'internal' } : {}),
       sources: cite(),
     };
@@ -212,14 +336,50 @@ export function generateRelationship(index, { seed = 42, contacts = 30, periods 
 
   const relYear = 1991 + r.int(0, 8);
   const milestones = [
-    { id: 'diplomatic-relations', kind: 'diplomatic-relations', title: 'Diplomatic relations established', date: `${relYear}-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`, status: 'past', sources: cite() },
-    { id: 'relations-35', kind: 'anniversary', title: '35th anniversary of diplomatic relations', date: relYear + 35, of: 'diplomatic-relations', ordinal: 35, status: 'planned', sources: cite() },
-    { id: 'treaty-signed', kind: 'treaty-signing', title: 'Treaty on Friendly Relations and Cooperation signed', date: relYear + r.int(2, 6), status: 'past', sources: cite() },
-    { id: 'commission-2027', kind: 'other', title: 'Next session of the joint commission', date: `2027-${pad(r.int(1, 12))}`, status: 'planned', sources: cite() },
+    {
+      id: 'diplomatic-relations',
+      kind: 'diplomatic-relations',
+      title: 'Diplomatic relations established',
+      date: `${relYear}-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`,
+      status: 'past',
+      sources: cite(),
+    },
+    {
+      id: 'relations-35',
+      kind: 'anniversary',
+      title: '35th anniversary of diplomatic relations',
+      date: relYear + 35,
+      of: 'diplomatic-relations',
+      ordinal: 35,
+      status: 'planned',
+      sources: cite(),
+    },
+    {
+      id: 'treaty-signed',
+      kind: 'treaty-signing',
+      title: 'Treaty on Friendly Relations and Cooperation signed',
+      date: relYear + r.int(2, 6),
+      status: 'past',
+      sources: cite(),
+    },
+    {
+      id: 'commission-2027',
+      kind: 'other',
+      title: 'Next session of the joint commission',
+      date: `2027-${pad(r.int(1, 12))}`,
+      status: 'planned',
+      sources: cite(),
+    },
   ];
 
   const used = new Set(engagements.flatMap((e) => e.organizations ?? []));
-  const organizations = ORGS.filter((o) => used.has(o[0])).map(([id, name, abbreviation, kind]) => ({ id, name, ...(abbreviation ? { abbreviation } : {}), kind, sources: cite() }));
+  const organizations = ORGS.filter((o) => used.has(o[0])).map(([id, name, abbreviation, kind]) => ({
+    id,
+    name,
+    ...(abbreviation ? { abbreviation } : {}),
+    kind,
+    sources: cite(),
+  }));
 
   const rel = {
     schemaVersion: 1,
@@ -229,23 +389,40 @@ export function generateRelationship(index, { seed = 42, contacts = 30, periods 
     engagements,
     agreements: {
       counts: [{ count: r.int(10, 90), asOf: 2024, scope: 'bilateral agreements in force', sources: cite() }],
-      treaties: [{ id: 'treaty-friendship', title: 'Treaty on Friendly Relations and Cooperation', signed: milestones[2].date, sources: cite() }],
+      treaties: [
+        { id: 'treaty-friendship', title: 'Treaty on Friendly Relations and Cooperation', signed: milestones[2].date, sources: cite() },
+      ],
     },
     trade,
     organizations,
     milestones,
     talkingPoints: [
-      { text: `Trade reached ${trade.at(-1).turnover} million USD in ${trade.at(-1).label}; both sides want it to grow.`, sources: ['src-1'] },
+      {
+        text: `Trade reached ${trade.at(-1).turnover} million USD in ${trade.at(-1).label}; both sides want it to grow.`,
+        sources: ['src-1'],
+      },
       { text: `The 35th anniversary of diplomatic relations falls in ${relYear + 35}.`, sources: milestones[1].sources },
       { text: `Political contacts were frequent: ${contacts} contacts since 2012.`, visibility: 'internal', sources: cite() },
       { text: 'The joint commission is the main channel for economic questions.', sources: cite() },
     ],
     notes: [
-      { id: 'dq-trade-mirror', about: [trade[0].id], says: 'Figures as reported by one side only.', problem: 'Mirror statistics of the partner differ.', action: 'Reporter recorded; no adjustment made.', severity: 'info', sources: ['src-1'] },
+      {
+        id: 'dq-trade-mirror',
+        about: [trade[0].id],
+        says: 'Figures as reported by one side only.',
+        problem: 'Mirror statistics of the partner differ.',
+        action: 'Reporter recorded; no adjustment made.',
+        severity: 'info',
+        sources: ['src-1'],
+      },
     ],
   };
   // Every source must be cited somewhere, or validation warns; make sure of it.
-  const cited = new Set(JSON.stringify(rel).match(/"src-\d+"/g)?.map((s) => s.slice(1, -1)));
+  const cited = new Set(
+    JSON.stringify(rel)
+      .match(/"src-\d+"/g)
+      ?.map((s) => s.slice(1, -1)),
+  );
   for (const id of srcIds) if (!cited.has(id)) rel.talkingPoints[3].sources.push(id);
   return rel;
 }

@@ -26,7 +26,7 @@ export function processTree(root) {
   const { parent, name } = table();
   const out = [{ pid: root, name: name.get(root) ?? '' }];
   const seen = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parent) {
       if (!seen.has(pid) && seen.has(ppid)) {
@@ -73,7 +73,11 @@ export function sampleTree(root, { everyMs = 20, select = () => true } = {}) {
     if (ticks % 10 === 0) tree = processTree(root).filter(select); // new processes appear early; re-walk now and then
     const rss = tree.reduce((s, p) => s + statusKb(p.pid, 'VmRSS'), 0);
     peakRss = Math.max(peakRss, rss);
-    if (ticks % 4 === 0) peakPss = Math.max(peakPss, tree.reduce((s, p) => s + pssKb(p.pid), 0));
+    if (ticks % 4 === 0)
+      peakPss = Math.max(
+        peakPss,
+        tree.reduce((s, p) => s + pssKb(p.pid), 0),
+      );
     ticks++;
   };
   tick();

@@ -34,7 +34,12 @@ const pct = (a, b) => `${(((b - a) / a) * 100).toFixed(1)} %`;
 const row = (name, none, tagged, noneCpu, taggedCpu) =>
   `| ${name} | ${none.toFixed(1)} ms | ${tagged.toFixed(1)} ms | ${pct(none, tagged)} | ${noneCpu.toFixed(1)} ms | ${taggedCpu.toFixed(1)} ms | ${pct(noneCpu, taggedCpu)} |`;
 for (const audience of pipeline.compileAudiences({ audiences: ['executive', 'analyst', 'public'] })) {
-  const view = lib.buildView(data, { asOf: AS_OF, locale: 'en-GB', generator: pipeline.GENERATOR, audience: pipeline.audienceInfo(audience) });
+  const view = lib.buildView(data, {
+    asOf: AS_OF,
+    locale: 'en-GB',
+    generator: pipeline.GENERATOR,
+    audience: pipeline.audienceInfo(audience),
+  });
   const article = pipeline.renderArticle(audience, view);
   const times = { none: [], 'ua1-a2': [] };
   const cpu = { none: [], 'ua1-a2': [] };

@@ -51,8 +51,22 @@ const { createFormatter } = await import('../dist/model/format.js');
 
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version, cores: availableParallelism() },
-  config: { quick: QUICK, pairs: PAIRS, c1Pairs: C1_PAIRS, samples: SAMPLES, seed: SEED, asOf: AS_OF, chromium: WITH_CHROMIUM ? CHROMIUM : null },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    cores: availableParallelism(),
+  },
+  config: {
+    quick: QUICK,
+    pairs: PAIRS,
+    c1Pairs: C1_PAIRS,
+    samples: SAMPLES,
+    seed: SEED,
+    asOf: AS_OF,
+    chromium: WITH_CHROMIUM ? CHROMIUM : null,
+  },
   loadAverage: { start: loadAverage() },
 };
 
@@ -88,13 +102,28 @@ async function stages(files) {
   const page = await browser?.newPage();
   if (browser) results.config.chromiumVersion = await browser.version();
   const out = join(work, 'stages');
-  const m = { chartsMs: [], chartCount: [], htmlMs: [], pdfMs: [], briefMs: [], pairMs: [], chromiumMs: [], chromiumPdfOnlyMs: [], pages: [] };
+  const m = {
+    chartsMs: [],
+    chartCount: [],
+    htmlMs: [],
+    pdfMs: [],
+    briefMs: [],
+    pairMs: [],
+    chromiumMs: [],
+    chromiumPdfOnlyMs: [],
+    pages: [],
+  };
   try {
     for (let i = 0; i < SAMPLES + 2; i++) {
       const file = files[i % files.length];
       const warm = i >= 2;
       const data = lib.validateFile(file, AS_OF).data;
-      const view = lib.buildView(data, { asOf: AS_OF, locale: 'en-GB', generator: pipeline.GENERATOR, audience: pipeline.audienceInfo(analyst) });
+      const view = lib.buildView(data, {
+        asOf: AS_OF,
+        locale: 'en-GB',
+        generator: pipeline.GENERATOR,
+        audience: pipeline.audienceInfo(analyst),
+      });
       // Charts: the specs this template asks for, drawn without the cache, as the pipeline draws
       // them: one SVG with real text per chart, shared by both formats.
       const calls = [];
@@ -150,7 +179,19 @@ async function stages(files) {
 async function coldStart() {
   log(`cold start: ${COLD_RUNS} runs each`);
   const out = join(work, 'cold');
-  const cmd = ['build', join(ROOT, 'data', 'az-kg.yaml'), '--audience', 'executive', '--format', 'pdf', '--out', out, '--as-of', AS_OF, '--quiet'];
+  const cmd = [
+    'build',
+    join(ROOT, 'data', 'az-kg.yaml'),
+    '--audience',
+    'executive',
+    '--format',
+    'pdf',
+    '--out',
+    out,
+    '--as-of',
+    AS_OF,
+    '--quiet',
+  ];
   await lib.buildBriefs({ data: [join(ROOT, 'data', 'az-kg.yaml')], audiences: ['executive'], formats: ['html'], out, asOf: AS_OF });
   const html = join(out, 'az-kg-executive.html');
   const bilat = [];
@@ -160,7 +201,11 @@ async function coldStart() {
     if (r.code !== 0) throw new Error(`bilat cold run failed (${r.code}): ${r.stderr}`);
     bilat.push(r.wallMs);
     if (WITH_CHROMIUM) {
-      const c = await runMeasured(process.execPath, [join(ROOT, 'scripts', 'bench-chromium.mjs'), 'cold', html, join(out, 'chromium.pdf')], { cwd: ROOT });
+      const c = await runMeasured(
+        process.execPath,
+        [join(ROOT, 'scripts', 'bench-chromium.mjs'), 'cold', html, join(out, 'chromium.pdf')],
+        { cwd: ROOT },
+      );
       if (c.code !== 0) throw new Error(`chromium cold run failed: ${c.stderr}`);
       chromium.push(c.wallMs);
     }
@@ -196,10 +241,22 @@ async function contactScaling() {
 async function batches(corpus, c1Corpus) {
   const run = async (label, dir, j, outDir, extra = []) => {
     log(`batch: ${label}`);
-    const r = await runMeasured(process.execPath, [bilatBin, 'build', dir, '-j', String(j), '--out', outDir, '--as-of', AS_OF, '--quiet', '--json', ...extra], { cwd: ROOT });
+    const r = await runMeasured(
+      process.execPath,
+      [bilatBin, 'build', dir, '-j', String(j), '--out', outDir, '--as-of', AS_OF, '--quiet', '--json', ...extra],
+      { cwd: ROOT },
+    );
     if (r.code !== 0) throw new Error(`${label} failed (${r.code}): ${r.stderr.slice(0, 2000)}`);
     const s = JSON.parse(r.stdout);
-    return { wallMs: r.wallMs, peakRssMb: r.peakRssMb, peakPssMb: r.peakPssMb, files: s.totals.files, written: s.totals.written, upToDate: s.totals.upToDate, briefsPerSec: s.totals.written / (r.wallMs / 1000) };
+    return {
+      wallMs: r.wallMs,
+      peakRssMb: r.peakRssMb,
+      peakPssMb: r.peakPssMb,
+      files: s.totals.files,
+      written: s.totals.written,
+      upToDate: s.totals.upToDate,
+      briefsPerSec: s.totals.written / (r.wallMs / 1000),
+    };
   };
   const c1 = await run(`${C1_PAIRS} relationships at concurrency 1`, c1Corpus, 1, join(work, 'out-c1'));
   const twoProcesses = await separateProcesses(c1Corpus, c1);
@@ -212,14 +269,26 @@ async function batches(corpus, c1Corpus) {
     const htmlDir = join(work, 'out-c1');
     const pdfs = readdirSync(htmlDir).filter((f) => f.endsWith('.html')).length;
     log(`batch: Chromium prints ${pdfs} of the batch's briefs from their HTML, 2 pages at once`);
-    const r = await runMeasured(process.execPath, [join(ROOT, 'scripts', 'bench-chromium.mjs'), 'batch', htmlDir, join(work, 'out-chromium'), '2'], {
-      cwd: ROOT,
-      select: (p) => p.name.startsWith('chrom'),
-    });
+    const r = await runMeasured(
+      process.execPath,
+      [join(ROOT, 'scripts', 'bench-chromium.mjs'), 'batch', htmlDir, join(work, 'out-chromium'), '2'],
+      {
+        cwd: ROOT,
+        select: (p) => p.name.startsWith('chrom'),
+      },
+    );
     if (r.code !== 0) throw new Error(`chromium batch failed: ${r.stderr.slice(0, 2000)}`);
     chromium = { wallMs: r.wallMs, pdfs, pdfsPerSec: pdfs / (r.wallMs / 1000), peakRssMb: r.peakRssMb, peakPssMb: r.peakPssMb };
   }
-  return { c1, c2, rerun, chromium, twoProcesses, speedupC2: c2.briefsPerSec / c1.briefsPerSec, incrementalSpeedup: c2.wallMs / rerun.wallMs };
+  return {
+    c1,
+    c2,
+    rerun,
+    chromium,
+    twoProcesses,
+    speedupC2: c2.briefsPerSec / c1.briefsPerSec,
+    incrementalSpeedup: c2.wallMs / rerun.wallMs,
+  };
 }
 
 /**
@@ -238,7 +307,13 @@ async function separateProcesses(c1Corpus, c1) {
   });
   const started = performance.now();
   const runs = await Promise.all(
-    halves.map((dir, k) => runMeasured(process.execPath, [bilatBin, 'build', dir, '-j', '1', '--out', join(work, `out-half-${k}`), '--as-of', AS_OF, '--quiet'], { cwd: ROOT })),
+    halves.map((dir, k) =>
+      runMeasured(
+        process.execPath,
+        [bilatBin, 'build', dir, '-j', '1', '--out', join(work, `out-half-${k}`), '--as-of', AS_OF, '--quiet'],
+        { cwd: ROOT },
+      ),
+    ),
   );
   const wallMs = performance.now() - started;
   for (const r of runs) if (r.code !== 0) throw new Error(`half build failed (${r.code}): ${r.stderr.slice(0, 2000)}`);
@@ -258,18 +333,63 @@ function table(r) {
   const rows = [
     ['Charts, analyst brief (' + (s.chartCount ?? 0) + ' charts, median)', '–', ms(s.chartsMs), '–'],
     ['HTML, analyst brief (template + document, median)', '–', ms(s.htmlMs), '–'],
-    ['PDF stage, analyst brief (' + (s.pages ?? '?') + ' pages, median)', '≤ Chromium (aim 2× faster)', `${ms(s.pdfMs)} vs Chromium ${ms(s.chromiumMs)} (page.pdf alone ${ms(s.chromiumPdfOnlyMs)})`, pass(pdfSpeedup === null ? null : pdfSpeedup >= 1)],
+    [
+      'PDF stage, analyst brief (' + (s.pages ?? '?') + ' pages, median)',
+      '≤ Chromium (aim 2× faster)',
+      `${ms(s.pdfMs)} vs Chromium ${ms(s.chromiumMs)} (page.pdf alone ${ms(s.chromiumPdfOnlyMs)})`,
+      pass(pdfSpeedup === null ? null : pdfSpeedup >= 1),
+    ],
     ['Speed-up of the PDF stage (Chromium ÷ bilat)', '≥ 1× (aim 2×)', x(pdfSpeedup), pass(pdfSpeedup === null ? null : pdfSpeedup >= 1)],
     ['End to end, analyst brief (charts + HTML + PDF)', '–', ms(s.briefMs), '–'],
     ['End to end, one pair: 3 audiences × HTML + PDF, warm', '< 400 ms', ms(s.pairMs), pass(s.pairMs < 400)],
-    ['Cold `bilat build data/az-kg.yaml -a executive -f pdf`', '< 800 ms and < cold Chromium', `${ms(r.cold.bilatMs)} vs Chromium ${ms(r.cold.chromiumMs)}`, pass(r.cold.bilatMs < 800 && (r.cold.chromiumMs === null || r.cold.bilatMs < r.cold.chromiumMs))],
-    [`Batch, concurrency 1 (${b.c1.written} briefs)`, '–', `${b.c1.briefsPerSec.toFixed(1)} briefs/s (${(b.c1.wallMs / 1000).toFixed(1)} s)`, '–'],
-    [`Batch, concurrency 2 (${b.c2.written} briefs)`, '≥ 1.7× concurrency 1', `${b.c2.briefsPerSec.toFixed(1)} briefs/s (${(b.c2.wallMs / 1000).toFixed(1)} s), ${x(b.speedupC2)}`, pass(b.speedupC2 >= 1.7)],
-    [`Reference: two separate \`-j 1\` processes at once, half of the ${b.c1.written} briefs each`, '–', `${b.twoProcesses.briefsPerSec.toFixed(1)} briefs/s (${(b.twoProcesses.wallMs / 1000).toFixed(1)} s), ${x(b.twoProcesses.speedup)} concurrency 1`, '–'],
-    ['Peak RSS of the process tree, concurrency 2', `< 300 MB and < ½ Chromium's`, `${mb(b.c2.peakRssMb)} (PSS ${mb(b.c2.peakPssMb)}) vs Chromium ${mb(chrom?.peakRssMb)} (PSS ${mb(chrom?.peakPssMb)})`, pass(b.c2.peakRssMb < 300 && (!chrom || b.c2.peakRssMb < chrom.peakRssMb / 2))],
-    [`Chromium printing ${chrom?.pdfs ?? 'n/a'} of the batch's PDFs from its HTML, 2 pages`, '–', chrom ? `${chrom.pdfsPerSec.toFixed(1)} PDFs/s (${(chrom.wallMs / 1000).toFixed(1)} s)` : 'n/a', '–'],
-    ['`--incremental` rerun, nothing changed', '≥ 20× faster than the full build', `${ms(b.rerun.wallMs)} vs ${ms(b.c2.wallMs)}: ${x(b.incrementalSpeedup)}`, pass(b.incrementalSpeedup >= 20)],
-    ['One pair with 10× the contacts (300 vs 30)', '≤ 10× the time', `${ms(r.scaling.bigMs)} vs ${ms(r.scaling.normalMs)}: ${x(r.scaling.ratio)}`, pass(r.scaling.ratio <= 10)],
+    [
+      'Cold `bilat build data/az-kg.yaml -a executive -f pdf`',
+      '< 800 ms and < cold Chromium',
+      `${ms(r.cold.bilatMs)} vs Chromium ${ms(r.cold.chromiumMs)}`,
+      pass(r.cold.bilatMs < 800 && (r.cold.chromiumMs === null || r.cold.bilatMs < r.cold.chromiumMs)),
+    ],
+    [
+      `Batch, concurrency 1 (${b.c1.written} briefs)`,
+      '–',
+      `${b.c1.briefsPerSec.toFixed(1)} briefs/s (${(b.c1.wallMs / 1000).toFixed(1)} s)`,
+      '–',
+    ],
+    [
+      `Batch, concurrency 2 (${b.c2.written} briefs)`,
+      '≥ 1.7× concurrency 1',
+      `${b.c2.briefsPerSec.toFixed(1)} briefs/s (${(b.c2.wallMs / 1000).toFixed(1)} s), ${x(b.speedupC2)}`,
+      pass(b.speedupC2 >= 1.7),
+    ],
+    [
+      `Reference: two separate \`-j 1\` processes at once, half of the ${b.c1.written} briefs each`,
+      '–',
+      `${b.twoProcesses.briefsPerSec.toFixed(1)} briefs/s (${(b.twoProcesses.wallMs / 1000).toFixed(1)} s), ${x(b.twoProcesses.speedup)} concurrency 1`,
+      '–',
+    ],
+    [
+      'Peak RSS of the process tree, concurrency 2',
+      `< 300 MB and < ½ Chromium's`,
+      `${mb(b.c2.peakRssMb)} (PSS ${mb(b.c2.peakPssMb)}) vs Chromium ${mb(chrom?.peakRssMb)} (PSS ${mb(chrom?.peakPssMb)})`,
+      pass(b.c2.peakRssMb < 300 && (!chrom || b.c2.peakRssMb < chrom.peakRssMb / 2)),
+    ],
+    [
+      `Chromium printing ${chrom?.pdfs ?? 'n/a'} of the batch's PDFs from its HTML, 2 pages`,
+      '–',
+      chrom ? `${chrom.pdfsPerSec.toFixed(1)} PDFs/s (${(chrom.wallMs / 1000).toFixed(1)} s)` : 'n/a',
+      '–',
+    ],
+    [
+      '`--incremental` rerun, nothing changed',
+      '≥ 20× faster than the full build',
+      `${ms(b.rerun.wallMs)} vs ${ms(b.c2.wallMs)}: ${x(b.incrementalSpeedup)}`,
+      pass(b.incrementalSpeedup >= 20),
+    ],
+    [
+      'One pair with 10× the contacts (300 vs 30)',
+      '≤ 10× the time',
+      `${ms(r.scaling.bigMs)} vs ${ms(r.scaling.normalMs)}: ${x(r.scaling.ratio)}`,
+      pass(r.scaling.ratio <= 10),
+    ],
   ];
   const head = `| measure | target | measured | pass |\n|---|---|---|---|`;
   const load = `Load average ${r.loadAverage.start.join(' ')} at start, ${r.loadAverage.end.join(' ')} at end; ${r.machine.cores} cores, Node ${r.machine.node}.`;
@@ -277,6 +397,8 @@ function table(r) {
 }
 
 function countPages(pdf) {
-  const m = Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g);
+  const m = Buffer.from(pdf)
+    .toString('latin1')
+    .match(/\/Type\s*\/Page[^s]/g);
   return m ? m.length : 0;
 }

@@ -73,4 +73,6 @@ for (const c of cycles) {
   for (const a of c) for (const b of c) if (via.has(`${a} ${b}`)) console.error(`  ${via.get(`${a} ${b}`)}`);
 }
 if (failed) process.exit(1);
-console.log(`layers: ${result.summary.totalCruised} modules, ${result.summary.totalDependenciesCruised} imports, ${edges.size} folders, no violations, no folder cycles`);
+console.log(
+  `layers: ${result.summary.totalCruised} modules, ${result.summary.totalDependenciesCruised} imports, ${edges.size} folders, no violations, no folder cycles`,
+);

@@ -16,7 +16,13 @@ const source = join(root, 'src', 'model', 'view-types.ts');
 const target = join(root, 'src', 'templates', 'view-fields.generated.ts');
 
 export function generate() {
-  const program = ts.createProgram([source], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true });
+  const program = ts.createProgram([source], {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const file = program.getSourceFile(source);
   const decl = file.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === 'BriefView');

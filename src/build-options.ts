@@ -183,5 +183,4 @@ export interface FileResult {
 }
 
 export type BuildProgress =
-  | { type: 'start'; file: string; done: number; total: number }
-  | { type: 'done'; result: FileResult; done: number; total: number };
+  { type: 'start'; file: string; done: number; total: number } | { type: 'done'; result: FileResult; done: number; total: number };

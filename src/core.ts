@@ -42,12 +42,18 @@ export const loadTemplates = async () => {
 };
 /** `bilat templates fields`: the fields a template can use, with examples from a data file. */
 export const loadTemplateFields = async () => {
-  const [{ templateFields }, { fieldsText, fieldsMarkdown }] = await Promise.all([import('./templates/fields-view.js'), import('./templates/fields.js')]);
+  const [{ templateFields }, { fieldsText, fieldsMarkdown }] = await Promise.all([
+    import('./templates/fields-view.js'),
+    import('./templates/fields.js'),
+  ]);
   return { templateFields, fieldsText, fieldsMarkdown };
 };
 /** Message catalogs: the languages there are, the keys one lacks, a locale resolved (or a usage error). */
 export const loadLocales = async () => {
-  const [{ availableLanguages, missingKeys }, { resolveLocale }] = await Promise.all([import('./templates/catalogs.js'), import('./templates/resolve-locale.js')]);
+  const [{ availableLanguages, missingKeys }, { resolveLocale }] = await Promise.all([
+    import('./templates/catalogs.js'),
+    import('./templates/resolve-locale.js'),
+  ]);
   return { availableLanguages, missingKeys, resolveLocale };
 };
 /** `bilat validate --locale`: each field a language lacks, located. */
@@ -63,6 +69,9 @@ export const loadMigrator = async () => {
 };
 /** The relationship JSON Schema, and the atomic writer `bilat schema --write` uses. */
 export const loadSchemaWriter = async () => {
-  const [{ relationshipJsonSchema, relationshipJsonSchemaV2 }, { writeFileAtomic }] = await Promise.all([import('./schema/json-schema.js'), import('./write/atomic.js')]);
+  const [{ relationshipJsonSchema, relationshipJsonSchemaV2 }, { writeFileAtomic }] = await Promise.all([
+    import('./schema/json-schema.js'),
+    import('./write/atomic.js'),
+  ]);
   return { relationshipJsonSchema, relationshipJsonSchemaV2, writeFileAtomic };
 };

@@ -34,9 +34,7 @@ export function countBySeverity(diags: readonly Diagnostic[]): { errors: number;
 }
 
 export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
-  return diags.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.path.localeCompare(b.path),
-  );
+  return diags.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.path.localeCompare(b.path));
 }
 
 /** Render a path array (`['trade', 0, 'exports']`) as `trade[0].exports`. */

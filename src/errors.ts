@@ -33,11 +33,7 @@ export class BilatError extends Error {
   /** Diagnostics that caused this error, when there are several (validation). */
   readonly diagnostics?: readonly Diagnostic[];
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: SourceLocation & { cause?: unknown; diagnostics?: readonly Diagnostic[] } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: SourceLocation & { cause?: unknown; diagnostics?: readonly Diagnostic[] } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'BilatError';
     this.code = code;

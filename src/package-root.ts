@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const PACKAGE_ROOT: string = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 function findRoot(start: string): string {
-  for (let dir = start; ; ) {
+  for (let dir = start; ;) {
     const file = join(dir, 'package.json');
     if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'bilat') return dir;
     const up = dirname(dir);
@@ -18,4 +18,5 @@ function findRoot(start: string): string {
   }
 }
 
-export const PACKAGE_VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const PACKAGE_VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;

@@ -26,7 +26,8 @@ export type { Format, BuildOptions, ResolvedBuildOptions, BuildResult, RenderedB
 /** Options with defaults applied, in one place. */
 export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
   const concurrency = opts.concurrency ?? 1;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new BilatError('E_USAGE', `concurrency must be a whole number ≥ 1, got ${concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new BilatError('E_USAGE', `concurrency must be a whole number ≥ 1, got ${concurrency}`);
   const locales = localeList(opts.locale, opts.templates);
   return Object.freeze({
     data: opts.data,
@@ -49,13 +50,17 @@ export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {
 
 /** `--locale ru,az` or several: each checked (an unknown one is a usage error), one per language. */
 export function localeList(locale: string | readonly string[] | undefined, templates?: string): string[] {
-  const tags = (typeof locale === 'string' ? [locale] : (locale ?? [])).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
+  const tags = (typeof locale === 'string' ? [locale] : (locale ?? []))
+    .flatMap((l) => l.split(','))
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (tags.length === 0) return ['en-GB'];
   const byLanguage = new Map<string, string>();
   for (const tag of tags) {
     const { language } = resolveLocale(tag, templates);
     const seen = byLanguage.get(language);
-    if (seen !== undefined && seen !== tag) throw new BilatError('E_USAGE', `--locale ${seen} and ${tag} are the same language and would write the same files; give one`);
+    if (seen !== undefined && seen !== tag)
+      throw new BilatError('E_USAGE', `--locale ${seen} and ${tag} are the same language and would write the same files; give one`);
     byLanguage.set(language, tag);
   }
   return [...byLanguage.values()];
@@ -98,10 +103,14 @@ export async function buildPairFile(
   const result = validateFile(file, opts.asOf);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.data) {
-    throw new BilatError('E_DATA_INVALID', `${errors.length} error${errors.length === 1 ? '' : 's'} in the data; nothing was written for it`, {
-      file,
-      diagnostics: result.diagnostics,
-    });
+    throw new BilatError(
+      'E_DATA_INVALID',
+      `${errors.length} error${errors.length === 1 ? '' : 's'} in the data; nothing was written for it`,
+      {
+        file,
+        diagnostics: result.diagnostics,
+      },
+    );
   }
   const { briefs, glyphErrors, untranslated, catalogWarnings } = await renderPairParts(result.source ?? result.data, compiled, opts, want);
   const staged = await stageFiles(briefs.map((b) => ({ path: b.path, data: b.bytes })));
@@ -115,8 +124,17 @@ export async function buildPairFile(
   return {
     pairId: result.data.pair.id,
     pairIdAt: { line: pos.line, column: pos.column },
-    briefs: briefs.map((b, i) => ({ ...staged[i]!, audience: b.audience, format: b.format, sha256: createHash('sha256').update(b.bytes).digest('hex') })),
-    diagnostics: [...result.diagnostics, ...catalogWarnings, ...untranslatedWarning(file, untranslated, opts.locale, result.source?.language)],
+    briefs: briefs.map((b, i) => ({
+      ...staged[i]!,
+      audience: b.audience,
+      format: b.format,
+      sha256: createHash('sha256').update(b.bytes).digest('hex'),
+    })),
+    diagnostics: [
+      ...result.diagnostics,
+      ...catalogWarnings,
+      ...untranslatedWarning(file, untranslated, opts.locale, result.source?.language),
+    ],
     ...(failure ? { failure } : {}),
   };
 }
@@ -125,7 +143,8 @@ export async function buildPairFile(
 export async function renderPair(
   data: RelationshipSource,
   compiled: CompiledAudience[],
-  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>> & { templates?: string },
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> &
+    Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>> & { templates?: string },
   want: (audience: string, format: Format) => boolean = () => true,
 ): Promise<RenderedBrief[]> {
   const { briefs, glyphErrors } = await renderPairParts(data, compiled, opts, want);
@@ -137,9 +156,15 @@ export async function renderPair(
 async function renderPairParts(
   source: RelationshipSource,
   compiled: CompiledAudience[],
-  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> & Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>> & { templates?: string },
+  opts: Pick<ResolvedBuildOptions, 'formats' | 'out' | 'asOf' | 'locale' | 'pageSize'> &
+    Partial<Pick<ResolvedBuildOptions, 'pdfStandard'>> & { templates?: string },
   want: (audience: string, format: Format) => boolean = () => true,
-): Promise<{ briefs: RenderedBrief[]; glyphErrors: { error: GlyphError; path: string }[]; untranslated: number; catalogWarnings: Diagnostic[] }> {
+): Promise<{
+  briefs: RenderedBrief[];
+  glyphErrors: { error: GlyphError; path: string }[];
+  untranslated: number;
+  catalogWarnings: Diagnostic[];
+}> {
   const glyphErrors: { error: GlyphError; path: string }[] = [];
   const { ensureChartsReady } = await import('./render/charts/index.js');
   await ensureChartsReady();
@@ -148,7 +173,11 @@ async function renderPairParts(
   const g = createGrammar(loc.intl, loc.catalog);
   // Each free text in the brief's language; one the data lacks in it is shown in the data's own, tagged.
   const dataLanguage = source.language ?? 'en';
-  const localized = localize(Relationship, withCountryNames(source, loc.language, dataLanguage), { want: loc.language, dataLanguage, mark: true });
+  const localized = localize(Relationship, withCountryNames(source, loc.language, dataLanguage), {
+    want: loc.language,
+    dataLanguage,
+    mark: true,
+  });
   const data = withRoleTitles(localized.value, source, dataLanguage);
   const { fallbacks } = localized;
   for (const c of compiled) {
@@ -165,16 +194,27 @@ async function renderPairParts(
     const base = join(opts.out, `${view.meta.pairId}-${c.audience.id}${localeSuffix(loc.language)}`);
     // One article serves both formats, so they cannot drift; a one-page brief is cut to fit
     // its PDF first. An HTML-only build skips the layout (and pdfmake) and keeps it uncut.
-    const fitted = c.audience.options.onePage === true && formats.includes('pdf') ? await fitArticle(c, view, opts.pageSize, g, opts.pdfStandard) : undefined;
+    const fitted =
+      c.audience.options.onePage === true && formats.includes('pdf')
+        ? await fitArticle(c, view, opts.pageSize, g, opts.pdfStandard)
+        : undefined;
     const article = fitted?.article ?? renderArticle(c, view, g);
     const shown = fitted?.view ?? view;
     if (formats.includes('html')) {
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'html', path: `${base}.html`, bytes: htmlDocument(article, withLangTagStyle(article, c.css), htmlMeta(shown, g)) });
+      out.push({
+        pairId: view.meta.pairId,
+        audience: c.audience.id,
+        format: 'html',
+        path: `${base}.html`,
+        bytes: htmlDocument(article, withLangTagStyle(article, c.css), htmlMeta(shown, g)),
+      });
     }
     if (formats.includes('pdf')) {
       const { renderBriefPdf, isGlyphError } = await import('./render/pdf-brief.js');
       try {
-        const bytes = fitted?.pdf ?? (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts, opts.pdfStandard, c.logo?.dataUri, c.theme, g));
+        const bytes =
+          fitted?.pdf ??
+          (await renderBriefPdf(article, shown, opts.pageSize, c.audience.fonts, opts.pdfStandard, c.logo?.dataUri, c.theme, g));
         out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'pdf', path: `${base}.pdf`, bytes });
       } catch (e) {
         if (!isGlyphError(e)) throw e;
@@ -183,7 +223,13 @@ async function renderPairParts(
     }
     if (formats.includes('docx')) {
       const { renderBriefDocx } = await import('./render/docx-brief.js');
-      out.push({ pairId: view.meta.pairId, audience: c.audience.id, format: 'docx', path: `${base}.docx`, bytes: await renderBriefDocx(article, view, opts.pageSize, g) });
+      out.push({
+        pairId: view.meta.pairId,
+        audience: c.audience.id,
+        format: 'docx',
+        path: `${base}.docx`,
+        bytes: await renderBriefDocx(article, view, opts.pageSize, g),
+      });
     }
   }
   // Keys the catalog lacks (English used) and keys bilat does not know, each named with its file.
@@ -194,7 +240,8 @@ async function renderPairParts(
 const plainText = (s: string): string => withoutMarkers(s).replace(/[\u2068\u2069]/g, '');
 
 /** The small language tag of an untranslated text; added only to briefs that have one, so others keep their bytes. */
-const LANG_TAG_CSS = '\n/* A text the data lacks in the brief\'s language, shown in its own: a small tag names that language. */\n.lang-tag { font-size: 0.65em; color: #6b7280; margin-left: 0.15em; }\n';
+const LANG_TAG_CSS =
+  "\n/* A text the data lacks in the brief's language, shown in its own: a small tag names that language. */\n.lang-tag { font-size: 0.65em; color: #6b7280; margin-left: 0.15em; }\n";
 const withLangTagStyle = (article: string, css: string): string => (article.includes('class="lang-tag"') ? css + LANG_TAG_CSS : css);
 
 /**
@@ -239,14 +286,36 @@ function withCountryNames(source: RelationshipSource, want: string, dataLanguage
 function untranslatedWarning(file: string, count: number, locale: string, dataLanguage = 'en'): Diagnostic[] {
   if (count === 0) return [];
   const lang = locale.split('-')[0]!.toLowerCase();
-  return [{ severity: 'warning', rule: 'translation-missing', file, line: 0, column: 0, path: '', message: `${count} text${count === 1 ? ' has' : 's have'} no "${lang}" version and ${count === 1 ? 'is' : 'are'} shown in "${dataLanguage}", tagged`, hint: `bilat validate ${file} --locale ${lang} lists them` }];
+  return [
+    {
+      severity: 'warning',
+      rule: 'translation-missing',
+      file,
+      line: 0,
+      column: 0,
+      path: '',
+      message: `${count} text${count === 1 ? ' has' : 's have'} no "${lang}" version and ${count === 1 ? 'is' : 'are'} shown in "${dataLanguage}", tagged`,
+      hint: `bilat validate ${file} --locale ${lang} lists them`,
+    },
+  ];
 }
 
 /** A one-page audience: its article and PDF after as many cuts as the page needs. */
-async function fitArticle(c: CompiledAudience, view: BriefView, pageSize: ResolvedBuildOptions['pageSize'], g: Grammar, pdfStandard?: ResolvedBuildOptions['pdfStandard']) {
+async function fitArticle(
+  c: CompiledAudience,
+  view: BriefView,
+  pageSize: ResolvedBuildOptions['pageSize'],
+  g: Grammar,
+  pdfStandard?: ResolvedBuildOptions['pdfStandard'],
+) {
   const [{ fitOnePage }, { renderBriefPdf }] = await Promise.all([import('./render/fit-page.js'), import('./render/pdf-brief.js')]);
   const limit = (k: string) => (typeof c.audience.options[k] === 'number' ? (c.audience.options[k] as number) : Number.POSITIVE_INFINITY);
-  return fitOnePage(view, { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') }, (v) => ({ article: renderArticle(c, v, g) }), (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts, pdfStandard, c.logo?.dataUri, c.theme, g));
+  return fitOnePage(
+    view,
+    { contacts: limit('contactsLimit'), milestones: limit('milestonesLimit') },
+    (v) => ({ article: renderArticle(c, v, g) }),
+    (a, v) => renderBriefPdf(a, v, pageSize, c.audience.fonts, pdfStandard, c.logo?.dataUri, c.theme, g),
+  );
 }
 
 /**
@@ -272,7 +341,9 @@ export function htmlMeta(view: BriefView, g: Grammar = createGrammar(view.meta.l
   return {
     title: withoutMarkers(`${view.meta.title} — ${view.meta.audience.label}, ${view.meta.asOfLabel}`),
     lang: view.meta.lang,
-    description: plainText(g.t('doc.description', { audience: view.meta.audience.label, a: String(a?.name), b: String(b?.name), date: view.meta.asOfLabel })),
+    description: plainText(
+      g.t('doc.description', { audience: view.meta.audience.label, a: String(a?.name), b: String(b?.name), date: view.meta.asOfLabel }),
+    ),
     generator: view.meta.generator,
     asOf: view.meta.asOf,
   };

@@ -21,14 +21,38 @@ export interface FileTask {
 export async function buildFile(task: FileTask): Promise<FileResult> {
   const started = performance.now();
   const want = task.want ? new Set<string>(task.want) : undefined;
-  const base: Pick<FileResult, 'data' | 'outputs' | 'written' | 'diagnostics'> = { data: task.file, outputs: [...(task.upToDate ?? [])], written: [], diagnostics: [] };
+  const base: Pick<FileResult, 'data' | 'outputs' | 'written' | 'diagnostics'> = {
+    data: task.file,
+    outputs: [...(task.upToDate ?? [])],
+    written: [],
+    diagnostics: [],
+  };
   try {
     const built = await buildPairFile(task.file, compileAudiences(task.opts), task.opts, want && ((a, f) => want.has(briefKey(a, f))));
     // Staged, not yet in place: the batch commits them once no earlier file claims the same paths.
-    const staged: StagedBrief[] = built.briefs.map(({ path, temp, audience, format, size, mtimeMs, sha256 }) => ({ path, temp, audience, format, size, mtimeMs, sha256 }));
+    const staged: StagedBrief[] = built.briefs.map(({ path, temp, audience, format, size, mtimeMs, sha256 }) => ({
+      path,
+      temp,
+      audience,
+      format,
+      size,
+      mtimeMs,
+      sha256,
+    }));
     if (built.failure) {
       // Some PDFs could not be drawn: the file fails, but its other briefs still go in place.
-      return { ...base, status: 'failed', outputs: [...base.outputs, ...staged.map((w) => w.path)], staged, keepStaged: true, diagnostics: [...(built.failure.diagnostics ?? built.diagnostics)], error: toFileError(built.failure), pairId: built.pairId, pairIdAt: built.pairIdAt, ms: performance.now() - started };
+      return {
+        ...base,
+        status: 'failed',
+        outputs: [...base.outputs, ...staged.map((w) => w.path)],
+        staged,
+        keepStaged: true,
+        diagnostics: [...(built.failure.diagnostics ?? built.diagnostics)],
+        error: toFileError(built.failure),
+        pairId: built.pairId,
+        pairIdAt: built.pairIdAt,
+        ms: performance.now() - started,
+      };
     }
     return {
       ...base,

@@ -27,5 +27,10 @@ export function fromFileError(r: FileResult): Error {
     if (e.stack) err.stack = e.stack;
     return err;
   }
-  return new BilatError(e.code, e.message, { file: e.file, line: e.line, column: e.column, diagnostics: r.diagnostics.length ? r.diagnostics : undefined });
+  return new BilatError(e.code, e.message, {
+    file: e.file,
+    line: e.line,
+    column: e.column,
+    diagnostics: r.diagnostics.length ? r.diagnostics : undefined,
+  });
 }

@@ -23,7 +23,13 @@ import { compileAudience } from '../templates/engine.js';
 const require = createRequire(import.meta.url);
 /** Renderers whose upgrade can change the bytes of a brief. */
 // The fallback font packages count by version: hashing ~200 MB of CJK fonts per build would not pay.
-const RENDERERS = ['chart.js', '@napi-rs/canvas', 'handlebars', 'htmlparser2', ...fallbackFamilies.map((f) => `@expo-google-fonts/${f.pkg}`)];
+const RENDERERS = [
+  'chart.js',
+  '@napi-rs/canvas',
+  'handlebars',
+  'htmlparser2',
+  ...fallbackFamilies.map((f) => `@expo-google-fonts/${f.pkg}`),
+];
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -79,7 +85,12 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
   const dirs = templateDirs(opts.templates);
   const map = new Map<string, string>();
   for (const a of audiences) {
-    const files = [a.templateFile, ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f), ...a.styles, ...a.themes];
+    const files = [
+      a.templateFile,
+      ...[...a.partials.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, f]) => f),
+      ...a.styles,
+      ...a.themes,
+    ];
     const meta = dirs.map((d) => join(d, a.id, 'audience.yaml')).find((f) => existsSync(f));
     if (meta) files.push(meta);
     // Images the templates show (<img src> and the audience's logo), read at compile time.
@@ -95,12 +106,16 @@ export function fingerprints(audiences: readonly ResolvedAudience[], opts: Resol
 
 /** The hash a brief is recorded under: change any input and it changes. */
 export function briefInputHash(fp: Fingerprints, dataHash: string, audience: string, format: Format, pageSize: string): string {
-  return sha256(`${fp.base}|${fp.audiences.get(audience) ?? ''}|${dataHash}|${audience}|${format}|${format === 'pdf' || format === 'docx' ? pageSize : ''}`);
+  return sha256(
+    `${fp.base}|${fp.audiences.get(audience) ?? ''}|${dataHash}|${audience}|${format}|${format === 'pdf' || format === 'docx' ? pageSize : ''}`,
+  );
 }
 
 function catalogHashes(opts: ResolvedBuildOptions): string[] {
   const { files } = resolveLocale(opts.locale, opts.templates);
-  const english = templateDirs(opts.templates).map((d) => join(d, 'locales', 'en.yaml')).filter((f) => existsSync(f));
+  const english = templateDirs(opts.templates)
+    .map((d) => join(d, 'locales', 'en.yaml'))
+    .filter((f) => existsSync(f));
   return [...new Set([...files, ...english])].map((f) => sha256(readFileSync(f)));
 }
 

@@ -42,7 +42,8 @@ export async function expandInputs(entries: readonly string[], cwd = process.cwd
         .filter((f) => DATA_FILE.test(f) && !NOT_DATA.test(f))
         .map((f) => join(base, f))
         .sort();
-      if (matches.length === 0) throw new BilatError('E_USAGE', `no data file matches "${entry}" (quote patterns so bilat, not the shell, expands them)`);
+      if (matches.length === 0)
+        throw new BilatError('E_USAGE', `no data file matches "${entry}" (quote patterns so bilat, not the shell, expands them)`);
       for (const m of matches) add(m, m);
     } else {
       add(entry, entry);

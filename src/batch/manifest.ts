@@ -68,13 +68,21 @@ export function loadManifest(out: string): { manifest: Manifest; problems: Diagn
     text = readFileSync(manifestPath(out), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: empty(), problems: [] };
-    return { manifest: empty(), problems: [warning(out, `incremental-build manifest unreadable (${(e as Error).message}); recovered: rebuilding every brief`)] };
+    return {
+      manifest: empty(),
+      problems: [warning(out, `incremental-build manifest unreadable (${(e as Error).message}); recovered: rebuilding every brief`)],
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { manifest: empty(), problems: [warning(out, `incremental-build manifest is damaged (not JSON: ${(e as Error).message}); recovered: rebuilding every brief`)] };
+    return {
+      manifest: empty(),
+      problems: [
+        warning(out, `incremental-build manifest is damaged (not JSON: ${(e as Error).message}); recovered: rebuilding every brief`),
+      ],
+    };
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
@@ -105,7 +113,19 @@ export async function writeManifest(out: string, m: Manifest): Promise<Diagnosti
     return [];
   } catch (e) {
     const message = e instanceof BilatError ? e.message : String(e);
-    return [{ severity: 'error', rule: 'manifest-write', code: 'E_WRITE', file: manifestPath(out), line: 0, column: 0, path: '', message, hint: 'the briefs listed were written; the next --incremental build rebuilds them' }];
+    return [
+      {
+        severity: 'error',
+        rule: 'manifest-write',
+        code: 'E_WRITE',
+        file: manifestPath(out),
+        line: 0,
+        column: 0,
+        path: '',
+        message,
+        hint: 'the briefs listed were written; the next --incremental build rebuilds them',
+      },
+    ];
   }
 }
 
@@ -152,7 +172,15 @@ export class ManifestIndex {
     const key = outKey(this.out, brief.path);
     const displaced = this.manifest.briefs[key];
     if (displaced) this.byBrief.delete(lookupKey(displaced.data, displaced.audience, displaced.format));
-    this.manifest.briefs[key] = { data, audience: brief.audience, format: brief.format, input, size: brief.size, mtimeMs: brief.mtimeMs, sha256: brief.sha256 ?? '' };
+    this.manifest.briefs[key] = {
+      data,
+      audience: brief.audience,
+      format: brief.format,
+      input,
+      size: brief.size,
+      mtimeMs: brief.mtimeMs,
+      sha256: brief.sha256 ?? '',
+    };
     this.byBrief.set(lk, key);
   }
 }

@@ -59,9 +59,13 @@ function withNotice(result: FileResult, file: string, why: unknown, where: 'main
     column: 0,
     path: '',
     message: `built ${where === 'large' ? `on a worker of its own with a ${largeWorkerHeapMb()} MB heap` : 'on the main thread'}: ${tried ? 'its worker' : 'the worker pool had stopped:'} ${
-      memory ? `${tried ? '' : 'a worker '}ran out of its ${limit} MB heap` : `failed (${cause instanceof Error ? cause.message : String(cause)})`
+      memory
+        ? `${tried ? '' : 'a worker '}ran out of its ${limit} MB heap`
+        : `failed (${cause instanceof Error ? cause.message : String(cause)})`
     }`,
-    hint: memory ? 'set BILAT_WORKER_HEAP_MB (e.g. 1024) to let workers take files this large' : 'run with -j 1 to build on the main thread from the start',
+    hint: memory
+      ? 'set BILAT_WORKER_HEAP_MB (e.g. 1024) to let workers take files this large'
+      : 'run with -j 1 to build on the main thread from the start',
   };
   return { ...result, diagnostics: [...result.diagnostics, notice] };
 }

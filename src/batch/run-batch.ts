@@ -32,7 +32,10 @@ interface Planned {
 }
 
 /** `signal` stops the batch between files (and terminates the pool); see BuildOptions.signal. */
-export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortSignal }, onProgress?: (e: BuildProgress) => void): Promise<BuildResult> {
+export async function runBatch(
+  options: ResolvedBuildOptions & { signal?: AbortSignal },
+  onProgress?: (e: BuildProgress) => void,
+): Promise<BuildResult> {
   if (options.locales.length <= 1) return runBatchOne(options, onProgress);
   // One batch per language, in turn: each validates and renders on its own, and records its
   // briefs in the manifest under their own keys.
@@ -48,10 +51,11 @@ export async function runBatch(options: ResolvedBuildOptions & { signal?: AbortS
 /** The languages' runs as one result: per data file, its briefs in every language. */
 function mergeRuns(runs: BuildResult[], durationMs: number): BuildResult {
   const seen = new Set<string>();
-  const once = <T>(xs: T[]) => xs.filter((x) => {
-    const k = JSON.stringify(x);
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
+  const once = <T>(xs: T[]) =>
+    xs.filter((x) => {
+      const k = JSON.stringify(x);
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
   const byFile = new Map<string, FileResult>();
   for (const r of runs.flatMap((x) => x.results)) {
     const prev = byFile.get(r.data);
@@ -84,13 +88,19 @@ const manifestAudience = (audience: string, opts: Pick<ResolvedBuildOptions, 'lo
   return language === 'en' ? audience : `${audience}.${language}`;
 };
 
-async function runBatchOne(options: ResolvedBuildOptions & { signal?: AbortSignal }, onProgress?: (e: BuildProgress) => void): Promise<BuildResult> {
+async function runBatchOne(
+  options: ResolvedBuildOptions & { signal?: AbortSignal },
+  onProgress?: (e: BuildProgress) => void,
+): Promise<BuildResult> {
   // The signal stays on this thread: the options go to workers, which only take plain data.
   const { signal, ...opts } = options;
   const started = performance.now();
   // Templates first: a broken template is reported before any data is read (exit 3).
   const audiences = opts.audiences.map((id) => resolveAudience(id, opts.templates));
-  const templateProblems = templateWarnings(audiences.map((a) => compileAudience(a).warnings), opts.strict);
+  const templateProblems = templateWarnings(
+    audiences.map((a) => compileAudience(a).warnings),
+    opts.strict,
+  );
   const files = opts.expand ? await expandInputs(opts.data) : [...opts.data];
   // Leftovers of a killed build (hidden temp files) go before this one adds its own.
   await removeStaleTemps(opts.out);
@@ -127,7 +137,12 @@ async function runBatchOne(options: ResolvedBuildOptions & { signal?: AbortSigna
         // Too big to risk the main thread's heap: one guarded worker, as a parallel build would.
         const { runOnPool } = await import('./pool.js');
         let arrived: Promise<void> = Promise.resolve();
-        await runOnPool([t], 1, { onStart, onDone: (task, result) => void (arrived = onDone(task, (r = result))), stopOnFailure: !opts.keepGoing, signal });
+        await runOnPool([t], 1, {
+          onStart,
+          onDone: (task, result) => void (arrived = onDone(task, (r = result))),
+          stopOnFailure: !opts.keepGoing,
+          signal,
+        });
         await arrived;
       } else {
         onStart(t);
@@ -140,8 +155,12 @@ async function runBatchOne(options: ResolvedBuildOptions & { signal?: AbortSigna
     }
   } else {
     const { runOnPool } = await import('./pool.js');
-    await runOnPool(largestFirst(tasks), threads, { onStart, onDone: (t, r) => void onDone(t, r).catch(() => {}), // a failure surfaces from finish()
-      stopOnFailure: !opts.keepGoing, signal });
+    await runOnPool(largestFirst(tasks), threads, {
+      onStart,
+      onDone: (t, r) => void onDone(t, r).catch(() => {}), // a failure surfaces from finish()
+      stopOnFailure: !opts.keepGoing,
+      signal,
+    });
   }
   await committer.finish();
   const notBuilt = signal?.aborted ? planned.filter((p) => p.result === undefined).map((p) => p.file) : undefined;
@@ -151,7 +170,12 @@ async function runBatchOne(options: ResolvedBuildOptions & { signal?: AbortSigna
   if (manifest && inc) {
     for (const p of planned) {
       if (p.result?.status !== 'ok') continue;
-      for (const w of p.result.written) manifest.record(resolve(p.file), { ...w, audience: manifestAudience(w.audience, opts) }, p.inputs.get(briefKey(w.audience, w.format)) ?? '');
+      for (const w of p.result.written)
+        manifest.record(
+          resolve(p.file),
+          { ...w, audience: manifestAudience(w.audience, opts) },
+          p.inputs.get(briefKey(w.audience, w.format)) ?? '',
+        );
     }
     problems.push(...(await inc.writeManifest(opts.out, manifest.manifest)));
   }
@@ -180,7 +204,12 @@ function templateWarnings(lists: Diagnostic[][], strict: boolean): Diagnostic[] 
   const first = all[0];
   if (strict && first) {
     const more = all.length > 1 ? ` (+${all.length - 1} more template ${all.length === 2 ? 'problem' : 'problems'})` : '';
-    throw new BilatError('E_TEMPLATE', `${first.message}${more}`, { file: first.file, line: first.line, column: first.column, diagnostics: all.map((d) => ({ ...d, severity: 'error' as const })) });
+    throw new BilatError('E_TEMPLATE', `${first.message}${more}`, {
+      file: first.file,
+      line: first.line,
+      column: first.column,
+      diagnostics: all.map((d) => ({ ...d, severity: 'error' as const })),
+    });
   }
   return all;
 }

@@ -48,7 +48,8 @@ export function watchRoots(data: readonly string[], templates: string | undefine
   for (const entry of data) {
     const abs = resolve(cwd, entry);
     if (isDirectory(abs)) roots.add(abs);
-    else if (!isPattern(entry)) roots.add(dirname(abs)); // a file, or a missing one: its creation is a change
+    else if (!isPattern(entry))
+      roots.add(dirname(abs)); // a file, or a missing one: its creation is a change
     else roots.add(resolve(cwd, splitPattern(entry).base));
   }
   if (templates) roots.add(resolve(cwd, templates));
@@ -66,7 +67,11 @@ export function watchRoots(data: readonly string[], templates: string | undefine
  * Throws only when the first build fails for a usage error (an unknown audience, a missing
  * templates folder): no save can fix those.
  */
-export async function watchBriefs(input: BuildOptions, hooks: WatchHooks, { signal, debounceMs = 150, exclude = [] }: WatchOptions): Promise<void> {
+export async function watchBriefs(
+  input: BuildOptions,
+  hooks: WatchHooks,
+  { signal, debounceMs = 150, exclude = [] }: WatchOptions,
+): Promise<void> {
   const roots = watchRoots(input.data, input.templates);
   const templates = input.templates ? resolve(input.templates) : undefined;
   const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + sep);

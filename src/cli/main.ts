@@ -6,7 +6,9 @@ import { run } from './run.js';
 let settled = false;
 process.on('exit', () => {
   if (settled) return;
-  process.stderr.write('bilat: unexpected error: the command stopped with work unfinished (nothing left to wait for)\nThis is a bug in bilat; please report it with the command you ran.\n');
+  process.stderr.write(
+    'bilat: unexpected error: the command stopped with work unfinished (nothing left to wait for)\nThis is a bug in bilat; please report it with the command you ran.\n',
+  );
   process.exitCode = 4;
 });
 try {

@@ -21,7 +21,15 @@ type CommandFactory = (io: CliIO, setExit: (code: number) => void) => CommandMod
  * Every command. Their modules are small; each handler imports the heavy parts it needs
  * (rendering, charts, scheduling) lazily, so `--help` and `validate` start fast.
  */
-const commands: CommandFactory[] = [buildCommand, validateCommand, schemaCommand, templatesCommand, scheduleCommand, jobsCommand, migrateCommand].map((c) => c as unknown as CommandFactory);
+const commands: CommandFactory[] = [
+  buildCommand,
+  validateCommand,
+  schemaCommand,
+  templatesCommand,
+  scheduleCommand,
+  jobsCommand,
+  migrateCommand,
+].map((c) => c as unknown as CommandFactory);
 
 /** Run the CLI; returns the exit code instead of exiting, so it can be embedded and tested. */
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
@@ -61,7 +69,8 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       return ExitCode.Usage;
     }
     // --help, --help=true, -h inside a group of short flags (-qh), `bilat help`, --version.
-    const mayPrint = argv[0] === 'help' || argv.some((a) => /^--(help|version)(=|$)/.test(a) || (/^-[a-zA-Z]+$/.test(a) && a.includes('h')));
+    const mayPrint =
+      argv[0] === 'help' || argv.some((a) => /^--(help|version)(=|$)/.test(a) || (/^-[a-zA-Z]+$/.test(a) && a.includes('h')));
     if (!mayPrint) await parser.parseAsync(argv);
     else
       await parser.parseAsync(argv, {}, (err, _argv, output) => {
@@ -77,4 +86,3 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     return reportError(io, e, debug);
   }
 }
-

@@ -32,9 +32,19 @@ export interface CheckContext {
 export function checkJobs(config: Checkable, ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: PropertyKey[], message: string, hint?: string, key = false) =>
-    out.push({ severity: 'error', rule: 'config', code: 'E_CONFIG_INVALID', file: ctx.doc.file, ...ctx.doc.locate(path, key), path: formatPath(path), message, hint });
+    out.push({
+      severity: 'error',
+      rule: 'config',
+      code: 'E_CONFIG_INVALID',
+      file: ctx.doc.file,
+      ...ctx.doc.locate(path, key),
+      path: formatPath(path),
+      message,
+      hint,
+    });
 
-  if (config.templates && !isDir(resolve(ctx.root, config.templates))) at(['templates'], 'template folder not found', `looked for ${resolve(ctx.root, config.templates)}`);
+  if (config.templates && !isDir(resolve(ctx.root, config.templates)))
+    at(['templates'], 'template folder not found', `looked for ${resolve(ctx.root, config.templates)}`);
 
   const seen = new Map<string, number>();
   const outOwners = new Map<string, string>();
@@ -43,17 +53,30 @@ export function checkJobs(config: Checkable, ctx: CheckContext): Diagnostic[] {
     const p = (...rest: PropertyKey[]) => ['jobs', i, ...rest];
     const first = seen.get(job.name);
     if (first !== undefined) {
-      at(p('name'), `duplicate job name "${job.name}"`, `also used by jobs[${first}] at line ${ctx.doc.locate(['jobs', first, 'name']).line}; names must be unique`);
+      at(
+        p('name'),
+        `duplicate job name "${job.name}"`,
+        `also used by jobs[${first}] at line ${ctx.doc.locate(['jobs', first, 'name']).line}; names must be unique`,
+      );
     } else seen.set(job.name, i);
 
     const cron = cronProblem(job.cron);
-    if (cron) at(p('cron'), `invalid cron expression "${job.cron}": ${cron}`, '5 fields (minute hour day month weekday) or 6 with seconds first, e.g. "0 7 * * MON"');
+    if (cron)
+      at(
+        p('cron'),
+        `invalid cron expression "${job.cron}": ${cron}`,
+        '5 fields (minute hour day month weekday) or 6 with seconds first, e.g. "0 7 * * MON"',
+      );
     const never = cron ? undefined : cronNeverFires(job.cron);
     if (never) at(p('cron'), `cron "${job.cron}" ${never.message}`, never.hint);
 
     if (job.timezone !== undefined && !isKnownTimeZone(job.timezone)) {
       const guess = didYouMean(job.timezone, Intl.supportedValuesOf('timeZone'));
-      at(p('timezone'), `unknown time zone "${job.timezone}"`, guess ? `did you mean "${guess}"?` : 'use an IANA name such as Asia/Baku or Europe/Berlin');
+      at(
+        p('timezone'),
+        `unknown time zone "${job.timezone}"`,
+        guess ? `did you mean "${guess}"?` : 'use an IANA name such as Asia/Baku or Europe/Berlin',
+      );
     }
 
     if (job.timeout !== undefined) {
@@ -63,15 +86,25 @@ export function checkJobs(config: Checkable, ctx: CheckContext): Diagnostic[] {
 
     // Retention finds run folders through the history: a run whose record rotated out would be kept for ever.
     const historyKeep = config.history?.keep ?? HISTORY_DEFAULTS.keep;
-    if (job.keep !== undefined && job.keep > historyKeep) at(p('keep'), `keep ${job.keep} is more than the ${historyKeep} history records kept per job`, `lower keep, or raise history.keep to at least ${job.keep}`);
+    if (job.keep !== undefined && job.keep > historyKeep)
+      at(
+        p('keep'),
+        `keep ${job.keep} is more than the ${historyKeep} history records kept per job`,
+        `lower keep, or raise history.keep to at least ${job.keep}`,
+      );
 
     const userTemplates = job.templates ?? config.templates;
-    if (job.templates && !isDir(resolve(ctx.root, job.templates))) at(p('templates'), 'template folder not found', `looked for ${resolve(ctx.root, job.templates)}`);
+    if (job.templates && !isDir(resolve(ctx.root, job.templates)))
+      at(p('templates'), 'template folder not found', `looked for ${resolve(ctx.root, job.templates)}`);
     const known = audienceNames([ctx.shippedTemplates ?? SHIPPED_TEMPLATES, userTemplates && resolve(ctx.root, userTemplates)]);
     job.audiences?.forEach((a, k) => {
       if (known.includes(a)) return;
       const guess = didYouMean(a, known);
-      at(p('audiences', k), `unknown audience "${a}"`, guess ? `did you mean "${guess}"?` : `known audiences: ${known.join(', ') || '(none found)'}`);
+      at(
+        p('audiences', k),
+        `unknown audience "${a}"`,
+        guess ? `did you mean "${guess}"?` : `known audiences: ${known.join(', ') || '(none found)'}`,
+      );
     });
 
     const data = typeof job.data === 'string' ? [job.data] : job.data;
@@ -82,10 +115,12 @@ export function checkJobs(config: Checkable, ctx: CheckContext): Diagnostic[] {
     });
 
     const pattern = job.out ?? JOB_DEFAULTS.out;
-    for (const problem of outPatternProblems(pattern)) at(job.out === undefined ? p() : p('out'), `out "${pattern}": ${problem.message}`, problem.hint);
+    for (const problem of outPatternProblems(pattern))
+      at(job.out === undefined ? p() : p('out'), `out "${pattern}": ${problem.message}`, problem.hint);
     if (!usesToken(pattern, 'job')) {
       const other = outOwners.get(pattern);
-      if (other) at(p('out'), `out "${pattern}" is also the out of job "${other}"`, 'add {job} so the jobs do not replace each other\'s folders');
+      if (other)
+        at(p('out'), `out "${pattern}" is also the out of job "${other}"`, "add {job} so the jobs do not replace each other's folders");
       else outOwners.set(pattern, job.name);
     }
   });

@@ -15,10 +15,26 @@ type Unit = keyof typeof UNIT_MS;
 
 /** Words people write for a unit, mapped to ours (for the "did you mean" hint). */
 const UNIT_WORDS: Record<string, Unit> = {
-  ms: 'ms', msec: 'ms', millis: 'ms', millisecond: 'ms', milliseconds: 'ms',
-  s: 's', sec: 's', secs: 's', second: 's', seconds: 's',
-  m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
-  h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
+  ms: 'ms',
+  msec: 'ms',
+  millis: 'ms',
+  millisecond: 'ms',
+  milliseconds: 'ms',
+  s: 's',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
 };
 
 const EXAMPLES = 'a number of seconds, or a duration such as "90s", "10m", "1h30m"';
@@ -37,7 +53,11 @@ export function parseDuration(value: number | string, limits: { maxMs: number })
     else return { message: `"${value}" is not a duration`, hint: guess(text) ?? `use ${EXAMPLES}` };
   }
   if (ms === undefined || ms <= 0) return { message: `${JSON.stringify(value)} is not a positive duration`, hint: `use ${EXAMPLES}` };
-  if (ms > limits.maxMs) return { message: `${JSON.stringify(value)} is longer than the limit of ${formatDuration(limits.maxMs)}`, hint: `use at most "${formatDuration(limits.maxMs)}"` };
+  if (ms > limits.maxMs)
+    return {
+      message: `${JSON.stringify(value)} is longer than the limit of ${formatDuration(limits.maxMs)}`,
+      hint: `use at most "${formatDuration(limits.maxMs)}"`,
+    };
   return { ms: Math.round(ms) };
 }
 
@@ -49,7 +69,8 @@ function guess(text: string): string | undefined {
     if (unit) return `did you mean "${word[1]}${unit}"?`;
   }
   const iso = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/i.exec(text);
-  if (iso && (iso[1] || iso[2] || iso[3])) return `did you mean "${(iso[1] ? `${iso[1]}h` : '') + (iso[2] ? `${iso[2]}m` : '') + (iso[3] ? `${iso[3]}s` : '')}"?`;
+  if (iso && (iso[1] || iso[2] || iso[3]))
+    return `did you mean "${(iso[1] ? `${iso[1]}h` : '') + (iso[2] ? `${iso[2]}m` : '') + (iso[3] ? `${iso[3]}s` : '')}"?`;
   const clock = /^(\d+):(\d\d):(\d\d)$/.exec(text);
   if (clock) return `did you mean "${formatDuration((Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3])) * 1000)}"?`;
   return undefined;

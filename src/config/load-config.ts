@@ -52,7 +52,10 @@ export function resolveConfigDocument(doc: LoadedDocument, opts: { root: string;
   }
   if (diags.length) {
     const n = diags.length;
-    throw new BilatError('E_CONFIG_INVALID', `invalid config: ${n} problem${n === 1 ? '' : 's'}`, { file: doc.file, diagnostics: sortDiagnostics(diags) });
+    throw new BilatError('E_CONFIG_INVALID', `invalid config: ${n} problem${n === 1 ? '' : 's'}`, {
+      file: doc.file,
+      diagnostics: sortDiagnostics(diags),
+    });
   }
   return resolveJobs(parsed.data!, { file: resolve(doc.file), root });
 }

@@ -15,46 +15,74 @@ export const JobConfig = z.strictObject({
     description: 'Cron expression: 5 fields (minute hour day month weekday) or 6 with seconds first, e.g. "0 7 * * MON".',
   }),
   /** @default the machine's time zone */
-  timezone: z.string().min(1).optional().meta({ description: "IANA time zone the cron expression and the as-of date are read in; default the machine's." }),
+  timezone: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: "IANA time zone the cron expression and the as-of date are read in; default the machine's." }),
   data: OneOrMany.meta({ description: 'Relationship files or globs, relative to the config file.' }),
   /** @default every audience found in the template folders */
   audiences: z.array(z.string().min(1)).min(1).optional().meta({ description: 'Audiences to build; default all.' }),
   /** @default ['pdf', 'html'] */
-  formats: z.array(z.enum(['pdf', 'html', 'docx'])).min(1).optional().meta({ description: 'Formats to build (pdf, html, docx); default pdf and html.', default: ['pdf', 'html'] }),
+  formats: z
+    .array(z.enum(['pdf', 'html', 'docx']))
+    .min(1)
+    .optional()
+    .meta({ description: 'Formats to build (pdf, html, docx); default pdf and html.', default: ['pdf', 'html'] }),
   /** @default 'output/{job}/{date}' */
   out: z.string().min(1).optional().meta({
     description: 'Run folder, relative to the config file; tokens {job} {date} {time} {pair} {audience}. Default "output/{job}/{date}".',
     default: 'output/{job}/{date}',
   }),
-  keep: z.int().min(1).optional().meta({ description: "Run folders of this job to keep; older ones are deleted. Default: keep all." }),
+  keep: z.int().min(1).optional().meta({ description: 'Run folders of this job to keep; older ones are deleted. Default: keep all.' }),
   keepDays: z.int().min(1).optional().meta({ description: 'Delete run folders of this job older than this many days. Default: keep all.' }),
   /** @default 'latest' */
   catchUp: z.enum(['none', 'latest', 'all']).optional().meta({
-    description: 'Slots missed while no scheduler ran: none (skip them), latest (run the most recent one) or all (run them in order, at most catchUpLimit). Default latest.',
+    description:
+      'Slots missed while no scheduler ran: none (skip them), latest (run the most recent one) or all (run them in order, at most catchUpLimit). Default latest.',
     default: 'latest',
   }),
   /** @default 10 */
-  catchUpLimit: z.int().min(1).max(1000).optional().meta({ description: 'With catchUp: all, run at most this many missed slots (the most recent). Default 10.', default: 10 }),
+  catchUpLimit: z
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .meta({ description: 'With catchUp: all, run at most this many missed slots (the most recent). Default 10.', default: 10 }),
   /** @default 'skip' */
   overlap: z.enum(['skip', 'queue']).optional().meta({
     description: 'When a slot comes while the previous run still runs: skip it (recorded in the history) or queue it. Default skip.',
     default: 'skip',
   }),
   /** @default 2 */
-  retries: z.int().min(0).max(10).optional().meta({ description: 'Extra attempts after a failed one; the run fails only after them. Default 2.', default: 2 }),
+  retries: z
+    .int()
+    .min(0)
+    .max(10)
+    .optional()
+    .meta({ description: 'Extra attempts after a failed one; the run fails only after them. Default 2.', default: 2 }),
   /** @default 10 */
   retryDelay: z.number().min(0).max(3600).optional().meta({
     description: 'Seconds before the first retry; each further retry waits twice as long. Default 10.',
     default: 10,
   }),
   /** @default '30m' */
-  timeout: z.union([z.number(), z.string().min(1)]).optional().meta({
-    description:
-      'Time limit of one run (all attempts and retry waits): seconds, or a duration such as "90s", "10m", "1h30m"; at most 24h. A run over it is stopped, publishes nothing and is recorded as timed-out. Default 30m.',
-    default: '30m',
-  }),
+  timeout: z
+    .union([z.number(), z.string().min(1)])
+    .optional()
+    .meta({
+      description:
+        'Time limit of one run (all attempts and retry waits): seconds, or a duration such as "90s", "10m", "1h30m"; at most 24h. A run over it is stopped, publishes nothing and is recorded as timed-out. Default 30m.',
+      default: '30m',
+    }),
   templates: z.string().min(1).optional().meta({ description: 'User template folder (overrides or adds audiences) for this job.' }),
-  locale: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().meta({ description: 'Language(s) of the briefs: en, ru, az (or a catalog in the templates\' locales/ folder), one or a list; a regional tag such as en-US sets dates and numbers too. A language other than English adds .<lang> to file names. Default en-GB.' }),
+  locale: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+    .optional()
+    .meta({
+      description:
+        "Language(s) of the briefs: en, ru, az (or a catalog in the templates' locales/ folder), one or a list; a regional tag such as en-US sets dates and numbers too. A language other than English adds .<lang> to file names. Default en-GB.",
+    }),
   pageSize: z.enum(['A4', 'LETTER']).optional().meta({ description: 'PDF page size; default A4.' }),
 });
 export type JobConfig = z.input<typeof JobConfig>;
@@ -69,9 +97,20 @@ export const BilatConfig = z.strictObject({
   history: z
     .strictObject({
       /** @default 1000 */
-      keep: z.int().min(1).optional().meta({ description: 'Records of each job kept in history.jsonl; older ones are dropped. Default 1000.', default: 1000 }),
+      keep: z
+        .int()
+        .min(1)
+        .optional()
+        .meta({ description: 'Records of each job kept in history.jsonl; older ones are dropped. Default 1000.', default: 1000 }),
       /** @default 1048576 */
-      maxBytes: z.int().min(4096).optional().meta({ description: 'Bytes of records of each job kept in history.jsonl (the newest record is always kept). Default 1048576 (1 MiB).', default: 1_048_576 }),
+      maxBytes: z
+        .int()
+        .min(4096)
+        .optional()
+        .meta({
+          description: 'Bytes of records of each job kept in history.jsonl (the newest record is always kept). Default 1048576 (1 MiB).',
+          default: 1_048_576,
+        }),
     })
     .optional()
     .meta({ description: 'Rotation of the run history (history.jsonl in the state folder), per job.' }),

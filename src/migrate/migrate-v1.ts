@@ -23,10 +23,20 @@ export function migrateV1Text(file: string, text: string): Migration {
   if (/\.json$/i.test(file)) return migrateJson(file, text);
   const doc = parseDocument(text);
   const bad = doc.errors[0];
-  if (bad) throw new BilatError('E_DATA_PARSE', `cannot migrate: ${bad.message.split('\n')[0]}`, { file, line: bad.linePos?.[0]?.line, column: bad.linePos?.[0]?.col });
-  if (!isMap(doc.contents)) throw new BilatError('E_DATA_INVALID', 'cannot migrate: the file is not a mapping of relationship fields', { file });
+  if (bad)
+    throw new BilatError('E_DATA_PARSE', `cannot migrate: ${bad.message.split('\n')[0]}`, {
+      file,
+      line: bad.linePos?.[0]?.line,
+      column: bad.linePos?.[0]?.col,
+    });
+  if (!isMap(doc.contents))
+    throw new BilatError('E_DATA_INVALID', 'cannot migrate: the file is not a mapping of relationship fields', { file });
   const version = doc.get('schemaVersion', true);
-  checkVersion(file, isScalar(version) ? version.value : undefined, version && isScalar(version) ? lineOf(text, version.range?.[0]) : undefined);
+  checkVersion(
+    file,
+    isScalar(version) ? version.value : undefined,
+    version && isScalar(version) ? lineOf(text, version.range?.[0]) : undefined,
+  );
   const edits: Edit[] = [];
   const [vStart, vEnd] = (version as Scalar).range!;
   edits.push({ start: vStart, end: vEnd, text: '2' });
@@ -71,7 +81,11 @@ function migrateJson(file: string, text: string): Migration {
 function checkVersion(file: string, version: unknown, line: number | undefined): void {
   if (version === 1) return;
   if (version === 2) throw new BilatError('E_USAGE', 'the file is already schemaVersion 2; nothing to migrate', { file, line });
-  throw new BilatError('E_DATA_INVALID', `cannot migrate schemaVersion ${JSON.stringify(version ?? null)}: only version 1 files migrate to 2 (set schemaVersion: 1 if it is a version 1 relationship)`, { file, line });
+  throw new BilatError(
+    'E_DATA_INVALID',
+    `cannot migrate schemaVersion ${JSON.stringify(version ?? null)}: only version 1 files migrate to 2 (set schemaVersion: 1 if it is a version 1 relationship)`,
+    { file, line },
+  );
 }
 
 function renameSchema(s: string | null | undefined): string | undefined {
@@ -89,7 +103,9 @@ function advise(doc: Document): string[] {
   if (isSeq(orgs))
     orgs.items.forEach((o, i) => {
       if (isMap(o) && o.get('kind') === 'bilateral-body')
-        out.push(`organizations[${i}] (${String(o.get('id'))}) is a bilateral body: version 2 lists those under mechanisms (with sessions and co-chairs); move it by hand and point engagements at it with mechanism:`);
+        out.push(
+          `organizations[${i}] (${String(o.get('id'))}) is a bilateral body: version 2 lists those under mechanisms (with sessions and co-chairs); move it by hand and point engagements at it with mechanism:`,
+        );
     });
   return out;
 }

@@ -33,7 +33,13 @@ export const hasAnniversaries = (kind: string): boolean => FOUNDING_KINDS.has(ki
 
 /** Round anniversaries (every 5 years) of past founding milestones, from the as-of year on. */
 /** `descriptive`: ids whose titles the data marks as descriptive (src/model/descriptive.ts); their wording says so. */
-export function upcomingAnniversaries(rel: Relationship, asOf: string, horizonYears = 5, g: Grammar = createGrammar(), descriptive: ReadonlySet<string> = new Set()): Anniversary[] {
+export function upcomingAnniversaries(
+  rel: Relationship,
+  asOf: string,
+  horizonYears = 5,
+  g: Grammar = createGrammar(),
+  descriptive: ReadonlySet<string> = new Set(),
+): Anniversary[] {
   const titled = (id: string, title: string) => (descriptive.has(id) ? g.t('title.descriptive', { title }) : title);
   const asOfYear = Number(asOf.slice(0, 4));
   const treaties = new Map((rel.agreements?.treaties ?? []).map((t) => [t.id, t]));
@@ -44,7 +50,12 @@ export function upcomingAnniversaries(rel: Relationship, asOf: string, horizonYe
     // The treaty's own signing date when it is the same year given more precisely.
     const t = treaty?.signed === undefined ? undefined : parseDate(treaty.signed);
     const date = t && t.year === parseDate(m.date).year && RANK[t.precision] > RANK[parseDate(m.date).precision] ? treaty!.signed! : m.date;
-    const title = milestoneEvent(g, { kind: m.kind, title: titled(m.id, m.title), treaty: treaty && titled(treaty.id, treaty.title), date });
+    const title = milestoneEvent(g, {
+      kind: m.kind,
+      title: titled(m.id, m.title),
+      treaty: treaty && titled(treaty.id, treaty.title),
+      date,
+    });
     const base = parseDate(m.date).year;
     if (base > asOfYear) continue;
     for (let y = asOfYear; y <= asOfYear + horizonYears; y++) {

@@ -10,7 +10,11 @@ export function filterPublic(rel: Relationship): Relationship {
   const sources = pub(rel.sources) ?? [];
   const sourceIds = new Set(sources.map((s) => s.id));
   const keepSources = (ids: readonly string[] | undefined) => ids?.filter((id) => sourceIds.has(id));
-  const clean = <T extends { sources?: string[]; quality?: string[] }>(x: T): T => ({ ...x, sources: keepSources(x.sources), quality: undefined });
+  const clean = <T extends { sources?: string[]; quality?: string[] }>(x: T): T => ({
+    ...x,
+    sources: keepSources(x.sources),
+    quality: undefined,
+  });
   const people = pub(rel.people)?.map((p) => ({ ...clean(p), roles: pub(p.roles)!.map(clean) }));
   const personIds = new Set(people?.map((p) => p.id));
   const orgs = pub(rel.organizations)?.map(clean);

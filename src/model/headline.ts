@@ -24,14 +24,28 @@ export function latestTotal<T extends Pick<AgreementCount, 'count' | 'asOf'>>(co
  * sectoral agreements. v1 treaties carry no kind (they rank as unknown); a `kind` field, when a
  * later schema adds one, is read here.
  */
-export const TREATY_KIND_RANK: readonly string[] = ['alliance', 'strategic-partnership', 'friendship', 'treaty', 'declaration', 'agreement', 'roadmap', 'action-plan', 'memorandum', 'protocol'];
+export const TREATY_KIND_RANK: readonly string[] = [
+  'alliance',
+  'strategic-partnership',
+  'friendship',
+  'treaty',
+  'declaration',
+  'agreement',
+  'roadmap',
+  'action-plan',
+  'memorandum',
+  'protocol',
+];
 
 /**
  * The treaty the summary names: among signed treaties, the most important by kind; with equal
  * kinds, one marked by a treaty-signing milestone (the data calls its signing a milestone)
  * before one that is not; then the latest signed. Undefined when no treaty has a signing date.
  */
-export function leadTreaty<T extends Pick<Treaty, 'id' | 'signed'> & { kind?: unknown }>(treaties: readonly T[], milestones: readonly Pick<Milestone, 'kind' | 'treaty'>[] = []): T | undefined {
+export function leadTreaty<T extends Pick<Treaty, 'id' | 'signed'> & { kind?: unknown }>(
+  treaties: readonly T[],
+  milestones: readonly Pick<Milestone, 'kind' | 'treaty'>[] = [],
+): T | undefined {
   const marked = new Set(milestones.flatMap((m) => (m.kind === 'treaty-signing' && m.treaty !== undefined ? [m.treaty] : [])));
   const rank = (t: T) => {
     const i = typeof t.kind === 'string' ? TREATY_KIND_RANK.indexOf(t.kind) : -1;
@@ -39,5 +53,8 @@ export function leadTreaty<T extends Pick<Treaty, 'id' | 'signed'> & { kind?: un
   };
   return treaties
     .filter((t) => t.signed !== undefined)
-    .sort((x, y) => rank(x) - rank(y) || Number(marked.has(y.id)) - Number(marked.has(x.id)) || sortKey(y.signed!).localeCompare(sortKey(x.signed!)))[0];
+    .sort(
+      (x, y) =>
+        rank(x) - rank(y) || Number(marked.has(y.id)) - Number(marked.has(x.id)) || sortKey(y.signed!).localeCompare(sortKey(x.signed!)),
+    )[0];
 }

@@ -37,7 +37,8 @@ export const withoutMarkers = (s: string): string => (s.includes(START) ? s.repl
 /** An object's strings (and lists of strings) without markers or isolates; other values as they are. */
 export function plainStrings<T extends object>(o: T): T {
   // Metadata held no direction isolates before the grammar wrote it either: they go too.
-  const clean = (v: unknown): unknown => (typeof v === 'string' ? withoutMarkers(v).replace(/[\u2068\u2069]/g, '') : Array.isArray(v) ? v.map(clean) : v);
+  const clean = (v: unknown): unknown =>
+    typeof v === 'string' ? withoutMarkers(v).replace(/[\u2068\u2069]/g, '') : Array.isArray(v) ? v.map(clean) : v;
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, clean(v)])) as T;
 }
 
@@ -45,7 +46,7 @@ export function plainStrings<T extends object>(o: T): T {
 export function placeFallbacks(html: string, tagTitle: string): string {
   if (!html.includes(START)) return html;
   let out = '';
-  for (let i = 0; i < html.length; ) {
+  for (let i = 0; i < html.length;) {
     const lt = html.indexOf('<', i);
     const gt = lt === -1 ? -1 : html.indexOf('>', lt);
     if (gt === -1) return out + inText(html.slice(i), tagTitle);
@@ -56,9 +57,19 @@ export function placeFallbacks(html: string, tagTitle: string): string {
 }
 
 const inText = (text: string, title: string) =>
-  text.replace(MARKERS, (_, lang: string, t: string) => `<span lang="${lang}">${t}</span><sup class="lang-tag" lang="${lang}" title="${title}">${lang}</sup>`);
+  text.replace(
+    MARKERS,
+    (_, lang: string, t: string) => `<span lang="${lang}">${t}</span><sup class="lang-tag" lang="${lang}" title="${title}">${lang}</sup>`,
+  );
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; items?: z.ZodType[]; in?: z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  items?: z.ZodType[];
+  in?: z.ZodType;
+};
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 export function localize<T>(schema: z.ZodType<T>, value: T, opts: LocalizeOptions): { value: PlainText<T>; fallbacks: Fallback[] } {

@@ -9,9 +9,13 @@ import type { TradeView } from './view-types.js';
  */
 
 /** The reporters of some trade rows, in the pair's order (first country's statistics first). */
-export function reportersOf(rows: readonly TradeView[], pairOrder: readonly string[]): { code: string; name: string; partnerName: string }[] {
+export function reportersOf(
+  rows: readonly TradeView[],
+  pairOrder: readonly string[],
+): { code: string; name: string; partnerName: string }[] {
   const seen = new Map<string, { code: string; name: string; partnerName: string }>();
-  for (const r of rows) if (!seen.has(r.reporter)) seen.set(r.reporter, { code: r.reporter, name: r.reporterName, partnerName: r.partnerName });
+  for (const r of rows)
+    if (!seen.has(r.reporter)) seen.set(r.reporter, { code: r.reporter, name: r.reporterName, partnerName: r.partnerName });
   const rank = (code: string) => (pairOrder.includes(code) ? pairOrder.indexOf(code) : pairOrder.length);
   return [...seen.values()].sort((x, y) => rank(x.code) - rank(y.code) || x.code.localeCompare(y.code));
 }
@@ -44,11 +48,17 @@ export function latestPeriod(rows: readonly TradeView[]): TradeView | undefined 
  * come from both sides (with one reporter the template's own sentence names the partner), and
  * that figures marked † are bilat's arithmetic, not the source's.
  */
-export function tradeNotes(g: Grammar, rows: readonly TradeView[], pairOrder: readonly string[]): { perspectiveNote?: string; computedNote?: string } {
+export function tradeNotes(
+  g: Grammar,
+  rows: readonly TradeView[],
+  pairOrder: readonly string[],
+): { perspectiveNote?: string; computedNote?: string } {
   const reporters = reportersOf(rows, pairOrder);
   const out: { perspectiveNote?: string; computedNote?: string } = {};
   if (reporters.length > 1)
-    out.perspectiveNote = g.t('trade.note.many', { list: reporters.map((r) => g.t('trade.note.rows-of', { reporter: r.name, partner: r.partnerName })).join(g.t('list.sep')) });
+    out.perspectiveNote = g.t('trade.note.many', {
+      list: reporters.map((r) => g.t('trade.note.rows-of', { reporter: r.name, partner: r.partnerName })).join(g.t('list.sep')),
+    });
   if (rows.some((r) => r.turnoverComputed || r.balanceComputed)) out.computedNote = g.t('trade.note.computed');
   return out;
 }

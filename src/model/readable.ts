@@ -6,7 +6,12 @@ import type { BriefView } from './view-types.js';
  * ("Official visit (2018)", "Trade in January–October 2018, as reported by Azerbaijan"). Ids
  * are the data's internal keys; they never appear in a brief (tests/model/no-ids.test.ts).
  */
-export function readableLabels(v: Pick<BriefView, 'engagements' | 'people' | 'trade' | 'agreements' | 'organizations' | 'milestones' | 'sources' | 'meta'>, notes: readonly { id: string; n: number }[], g: Grammar, pairId: string): Map<string, string> {
+export function readableLabels(
+  v: Pick<BriefView, 'engagements' | 'people' | 'trade' | 'agreements' | 'organizations' | 'milestones' | 'sources' | 'meta'>,
+  notes: readonly { id: string; n: number }[],
+  g: Grammar,
+  pairId: string,
+): Map<string, string> {
   const m = new Map<string, string>();
   const dated = (title: string, date: string) => g.t('label.dated', { title, date });
   for (const s of v.sources) m.set(s.id, g.t('label.source', { n: s.n }));

@@ -26,12 +26,7 @@ export interface ScaledAmounts {
  * the scale is the largest that keeps the smallest non-zero figure at 1 or more. Figures below
  * 1,000 in their own unit are left exactly as reported.
  */
-export function scaleAmounts(
-  figures: number[],
-  unit: string,
-  locale: string,
-  asReported: (n: number) => string,
-): ScaledAmounts {
+export function scaleAmounts(figures: number[], unit: string, locale: string, asReported: (n: number) => string): ScaledAmounts {
   const factor = FACTORS[unit];
   const nonZero = figures.filter((n) => n !== 0 && Number.isFinite(n)).map(Math.abs);
   const keep = { values: figures.map(asReported), unit, scaled: false };

@@ -130,7 +130,11 @@ function indicatorView(x: Indicator, t: Tools): IndicatorView {
     if (x.measure === 'percent') return `${text}%`;
     return x.measure ? `${text} ${x.measure}` : text;
   };
-  const period = x.period ? (x.period.end ? formatDateRange(fmt.locale, x.period.start, x.period.end) : `${fmt.date(x.period.start)} –`) : undefined;
+  const period = x.period
+    ? x.period.end
+      ? formatDateRange(fmt.locale, x.period.start, x.period.end)
+      : `${fmt.date(x.period.start)} –`
+    : undefined;
   const by = x.deadline !== undefined ? fmt.date(x.deadline) : x.deadlineText;
   return {
     kind: ownValue(indicatorKindLabels, x.kind) ?? x.kind,

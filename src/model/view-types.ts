@@ -202,7 +202,13 @@ export interface BriefView {
   latestEngagement?: EngagementView;
   /** Held contacts with trustworthy dates, newest first (for short briefs). */
   recentContacts: EngagementView[];
-  contactsByYear: { rows: { year: number; kind: string; count: number }[]; kindLabels: Record<string, string>; excluded: number; /** Forums and sessions naming no participant: listed in the timeline, not counted. */ forums: number; refs: Ref[] };
+  contactsByYear: {
+    rows: { year: number; kind: string; count: number }[];
+    kindLabels: Record<string, string>;
+    excluded: number;
+    /** Forums and sessions naming no participant: listed in the timeline, not counted. */ forums: number;
+    refs: Ref[];
+  };
   trade: {
     periods: TradeView[];
     latest?: TradeView;

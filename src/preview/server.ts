@@ -51,7 +51,8 @@ export async function startPreviewServer(opts: { out: string; port?: number; hos
   let port = 0;
   // A page elsewhere can point a name of its own at 127.0.0.1 (DNS rebinding); its requests then
   // carry that name as Host. Only our own addresses are answered.
-  const hostAllowed = (h: string | undefined) => h !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`].includes(h.toLowerCase());
+  const hostAllowed = (h: string | undefined) =>
+    h !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`].includes(h.toLowerCase());
 
   const server = createServer((req, res) => {
     try {
@@ -110,7 +111,12 @@ export async function startPreviewServer(opts: { out: string; port?: number; hos
 }
 
 function send(res: ServerResponse, status: number, type: string, body?: string | Buffer, length?: number): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...(length !== undefined ? { 'content-length': length } : {}) });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...(length !== undefined ? { 'content-length': length } : {}),
+  });
   res.end(body);
 }
 
@@ -119,7 +125,9 @@ function page(res: ServerResponse, p: { html: string; script: string; style: str
   const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
   const csp = `default-src 'none'; frame-src 'self'; connect-src 'self'; script-src ${hash(p.script)}; style-src ${hash(p.style)}`;
   // Functions, not strings, as replacements: "$'" in a file name must stay as written.
-  const body = p.html.replace('<!--style-->', () => `<style>${p.style}</style>`).replace('<!--script-->', () => `<script>${p.script}</script>`);
+  const body = p.html
+    .replace('<!--style-->', () => `<style>${p.style}</style>`)
+    .replace('<!--script-->', () => `<script>${p.script}</script>`);
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': csp });
   res.end(body);
 }
@@ -137,7 +145,11 @@ const STYLE = [
 
 function nav(names: readonly string[], current?: string): string {
   return names
-    .map((n) => (n === current ? `<a class="current" href="/view/${encodeURIComponent(n)}" aria-current="page">${escape(n)}</a>` : `<a href="/view/${encodeURIComponent(n)}">${escape(n)}</a>`))
+    .map((n) =>
+      n === current
+        ? `<a class="current" href="/view/${encodeURIComponent(n)}" aria-current="page">${escape(n)}</a>`
+        : `<a href="/view/${encodeURIComponent(n)}">${escape(n)}</a>`,
+    )
     .join('');
 }
 
@@ -154,7 +166,9 @@ const LISTEN = [
 ].join('');
 
 function indexPage(names: readonly string[]) {
-  const list = names.length ? `<ul>${names.map((n) => `<li><a href="/view/${encodeURIComponent(n)}">${escape(n)}</a></li>`).join('')}</ul>` : '<p>No brief yet.</p>';
+  const list = names.length
+    ? `<ul>${names.map((n) => `<li><a href="/view/${encodeURIComponent(n)}">${escape(n)}</a></li>`).join('')}</ul>`
+    : '<p>No brief yet.</p>';
   return {
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bilat preview</title><!--style--></head><body><header><strong>bilat preview</strong></header><main data-names="${escape(JSON.stringify(names))}"><h1>Briefs</h1>${list}<p>Pages reload when a rebuild rewrites them.</p></main><!--script--></body></html>`,
     // The list changes when a rebuild adds or removes a brief.

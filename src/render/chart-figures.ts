@@ -18,7 +18,12 @@ const UNIT: Record<string, number> = { one: 1, thousand: 1e3, million: 1e6, bill
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Build a chart spec from the view data a template passed to {{chart kind data}}. */
-export function chartSpec(kind: string, data: unknown, view: BriefView, g: Grammar = createGrammar(view.meta.locale)): { spec: ChartSpec; note?: string } {
+export function chartSpec(
+  kind: string,
+  data: unknown,
+  view: BriefView,
+  g: Grammar = createGrammar(view.meta.locale),
+): { spec: ChartSpec; note?: string } {
   const source = (refs: Ref[]) => sourceLine(view, refs, g);
   const locale = view.meta.locale;
   // An English brief keeps the charts' own words (and their cache keys) exactly as before.
@@ -27,7 +32,22 @@ export function chartSpec(kind: string, data: unknown, view: BriefView, g: Gramm
     case 'trade-split': {
       const t = data as TradeView;
       return {
-        spec: { kind, periodLabel: t.label, reporterName: t.reporterName, partnerName: t.partnerName, currency: t.currency, unit: t.unit, exports: t.exports, imports: t.imports, turnover: t.turnover, balance: t.balance, source: source(t.refs), locale, ...computedLabels(t, g), ...words(t) },
+        spec: {
+          kind,
+          periodLabel: t.label,
+          reporterName: t.reporterName,
+          partnerName: t.partnerName,
+          currency: t.currency,
+          unit: t.unit,
+          exports: t.exports,
+          imports: t.imports,
+          turnover: t.turnover,
+          balance: t.balance,
+          source: source(t.refs),
+          locale,
+          ...computedLabels(t, g),
+          ...words(t),
+        },
       };
     }
     case 'trade-series': {
@@ -36,13 +56,30 @@ export function chartSpec(kind: string, data: unknown, view: BriefView, g: Gramm
       // converted exactly; periods in another currency stay in the table only, and the caption says so.
       const base = view.trade.latest ?? all[0]!;
       const ps = all.filter((p) => p.currency === base.currency);
-      const scale = (p: TradeView) => (n: number | undefined) => (n === undefined || p.unit === base.unit ? n : (n * (UNIT[p.unit] ?? 1)) / (UNIT[base.unit] ?? 1));
+      const scale = (p: TradeView) => (n: number | undefined) =>
+        n === undefined || p.unit === base.unit ? n : (n * (UNIT[p.unit] ?? 1)) / (UNIT[base.unit] ?? 1);
       const reporters = new Set(ps.map((p) => p.reporter));
       // Several reporters: the title names the pair in its own order, each series its reporter.
       const [a, b] = reporters.size > 1 ? [view.countries[0]!.name, view.countries[1]!.name] : [base.reporterName, base.partnerName];
       const left = all.length - ps.length;
       return {
-        spec: { kind, reporterName: a, partnerName: b, currency: base.currency, unit: base.unit, periods: ps.map((p) => ({ label: p.label, turnover: scale(p)(p.turnover), balance: scale(p)(p.balance), partial: p.partial, reporter: p.reporterName })), source: source(ps.flatMap((p) => p.refs)), locale, ...words(base) },
+        spec: {
+          kind,
+          reporterName: a,
+          partnerName: b,
+          currency: base.currency,
+          unit: base.unit,
+          periods: ps.map((p) => ({
+            label: p.label,
+            turnover: scale(p)(p.turnover),
+            balance: scale(p)(p.balance),
+            partial: p.partial,
+            reporter: p.reporterName,
+          })),
+          source: source(ps.flatMap((p) => p.refs)),
+          locale,
+          ...words(base),
+        },
         note: left ? g.t('chart.trade-left-out', { n: left }) : undefined,
       };
     }
@@ -51,7 +88,13 @@ export function chartSpec(kind: string, data: unknown, view: BriefView, g: Gramm
       const used = Object.fromEntries(Object.entries(c.kindLabels).filter(([k]) => c.rows.some((r) => r.kind === k)));
       return {
         spec: { kind, rows: c.rows, kindLabels: used, source: source(c.refs), locale, ...words() },
-        note: [c.excluded ? g.t('chart.contacts-left-out', { n: c.excluded }) : '', c.forums ? g.t('chart.forums-left-out', { n: c.forums }) : ''].filter(Boolean).join(' ') || undefined,
+        note:
+          [
+            c.excluded ? g.t('chart.contacts-left-out', { n: c.excluded }) : '',
+            c.forums ? g.t('chart.forums-left-out', { n: c.forums }) : '',
+          ]
+            .filter(Boolean)
+            .join(' ') || undefined,
       };
     }
     default:
@@ -63,7 +106,12 @@ export function chartSpec(kind: string, data: unknown, view: BriefView, g: Gramm
 function computedLabels(t: TradeView, g: Grammar): { labels?: { turnover?: string; balance?: string } } {
   if (!t.turnoverComputed && !t.balanceComputed) return {};
   const computed = (key: 'chart.turnover' | 'chart.balance') => g.t('figure.computed', { label: String(g.catalog[key]) });
-  return { labels: { ...(t.turnoverComputed ? { turnover: computed('chart.turnover') } : {}), ...(t.balanceComputed ? { balance: computed('chart.balance') } : {}) } };
+  return {
+    labels: {
+      ...(t.turnoverComputed ? { turnover: computed('chart.turnover') } : {}),
+      ...(t.balanceComputed ? { balance: computed('chart.balance') } : {}),
+    },
+  };
 }
 
 /** `Source: [2] Ministry …, 2020`: the figure's sources, numbered as in the brief. */

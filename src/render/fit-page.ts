@@ -51,14 +51,22 @@ export function cutView(view: BriefView, step: number, shown: { contacts: number
     recentContacts: view.recentContacts.slice(0, contacts),
     anniversaries: view.anniversaries.slice(0, milestones),
     talkingPoints: view.talkingPoints.slice(0, points),
-    has: { ...view.has, anniversaries: view.has.anniversaries === true && (milestones > 0 || fit.milestonesMore > 0), talkingPoints: view.has.talkingPoints === true && points > 0 },
+    has: {
+      ...view.has,
+      anniversaries: view.has.anniversaries === true && (milestones > 0 || fit.milestonesMore > 0),
+      talkingPoints: view.has.talkingPoints === true && points > 0,
+    },
     fit,
   };
 }
 
 /** Pages in a PDF written by pdfkit: one `/Type /Page` dictionary each (no object streams). */
 export function countPages(pdf: Uint8Array): number {
-  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type \/Page(?![a-zA-Z])/g)?.length ?? 0;
+  return (
+    Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+      .toString('latin1')
+      .match(/\/Type \/Page(?![a-zA-Z])/g)?.length ?? 0
+  );
 }
 
 /**

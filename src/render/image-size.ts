@@ -4,7 +4,10 @@ export type ImageMime = 'image/png' | 'image/jpeg' | 'image/svg+xml';
 export function sniff(b: Buffer): ImageMime | undefined {
   if (b.length > 8 && b.readUInt32BE(0) === 0x89504e47 && b.readUInt32BE(4) === 0x0d0a1a0a) return 'image/png';
   if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  const head = b.subarray(0, 2048).toString('utf8').replace(/^\uFEFF/, '');
+  const head = b
+    .subarray(0, 2048)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   if (/<svg[\s>]/.test(head)) return 'image/svg+xml';
   return undefined;
 }
@@ -21,7 +24,8 @@ export function jpegSize(b: Buffer): { width: number; height: number } | undefin
     const marker = b[i + 1]!;
     const len = b.readUInt16BE(i + 2);
     // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
     i += 2 + len;
   }
   return undefined;
@@ -34,7 +38,10 @@ export function svgSize(text: string): { width?: number; height?: number } {
   const px = (v: string | undefined) => (v !== undefined && /^\d+(\.\d+)?(px)?$/.test(v.trim()) ? Number.parseFloat(v) : undefined);
   const w = px(attr('width'));
   const h = px(attr('height'));
-  const box = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const box = attr('viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (box?.length === 4 && box.every(Number.isFinite) && box[2]! > 0 && box[3]! > 0) {
     const [, , bw, bh] = box as [number, number, number, number];
     if (w !== undefined && h === undefined) return { width: w, height: (w * bh) / bw };
@@ -43,7 +50,6 @@ export function svgSize(text: string): { width?: number; height?: number } {
   }
   return { ...(w !== undefined ? { width: w } : {}), ...(h !== undefined ? { height: h } : {}) };
 }
-
 
 /** Intrinsic size of image bytes of a known kind. */
 export function imageSize(mime: ImageMime, b: Buffer): { width?: number; height?: number } | undefined {

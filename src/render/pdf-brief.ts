@@ -9,7 +9,16 @@ import type { PdfTheme } from './pdf/types.js';
 import { findMissingGlyphs, GlyphError, MAX_PLACES, type GlyphSource, type MissingGlyph } from './pdf/glyphs.js';
 
 /** PDF for one brief: the same article HTML as the HTML file, laid out by pdfmake. */
-export async function renderBriefPdf(article: string, view: BriefView, pageSize: 'A4' | 'LETTER', fonts?: readonly HouseFont[], pdfStandard?: 'ua1-a2' | 'none', logo?: string, theme?: PdfTheme, g: Grammar = createGrammar(view.meta.locale)): Promise<Uint8Array> {
+export async function renderBriefPdf(
+  article: string,
+  view: BriefView,
+  pageSize: 'A4' | 'LETTER',
+  fonts?: readonly HouseFont[],
+  pdfStandard?: 'ua1-a2' | 'none',
+  logo?: string,
+  theme?: PdfTheme,
+  g: Grammar = createGrammar(view.meta.locale),
+): Promise<Uint8Array> {
   const { renderPdf } = await import('./pdf/index.js');
   const [a, b] = view.countries;
   const meta = {
@@ -48,11 +57,15 @@ export function glyphFailure(failed: readonly { error: GlyphError; path: string 
     const seen = byChar.get(m.char);
     if (seen === undefined) byChar.set(m.char, { ...m, occurrences: [...m.occurrences] });
     else {
-      for (const o of m.occurrences) if (seen.occurrences.length < MAX_PLACES && !seen.occurrences.some((x) => x.snippet === o.snippet)) seen.occurrences.push(o);
+      for (const o of m.occurrences)
+        if (seen.occurrences.length < MAX_PLACES && !seen.occurrences.some((x) => x.snippet === o.snippet)) seen.occurrences.push(o);
       seen.places = Math.max(seen.places, m.places, seen.occurrences.length);
     }
   }
-  const inData = doc === undefined ? new Map<string, MissingGlyph>() : new Map(findMissingGlyphs(dataStrings(doc, [...byChar.keys()])).map((m) => [m.char, m]));
+  const inData =
+    doc === undefined
+      ? new Map<string, MissingGlyph>()
+      : new Map(findMissingGlyphs(dataStrings(doc, [...byChar.keys()])).map((m) => [m.char, m]));
   const missing = [...byChar.values()].map((m) => inData.get(m.char) ?? m);
   const names = failed.map((f) => basename(f.path)).join(', ');
   return new GlyphError(missing, ` (not written: ${names}; the other briefs were)`);

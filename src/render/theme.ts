@@ -31,7 +31,13 @@ export const theme = {
 
 export type Theme = typeof theme;
 
-type Widen<T> = T extends string ? string : T extends number ? number : T extends readonly (infer U)[] ? readonly Widen<U>[] : { readonly [K in keyof T]: Widen<T[K]> };
+type Widen<T> = T extends string
+  ? string
+  : T extends number
+    ? number
+    : T extends readonly (infer U)[]
+      ? readonly Widen<U>[]
+      : { readonly [K in keyof T]: Widen<T[K]> };
 /** The tokens with any values: what a user's theme.css may change (src/templates/theme-file.ts). */
 export type ThemeTokens = Widen<Theme>;
 

@@ -8,7 +8,16 @@ import type { Logger } from './log.js';
 import type { RunGroup, SlotInfo } from './plan-run.js';
 import type { TimeLimit } from './time-limit.js';
 import { formatDuration } from '../config/duration.js';
-import { assertReplaceable, clearPending, commitFolder, discardTemp, notePending, prepareTemp, stagedFolder, type StagedFolder } from './staging.js';
+import {
+  assertReplaceable,
+  clearPending,
+  commitFolder,
+  discardTemp,
+  notePending,
+  prepareTemp,
+  stagedFolder,
+  type StagedFolder,
+} from './staging.js';
 
 /** The pipeline, as the scheduler sees it (tests pass a fake). */
 export type BuildFn = (opts: BuildOptions) => Promise<BuildResult>;
@@ -42,7 +51,12 @@ export interface AttemptsResult {
  * with exponential backoff (retryDelay, ×2 each time). Invalid data is not retried: it will not
  * fix itself in seconds. A failed attempt leaves nothing behind.
  */
-export async function buildWithRetries(job: ResolvedJob, slot: SlotInfo, groups: readonly RunGroup[], ctx: AttemptsContext): Promise<AttemptsResult> {
+export async function buildWithRetries(
+  job: ResolvedJob,
+  slot: SlotInfo,
+  groups: readonly RunGroup[],
+  ctx: AttemptsContext,
+): Promise<AttemptsResult> {
   const staged = groups.map((g) => stagedFolder(g.final, ctx.runId));
   const folders = groups.map((g) => rel(job.root, g.final));
   const fields = { job: job.name, timezone: job.timezone };
@@ -71,7 +85,13 @@ export async function buildWithRetries(job: ResolvedJob, slot: SlotInfo, groups:
         await ctx.clock.sleep(delay, stops.length > 1 ? AbortSignal.any(stops) : stops[0]);
         if (ctx.limit?.expired()) return timedOut(ctx.limit, attempt, `waiting to retry after: ${errorText(e)}`, [], e);
         if (ctx.signal?.aborted) {
-          return { ok: false, attempts: attempt, files: [], folders: [], error: new BilatError('E_RENDER', `stopped before attempt ${attempt + 1}/${total}: ${errorText(e)}`, { cause: e }) };
+          return {
+            ok: false,
+            attempts: attempt,
+            files: [],
+            folders: [],
+            error: new BilatError('E_RENDER', `stopped before attempt ${attempt + 1}/${total}: ${errorText(e)}`, { cause: e }),
+          };
         }
       }
     }
@@ -87,7 +107,14 @@ function timedOut(limit: TimeLimit, attempts: number, when: string, notBuilt: st
 }
 
 /** Throws when the run's timeout is over; `notBuilt` collects the data files left unbuilt. */
-async function buildAll(job: ResolvedJob, slot: SlotInfo, groups: readonly RunGroup[], staged: readonly StagedFolder[], ctx: AttemptsContext, notBuilt: string[]): Promise<string[]> {
+async function buildAll(
+  job: ResolvedJob,
+  slot: SlotInfo,
+  groups: readonly RunGroup[],
+  staged: readonly StagedFolder[],
+  ctx: AttemptsContext,
+  notBuilt: string[],
+): Promise<string[]> {
   const files: string[] = [];
   const stopIfOver = (left: readonly RunGroup[]) => {
     if (!ctx.limit?.expired()) return;
@@ -113,7 +140,11 @@ async function buildAll(job: ResolvedJob, slot: SlotInfo, groups: readonly RunGr
       notBuilt.push(...(result.notBuilt ?? g.data));
       stopIfOver(groups.slice(i + 1));
     }
-    files.push(...result.files.map((file) => resolve(file)).map((file) => (file.startsWith(f.temp + sep) ? f.final + file.slice(f.temp.length) : file)));
+    files.push(
+      ...result.files
+        .map((file) => resolve(file))
+        .map((file) => (file.startsWith(f.temp + sep) ? f.final + file.slice(f.temp.length) : file)),
+    );
   }
   // A run over its limit publishes nothing, even when its last file finished after the deadline.
   stopIfOver([]);

@@ -40,7 +40,11 @@ const StartNote = z.object({ job: z.string().optional(), since: z.iso.datetime({
  * Undefined on the very first start, which is then noted. A damaged note is moved aside with a
  * warning and noted afresh: catch-up then starts from the history alone, or from now.
  */
-export async function lastKnownSlot(job: Pick<ResolvedJob, 'name' | 'stateDir'>, now: Date, warn: (message: string) => void = () => undefined): Promise<Date | undefined> {
+export async function lastKnownSlot(
+  job: Pick<ResolvedJob, 'name' | 'stateDir'>,
+  now: Date,
+  warn: (message: string) => void = () => undefined,
+): Promise<Date | undefined> {
   const last = lastHandledSlot(await readHistory(job.stateDir, job.name, { warn }));
   const file = join(job.stateDir, 'jobs', `${job.name}.json`);
   let since: Date | undefined;
@@ -50,7 +54,9 @@ export async function lastKnownSlot(job: Pick<ResolvedJob, 'name' | 'stateDir'>,
     if (note.kind === 'bad') {
       const aside = await moveAside(file, now);
       if (!aside) await removeFile(file).catch(() => undefined); // never recursive: a folder here is not ours to empty
-      warn(`${file} (when the scheduler first watched job "${job.name}") ${note.problem}; ${aside ? `moved it aside to ${aside}` : 'could not move it aside'}; noting the job afresh`);
+      warn(
+        `${file} (when the scheduler first watched job "${job.name}") ${note.problem}; ${aside ? `moved it aside to ${aside}` : 'could not move it aside'}; noting the job afresh`,
+      );
     }
     await writeFileAtomic(file, JSON.stringify({ job: job.name, since: now.toISOString() }, null, 2) + '\n');
   }

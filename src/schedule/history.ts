@@ -63,8 +63,21 @@ export function appendRecord(stateDir: string, record: RunRecord): Promise<void>
       for (let i = 0; i < 3 && !(await appendLine(file, line)); i++);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EISDIR' && code !== 'ENOTDIR' && code !== 'EEXIST' && code !== 'EACCES' && code !== 'EPERM' && code !== 'ENOSPC' && code !== 'EROFS') throw e;
-      throw new BilatError('E_WRITE', `cannot record the run in the history (${code}); check that this is a writable file, or move it away`, { file, cause: e });
+      if (
+        code !== 'EISDIR' &&
+        code !== 'ENOTDIR' &&
+        code !== 'EEXIST' &&
+        code !== 'EACCES' &&
+        code !== 'EPERM' &&
+        code !== 'ENOSPC' &&
+        code !== 'EROFS'
+      )
+        throw e;
+      throw new BilatError(
+        'E_WRITE',
+        `cannot record the run in the history (${code}); check that this is a writable file, or move it away`,
+        { file, cause: e },
+      );
     }
   });
 }
@@ -76,7 +89,12 @@ export function appendRecord(stateDir: string, record: RunRecord): Promise<void>
 export async function assertHistoryWritable(stateDir: string): Promise<void> {
   const file = historyFile(stateDir);
   const st = await lstat(file).catch(() => undefined);
-  if (st && !st.isFile()) throw new BilatError('E_WRITE', `cannot record the run in the history (${st.isDirectory() ? 'EISDIR' : 'not a file'}); check that this is a writable file, or move it away`, { file });
+  if (st && !st.isFile())
+    throw new BilatError(
+      'E_WRITE',
+      `cannot record the run in the history (${st.isDirectory() ? 'EISDIR' : 'not a file'}); check that this is a writable file, or move it away`,
+      { file },
+    );
 }
 
 /** Appends; false when the path no longer names the file written to (it was rotated meanwhile). */

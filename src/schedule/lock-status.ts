@@ -15,7 +15,9 @@ export async function jobLockHolder(stateDir: string, job: string, warn: (messag
   });
   const running = lock && !staleReason(lock.info, lock.mtimeMs, DEFAULT_LOCK_OPTIONS) ? lock.info : undefined;
   if (lock && lock.mtimeMs - Date.now() > CLOCK_SKEW_MS) {
-    warn(`${file}: the lock's heartbeat is ${Math.round((lock.mtimeMs - Date.now()) / 1000)} s in the future (a clock ahead of this one, or a touched file); the next run of "${job}" counts its age from then and takes it over if no heartbeat comes`);
+    warn(
+      `${file}: the lock's heartbeat is ${Math.round((lock.mtimeMs - Date.now()) / 1000)} s in the future (a clock ahead of this one, or a touched file); the next run of "${job}" counts its age from then and takes it over if no heartbeat comes`,
+    );
   }
   return running;
 }

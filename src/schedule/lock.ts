@@ -69,15 +69,29 @@ export function lockFileFor(stateDir: string, job: string): string {
  * Take the job's lock, or report who holds it. A lock whose holder crashed (its pid is gone on
  * this host, or its heartbeat stopped) is moved aside and removed, then taken.
  */
-export async function tryAcquireLock(file: string, slot: { scheduledFor?: string }, options: Partial<LockOptions> = {}): Promise<LockAttempt> {
+export async function tryAcquireLock(
+  file: string,
+  slot: { scheduledFor?: string },
+  options: Partial<LockOptions> = {},
+): Promise<LockAttempt> {
   const opts = { ...DEFAULT_LOCK_OPTIONS, ...options };
   await ensureDir(dirname(file)).catch((e: NodeJS.ErrnoException) => {
-    throw new BilatError('E_LOCKED', `cannot make the lock folder (${e.code ?? e.message}); it must be a writable folder (move away what is there)`, { file: dirname(file), cause: e });
+    throw new BilatError(
+      'E_LOCKED',
+      `cannot make the lock folder (${e.code ?? e.message}); it must be a writable folder (move away what is there)`,
+      { file: dirname(file), cause: e },
+    );
   });
   let warning: string | undefined;
   let recovered: { holder?: LockInfo; reason: string } | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const info: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: new Date(opts.nowMs()).toISOString(), ...slot, token: randomBytes(8).toString('hex') };
+    const info: LockInfo = {
+      pid: process.pid,
+      hostname: hostname(),
+      startedAt: new Date(opts.nowMs()).toISOString(),
+      ...slot,
+      token: randomBytes(8).toString('hex'),
+    };
     try {
       await createExclusive(file, JSON.stringify(info) + '\n');
       return { ok: true, lock: holdLock(file, info, opts), recovered };
@@ -113,7 +127,9 @@ async function clampFuture(file: string, lock: { info?: LockInfo; mtimeMs: numbe
   const holder = lock.info ? `pid ${lock.info.pid} on ${lock.info.hostname}` : 'an unreadable lock';
   const here = lock.info?.hostname === hostname();
   const window = Math.round((here ? opts.maxAgeMs : opts.staleMs) / 1000);
-  const cause = here ? 'the file was touched, or this clock was set back' : "that host's clock is ahead of this one, or the file was touched";
+  const cause = here
+    ? 'the file was touched, or this clock was set back'
+    : "that host's clock is ahead of this one, or the file was touched";
   const takeover = here ? `when that process ends, or after ${window} s without a heartbeat` : `after ${window} s without a heartbeat`;
   return `lock ${file} (${holder}) has a heartbeat ${Math.round(ahead / 1000)} s in the future: ${cause}. Its age now counts from this moment: it is taken over ${takeover} (check the clocks with NTP)`;
 }
@@ -161,7 +177,11 @@ export async function readLock(file: string): Promise<{ info?: LockInfo; mtimeMs
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     if (e instanceof BilatError || !code) throw e;
-    throw new BilatError('E_LOCKED', `cannot read the job's lock (${code}); its folder must be a readable folder (move away what is in the way)`, { file, cause: e });
+    throw new BilatError(
+      'E_LOCKED',
+      `cannot read the job's lock (${code}); its folder must be a readable folder (move away what is in the way)`,
+      { file, cause: e },
+    );
   }
 }
 

@@ -34,7 +34,12 @@ export function foldersToPrune(records: readonly RunRecord[], job: string, polic
  * Delete the job's old run folders. Each must lie inside the project folder and carry the
  * job's marker; anything else is left alone. Returns the folders deleted (relative).
  */
-export async function pruneRuns(records: readonly RunRecord[], job: string, policy: RetentionPolicy, opts: { root: string; now: Date; protect?: readonly string[] }): Promise<string[]> {
+export async function pruneRuns(
+  records: readonly RunRecord[],
+  job: string,
+  policy: RetentionPolicy,
+  opts: { root: string; now: Date; protect?: readonly string[] },
+): Promise<string[]> {
   const deleted: string[] = [];
   for (const rel of foldersToPrune(records, job, policy, opts.now)) {
     if (opts.protect?.includes(rel)) continue; // the run that just finished

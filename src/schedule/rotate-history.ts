@@ -38,7 +38,9 @@ export function planRotation(lines: readonly string[], limits: HistoryLimits): R
     t.bytes += p.bytes;
     totals.set(p.record.job, t);
   }
-  const over = [...totals.values()].some((t) => t.count > limits.keep * (1 + ROTATE_SLACK) || t.bytes > limits.maxBytes * (1 + ROTATE_SLACK));
+  const over = [...totals.values()].some(
+    (t) => t.count > limits.keep * (1 + ROTATE_SLACK) || t.bytes > limits.maxBytes * (1 + ROTATE_SLACK),
+  );
   if (!over) return undefined;
 
   const kept = new Array<boolean>(parsed.length).fill(false);

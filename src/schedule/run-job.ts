@@ -95,7 +95,8 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
     await assertHistoryWritable(job.stateDir);
     const cleaned = await cleanInterrupted(job, clock.now());
     if (cleaned.warnings.length) warn(cleaned.warnings.join('; '));
-    if (cleaned.removed.length) log.log('clean', `removed ${cleaned.removed.length} partial folder(s) of an interrupted run: ${cleaned.removed.join(', ')}`, fields);
+    if (cleaned.removed.length)
+      log.log('clean', `removed ${cleaned.removed.length} partial folder(s) of an interrupted run: ${cleaned.removed.join(', ')}`, fields);
     const start = clock.now();
     limit = startTimeLimit(clock, job.timeoutMs, () =>
       log.log('timeout', `over its timeout of ${formatDuration(job.timeoutMs)}: stopping the build; nothing will be published`, fields),
@@ -117,7 +118,11 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
     else log.log('end', `failed after ${r.attempt} attempt(s) in ${secs} s: ${r.error}`, fields);
     if (result.ok && (job.keep !== undefined || job.keepDays !== undefined)) {
       try {
-        const deleted = await pruneRuns(await readHistory(job.stateDir, job.name, { warn }), job.name, job, { root: job.root, now: clock.now(), protect: r.folders });
+        const deleted = await pruneRuns(await readHistory(job.stateDir, job.name, { warn }), job.name, job, {
+          root: job.root,
+          now: clock.now(),
+          protect: r.folders,
+        });
         if (deleted.length) log.log('prune', `deleted ${deleted.length} old run folder(s): ${deleted.join(', ')}`, fields);
       } catch (e) {
         log.log('error', `could not delete old run folders: ${errorText(e)}`, fields);
@@ -130,7 +135,14 @@ export async function runJob(job: ResolvedJob, opts: RunJobOptions): Promise<Run
   }
 }
 
-async function attempt(job: ResolvedJob, slot: SlotInfo, runId: string, opts: RunJobOptions & { limit: TimeLimit }, clock: Clock, log: Logger): Promise<AttemptsResult> {
+async function attempt(
+  job: ResolvedJob,
+  slot: SlotInfo,
+  runId: string,
+  opts: RunJobOptions & { limit: TimeLimit },
+  clock: Clock,
+  log: Logger,
+): Promise<AttemptsResult> {
   try {
     const groups = planGroups(job, slot, opts.shippedTemplates);
     const build = opts.build ?? (async (o) => (await import('../batch/build-briefs.js')).buildBriefs(o));

@@ -67,7 +67,12 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   async function recordSkip(job: ResolvedJob, at: Date, trigger: Trigger, reason: string, missed?: number) {
     const slot = slotInfo(job, at);
     const now = clock.now();
-    const r = makeRecord(job, slot, { runId: newRunId(slot), trigger, status: 'skipped', start: now, end: now }, { reason, ...(missed ? { missed } : {}) });
+    const r = makeRecord(
+      job,
+      slot,
+      { runId: newRunId(slot), trigger, status: 'skipped', start: now, end: now },
+      { reason, ...(missed ? { missed } : {}) },
+    );
     await appendRecord(job.stateDir, r);
     log.log('skip', `slot ${slot.scheduledFor}: ${reason}`, fields(job));
   }
@@ -82,7 +87,17 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
         break;
       }
       try {
-        await runJob(job, { at: slot.at, trigger: slot.trigger, clock, log, build: opts.build, signal: abort.signal, lock: opts.lock, lockPollMs: opts.lockPollMs, shippedTemplates: opts.shippedTemplates });
+        await runJob(job, {
+          at: slot.at,
+          trigger: slot.trigger,
+          clock,
+          log,
+          build: opts.build,
+          signal: abort.signal,
+          lock: opts.lock,
+          lockPollMs: opts.lockPollMs,
+          shippedTemplates: opts.shippedTemplates,
+        });
       } catch (e) {
         // A failing job never stops the others.
         log.log('error', `run of slot ${zonedIso(slot.at, job.timezone)} failed unexpectedly: ${errorText(e)}`, fields(job));
@@ -103,8 +118,10 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     }
     for (const slot of slots) {
       const when = zonedIso(slot.at, job.timezone);
-      if (job.overlap === 'skip') track(recordSkip(job, slot.at, slot.trigger, 'previous run still running; overlap: skip').catch(logError(job)));
-      else if (st.queue.length >= MAX_QUEUED) track(recordSkip(job, slot.at, slot.trigger, `${MAX_QUEUED} runs already queued`).catch(logError(job)));
+      if (job.overlap === 'skip')
+        track(recordSkip(job, slot.at, slot.trigger, 'previous run still running; overlap: skip').catch(logError(job)));
+      else if (st.queue.length >= MAX_QUEUED)
+        track(recordSkip(job, slot.at, slot.trigger, `${MAX_QUEUED} runs already queued`).catch(logError(job)));
       else {
         st.queue.push(slot);
         log.log('queue', `slot ${when} queued behind the running one (${st.queue.length} waiting); overlap: queue`, fields(job));
@@ -117,8 +134,15 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const plan = planMissed(job, schedule, after, upTo);
     if (!plan.run.length && !plan.skipped) return;
     const count = `${plan.skipped + plan.run.length}${plan.more ? '+' : ''}`;
-    log.log('catch-up', `${count} slot(s) missed since ${zonedIso(after, job.timezone)}; catchUp: ${job.catchUp} → running ${plan.run.length}`, fields(job));
-    dispatch(job, plan.run.map((at) => ({ at, trigger: 'catch-up' as const })));
+    log.log(
+      'catch-up',
+      `${count} slot(s) missed since ${zonedIso(after, job.timezone)}; catchUp: ${job.catchUp} → running ${plan.run.length}`,
+      fields(job),
+    );
+    dispatch(
+      job,
+      plan.run.map((at) => ({ at, trigger: 'catch-up' as const })),
+    );
     if (plan.skipped && plan.latestSkipped) {
       const reason = `missed while no scheduler ran (${plan.skipped}${plan.more ? '+' : ''} slot(s)); catchUp: ${job.catchUp}`;
       track(recordSkip(job, plan.latestSkipped, 'catch-up', reason, plan.skipped).catch(logError(job)));
@@ -142,7 +166,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     }
   }
 
-function stop(reason = 'stop requested') {
+  function stop(reason = 'stop requested') {
     if (abort.signal.aborted) return;
     abort.abort();
     const running = [...state.values()].filter((s) => s.running).length;

@@ -70,8 +70,19 @@ export async function cleanInterrupted(job: PendingOwner, now: Date): Promise<Cl
   if (note.bad) {
     const aside = await moveAside(file, now);
     // Never a recursive delete here: a folder at this path is not ours to empty.
-    const removedNote = !aside && (await removeFile(file).then(() => true, () => false));
-    warnings.push(aside ? `moved it aside to ${aside}` : removedNote ? 'could not move it aside, so removed it' : 'could not move it aside or remove it (remove it by hand)');
+    const removedNote =
+      !aside &&
+      (await removeFile(file).then(
+        () => true,
+        () => false,
+      ));
+    warnings.push(
+      aside
+        ? `moved it aside to ${aside}`
+        : removedNote
+          ? 'could not move it aside, so removed it'
+          : 'could not move it aside or remove it (remove it by hand)',
+    );
   } else await clearPending(job.stateDir, job.name);
   return { removed, warnings };
 }
@@ -90,7 +101,9 @@ export async function assertReplaceable(f: StagedFolder, job: string): Promise<v
   if (!(await exists(f.final))) return;
   const marker = await readMarker(f.final);
   if (marker?.job !== job) {
-    throw new BilatError('E_WRITE', `run folder exists and was not made by job "${job}"; not replacing it (move it away, or change out)`, { file: f.final });
+    throw new BilatError('E_WRITE', `run folder exists and was not made by job "${job}"; not replacing it (move it away, or change out)`, {
+      file: f.final,
+    });
   }
 }
 
@@ -113,4 +126,3 @@ export async function readMarker(folder: string): Promise<RunMarker | undefined>
 async function isDir(p: string): Promise<boolean> {
   return (await lstat(p).catch(() => undefined))?.isDirectory() === true;
 }
-

@@ -47,7 +47,9 @@ export async function readStateFile<T>(file: string, schema: z.ZodType<T>): Prom
 
 /** `[0].temp: expected string, got number; …`, at most three issues. */
 export function describeIssues(error: z.ZodError): string {
-  const issues = error.issues.slice(0, 3).map((i) => `${i.path.length ? `${formatIssuePath(i.path)}: ` : ''}${i.message.replace(/^Invalid input: /, '')}`);
+  const issues = error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? `${formatIssuePath(i.path)}: ` : ''}${i.message.replace(/^Invalid input: /, '')}`);
   if (error.issues.length > 3) issues.push(`${error.issues.length - 3} more`);
   return issues.join('; ');
 }

@@ -59,7 +59,8 @@ export function rulesDespiteSchema(
   // Ids the set-aside items define, by the list they sit in ("sources", "people", "treaties"…).
   const droppedIds = new Map<string, Set<string>>();
   for (const { path, indices } of drop.values()) {
-    const parent = path.slice(0, -1).reduce<unknown>((v, seg) => (v as Record<PropertyKey, unknown> | undefined)?.[seg], value) as Record<PropertyKey, unknown> | undefined;
+    const parent = path.slice(0, -1).reduce<unknown>((v, seg) => (v as Record<PropertyKey, unknown> | undefined)?.[seg], value) as
+      Record<PropertyKey, unknown> | undefined;
     const list = parent?.[path.at(-1)!];
     if (!Array.isArray(list)) return [];
     const kept: number[] = [];
@@ -97,12 +98,14 @@ export function rulesDespiteSchema(
     data: inDataLanguage(data as unknown as RelationshipSource),
     asOf,
   };
-  return rules
-    // Like unused sources, a note may be about an item set aside: those two rules wait for the schema.
-    .filter((rule) => rule !== unusedSources && rule !== noteAbout)
-    .flatMap((rule) => rule(ctx))
-    .filter((d) => !namesSetAside(d, droppedIds))
-    .map((d) => ({ ...d, path: writtenPath(d.path, trimmed) }));
+  return (
+    rules
+      // Like unused sources, a note may be about an item set aside: those two rules wait for the schema.
+      .filter((rule) => rule !== unusedSources && rule !== noteAbout)
+      .flatMap((rule) => rule(ctx))
+      .filter((d) => !namesSetAside(d, droppedIds))
+      .map((d) => ({ ...d, path: writtenPath(d.path, trimmed) }))
+  );
 }
 
 /** The list an "unknown …" reference diagnostic looks in (see refChecker in rules/ids.ts). */

@@ -58,16 +58,21 @@ function describe(issue: z.core.$ZodIssue, actual: unknown, printed: string | un
           : issue.expected === 'string'
             ? quoteAdvice(actual, printed)
             : undefined;
-      return { message: `expected ${issue.expected}, got ${got}${typeof actual === 'string' ? ` "${actual}"` : typeof actual === 'number' ? ` ${printed ?? actual}` : ''}`, hint };
+      return {
+        message: `expected ${issue.expected}, got ${got}${typeof actual === 'string' ? ` "${actual}"` : typeof actual === 'number' ? ` ${printed ?? actual}` : ''}`,
+        hint,
+      };
     }
     case 'invalid_format': {
       // "eur" for EUR, "2020-4-21" for 2020-04-21: say what was probably meant.
-      const pattern = issue.format === 'regex' && typeof actual === 'string' ? toRegExp((issue as { pattern?: string }).pattern) : undefined;
+      const pattern =
+        issue.format === 'regex' && typeof actual === 'string' ? toRegExp((issue as { pattern?: string }).pattern) : undefined;
       const guess = pattern ? formatGuess(actual as string, pattern) : undefined;
       return { message: issue.message, ...(guess ? { hint: `did you mean ${guess}?` } : {}) };
     }
     case 'invalid_value':
-      if (actual === undefined) return { message: 'missing required field', hint: `use one of: ${issue.values.map((v) => String(v)).join(', ')}` };
+      if (actual === undefined)
+        return { message: 'missing required field', hint: `use one of: ${issue.values.map((v) => String(v)).join(', ')}` };
       return {
         message: `${JSON.stringify(actual)} is not allowed`,
         hint: `use one of: ${issue.values.map((v) => String(v)).join(', ')}${nearest(actual, issue.values)}`,
@@ -76,11 +81,19 @@ function describe(issue: z.core.$ZodIssue, actual: unknown, printed: string | un
       // Free text (schema/common.ts localizedText): a string, or one per language.
       if (isTextUnion(issue)) {
         const expected = 'expected string, or one per language such as {en: "…", ru: "…"}';
-        return { message: actual === undefined ? `missing required field (${expected})` : `${expected}, got ${typeName(actual)} ${JSON.stringify(actual)}` };
+        return {
+          message:
+            actual === undefined
+              ? `missing required field (${expected})`
+              : `${expected}, got ${typeName(actual)} ${JSON.stringify(actual)}`,
+        };
       }
       // A missing date or other union-typed field: say so rather than "undefined is not valid".
       if (actual === undefined) return { message: 'missing required field', hint: firstUnionHint(issue) };
-      return { message: issue.message.startsWith('Invalid input') ? `${JSON.stringify(actual)} is not a valid value here` : issue.message, hint: firstUnionHint(issue) };
+      return {
+        message: issue.message.startsWith('Invalid input') ? `${JSON.stringify(actual)} is not a valid value here` : issue.message,
+        hint: firstUnionHint(issue),
+      };
     case 'custom': {
       // A refinement may say how to fix what it reports (schema v2: date or dates).
       const hint = (issue.params as { hint?: unknown } | undefined)?.hint;
@@ -94,7 +107,23 @@ function describe(issue: z.core.$ZodIssue, actual: unknown, printed: string | un
 }
 
 /** Keys a writer uses for the end (or start) of a span of days. */
-const SPAN_KEYS = new Set(['end', 'start', 'enddate', 'startdate', 'end_date', 'start_date', 'to', 'from', 'until', 'dateend', 'datestart', 'date_end', 'date_start', 'lastday', 'firstday']);
+const SPAN_KEYS = new Set([
+  'end',
+  'start',
+  'enddate',
+  'startdate',
+  'end_date',
+  'start_date',
+  'to',
+  'from',
+  'until',
+  'dateend',
+  'datestart',
+  'date_end',
+  'date_start',
+  'lastday',
+  'firstday',
+]);
 
 /**
  * What a writer meant by a key the schema does not have, when edit distance would guess wrong:
@@ -111,7 +140,11 @@ export function intendedKey(key: string, known: readonly string[]): string | und
 }
 
 /** An unknown topic is not a typo to correct but a topic to keep: point at `tags`. */
-function topicAdvice(issue: z.core.$ZodIssue, actual: unknown, described: { message: string; hint?: string }): { message: string; hint?: string } {
+function topicAdvice(
+  issue: z.core.$ZodIssue,
+  actual: unknown,
+  described: { message: string; hint?: string },
+): { message: string; hint?: string } {
   // The file is read with the version 1 schema unless it says 2: name both versions.
   if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'schemaVersion' && actual !== undefined)
     return { message: described.message, hint: 'use 1 or 2 (bilat migrate rewrites a version 1 file as version 2)' };

@@ -99,18 +99,34 @@ export function collapseDefaults(diags: Diagnostic[], defaulted: ReadonlySet<str
 /** The CSV file of one entry, or undefined with the reason in `out`. */
 function readTable(doc: LoadedDocument, path: string, at: PropertyKey[], out: Diagnostic[]): CsvTable | undefined {
   const r = resolveTradeFile(doc.file, path);
-  const atPath = (code: ErrorCode, message: string, hint?: string) => out.push({ ...located(doc, 'error', 'csv', [...at, 'path'], message, hint), code });
+  const atPath = (code: ErrorCode, message: string, hint?: string) =>
+    out.push({ ...located(doc, 'error', 'csv', [...at, 'path'], message, hint), code });
   if ('refused' in r) {
-    atPath('E_DATA_INVALID', `path "${path}" is refused: ${r.refused}`, 'keep trade CSV files in the folder of the relationship file, or below it');
+    atPath(
+      'E_DATA_INVALID',
+      `path "${path}" is refused: ${r.refused}`,
+      'keep trade CSV files in the folder of the relationship file, or below it',
+    );
     return undefined;
   }
   try {
     return { ...readCsv(r.file), file: r.shown };
   } catch (e) {
     if (!(e instanceof BilatError)) throw e;
-    if (e.code === 'E_FILE_MISSING') atPath(e.code, `CSV file ${r.shown} not found`, `"${path}" is relative to the folder of ${basename(doc.file)}`);
+    if (e.code === 'E_FILE_MISSING')
+      atPath(e.code, `CSV file ${r.shown} not found`, `"${path}" is relative to the folder of ${basename(doc.file)}`);
     else if (e.line === undefined) atPath(e.code, `${r.shown}: ${e.message}`);
-    else out.push({ severity: 'error', rule: 'csv', code: e.code, file: e.file === undefined || e.file === r.file ? r.shown : e.file, line: e.line, column: e.column ?? 1, path: formatPath(at), message: e.message });
+    else
+      out.push({
+        severity: 'error',
+        rule: 'csv',
+        code: e.code,
+        file: e.file === undefined || e.file === r.file ? r.shown : e.file,
+        line: e.line,
+        column: e.column ?? 1,
+        path: formatPath(at),
+        message: e.message,
+      });
     return undefined;
   }
 }
@@ -118,11 +134,29 @@ function readTable(doc: LoadedDocument, path: string, at: PropertyKey[], out: Di
 /** The rows of one CSV file as trade periods; `index` is the position of the first in `trade`. */
 function tradeRows(doc: LoadedDocument, table: CsvTable, entry: TradeFile, at: PropertyKey[], index: number, out: Diagnostic[]): Row[] {
   const cellError: CellError = (cell, path, message, hint) =>
-    out.push({ severity: 'error', rule: 'csv', code: 'E_DATA_INVALID', file: table.file, line: cell.line, column: cell.column, path, message, ...(hint ? { hint } : {}) });
+    out.push({
+      severity: 'error',
+      rule: 'csv',
+      code: 'E_DATA_INVALID',
+      file: table.file,
+      line: cell.line,
+      column: cell.column,
+      path,
+      message,
+      ...(hint ? { hint } : {}),
+    });
   const columns = headerColumns(doc, table, at, entry, cellError);
   if (!columns) return [];
   if (table.rows.length === 0) {
-    out.push({ severity: 'warning', rule: 'csv', file: table.file, line: table.header.line, column: table.header.column, path: formatPath(at), message: 'CSV file has a header but no rows' });
+    out.push({
+      severity: 'warning',
+      rule: 'csv',
+      file: table.file,
+      line: table.header.line,
+      column: table.header.column,
+      path: formatPath(at),
+      message: 'CSV file has a header but no rows',
+    });
   }
   const width = table.header.cells.length;
   const unnamedReported = new Set<number>();
@@ -135,7 +169,9 @@ function tradeRows(doc: LoadedDocument, table: CsvTable, entry: TradeFile, at: P
         (more ? row.cells[width] : row.cells.at(-1)) ?? row,
         formatPath(at),
         `row has ${row.cells.length} cells, the header names ${width} columns; the row is skipped`,
-        more ? 'a figure written with a comma, like 1,234, splits into two cells: write 1234, and quote text that holds a comma' : 'leave a cell empty when there is no value, but keep its comma',
+        more
+          ? 'a figure written with a comma, like 1,234, splits into two cells: write 1234, and quote text that holds a comma'
+          : 'leave a cell empty when there is no value, but keep its comma',
       );
       continue;
     }
@@ -148,7 +184,12 @@ function tradeRows(doc: LoadedDocument, table: CsvTable, entry: TradeFile, at: P
       if (field === undefined) {
         if (table.header.cells[j]?.value === '' && !unnamedReported.has(j)) {
           unnamedReported.add(j);
-          cellError(cell, formatPath(at), `value "${cell.value}" in column ${j + 1}, which has no name in the header`, 'name the column in the header row, or empty its cells');
+          cellError(
+            cell,
+            formatPath(at),
+            `value "${cell.value}" in column ${j + 1}, which has no name in the header`,
+            'name the column in the header row, or empty its cells',
+          );
         }
         return;
       }
@@ -172,7 +213,8 @@ function tradeRows(doc: LoadedDocument, table: CsvTable, entry: TradeFile, at: P
     // A field left empty (and not defaulted) is located at its empty cell, not at the row.
     row.cells.forEach((cell, j) => {
       const field = columns[j];
-      if (cell.value === '' && field !== undefined && !cells.has(field) && !defaulted.has(field)) cells.set(field, { line: cell.line, column: cell.column, printed: '' });
+      if (cell.value === '' && field !== undefined && !cells.has(field) && !defaulted.has(field))
+        cells.set(field, { line: cell.line, column: cell.column, printed: '' });
     });
     rows.push({ value, origin: { file: table.file, line: row.line, column: row.column, cells, defaulted, entry: at } });
   }
@@ -180,11 +222,22 @@ function tradeRows(doc: LoadedDocument, table: CsvTable, entry: TradeFile, at: P
 }
 
 /** Each header cell's field, undefined for a column that is ignored; undefined when no row can be read. */
-function headerColumns(doc: LoadedDocument, t: CsvTable, where: PropertyKey[], e: TradeFile, err: CellError): (string | undefined)[] | undefined {
+function headerColumns(
+  doc: LoadedDocument,
+  t: CsvTable,
+  where: PropertyKey[],
+  e: TradeFile,
+  err: CellError,
+): (string | undefined)[] | undefined {
   const cells = t.header.cells;
   const only = cells.length === 1 ? cells[0] : undefined;
   if (only && /[;\t]/.test(only.value)) {
-    err(only, formatPath(where), `the header is one column, "${only.value}": trade CSV files are separated by commas`, 'save it as CSV with commas between cells; in a spreadsheet, choose "CSV UTF-8 (comma delimited)"');
+    err(
+      only,
+      formatPath(where),
+      `the header is one column, "${only.value}": trade CSV files are separated by commas`,
+      'save it as CSV with commas between cells; in a spreadsheet, choose "CSV UTF-8 (comma delimited)"',
+    );
     return undefined;
   }
   const seen = new Set<string>();
@@ -192,7 +245,12 @@ function headerColumns(doc: LoadedDocument, t: CsvTable, where: PropertyKey[], e
     if (c.value === '') return undefined;
     if (!TRADE_COLUMNS.includes(c.value)) {
       const guess = didYouMean(c.value, TRADE_COLUMNS);
-      err(c, formatPath(where), `unknown column "${c.value}"; its cells are ignored`, guess ? `did you mean "${guess}"?` : `columns are the fields of a trade period: ${TRADE_COLUMNS.join(', ')}`);
+      err(
+        c,
+        formatPath(where),
+        `unknown column "${c.value}"; its cells are ignored`,
+        guess ? `did you mean "${guess}"?` : `columns are the fields of a trade period: ${TRADE_COLUMNS.join(', ')}`,
+      );
       return undefined;
     }
     if (seen.has(c.value)) {

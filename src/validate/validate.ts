@@ -21,14 +21,31 @@ import { noteAbout } from './rules/note-about.js';
 import { v2PeriodOrder, v2References } from './rules/v2-references.js';
 
 /** Semantic rules: on the whole file once it matches the schema, before that on the list items that do (salvage.ts). */
-export const rules: readonly Rule[] = [duplicateIds, references, sourced, publicSourcing, futureDates, periodOrder, rolePeriods, anniversaries, tradeArithmetic, unusedSources, noteAbout, v2References, v2PeriodOrder];
+export const rules: readonly Rule[] = [
+  duplicateIds,
+  references,
+  sourced,
+  publicSourcing,
+  futureDates,
+  periodOrder,
+  rolePeriods,
+  anniversaries,
+  tradeArithmetic,
+  unusedSources,
+  noteAbout,
+  v2References,
+  v2PeriodOrder,
+];
 
 /**
  * The schema a file is read with, by its `schemaVersion`: 2 → version 2 (read into the v1
  * shape the rules and the model use, the v2 file kept beside it); anything else → version 1,
  * whose own diagnostics then say what is wrong.
  */
-function schemaFor(value: unknown): { schema: typeof Relationship | typeof RelationshipV2; read: (v: unknown) => RelationshipSource | Relationship | undefined } {
+function schemaFor(value: unknown): {
+  schema: typeof Relationship | typeof RelationshipV2;
+  read: (v: unknown) => RelationshipSource | Relationship | undefined;
+} {
   const version = value && typeof value === 'object' ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (version === 2) {
     return {
@@ -74,7 +91,14 @@ export function validateDocument(doc: LoadedDocument, asOf: string): ValidationR
     // The rules still run on the items the schema accepted, so all problems show at once.
     const semantic = rulesDespiteSchema(csv.doc, parsed.error.issues, rules, asOf, read);
     const schema = csvHints(schemaDiagnostics(csv.doc, fileSchema, parsed.error), doc.file);
-    return { file: doc.file, doc, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...loneSurrogates(csv.doc), ...schema, ...semantic]), csv.defaulted) };
+    return {
+      file: doc.file,
+      doc,
+      diagnostics: collapseDefaults(
+        sortDiagnostics([...csv.diagnostics, ...loneSurrogates(csv.doc), ...schema, ...semantic]),
+        csv.defaulted,
+      ),
+    };
   }
   // Version 2 files are read into the version 1 shape (their own file kept under `v2`); then
   // each free text in the data's own language: what the rules and the model read.
@@ -82,7 +106,14 @@ export function validateDocument(doc: LoadedDocument, asOf: string): ValidationR
   const data = inDataLanguage(source);
   const ctx: RuleContext = { doc: csv.doc, data, asOf };
   const diagnostics = [...loneSurrogates(csv.doc), ...rules.flatMap((rule) => rule(ctx))];
-  return { file: doc.file, doc, expanded: csv.doc, data, source, diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted) };
+  return {
+    file: doc.file,
+    doc,
+    expanded: csv.doc,
+    data,
+    source,
+    diagnostics: collapseDefaults(sortDiagnostics([...csv.diagnostics, ...diagnostics]), csv.defaulted),
+  };
 }
 
 /** The data with each free text in its own language (`language`, default en): what the rules read. */

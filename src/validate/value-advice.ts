@@ -18,7 +18,9 @@ export function numberAdvice(written: string): string | undefined {
   const d = c.replace(/^[-+−]/, '');
   const plain = (x: string) => `${sign}${x}`;
   if (/^\d+(\.\d+)?$/.test(d))
-    return grouped ? `${s} looks like a number with spaces between thousands: write ${plain(d)}` : `write the number without quotes: ${plain(d)}`;
+    return grouped
+      ? `${s} looks like a number with spaces between thousands: write ${plain(d)}`
+      : `write the number without quotes: ${plain(d)}`;
   // 168,420.5: commas group thousands, the dot marks decimals.
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(d) && (d.includes('.') || (d.match(/,/g) ?? []).length > 1))
     return `${s} looks like a number with a thousands separator: write ${plain(d.replace(/,/g, ''))}`;

@@ -27,9 +27,11 @@ export interface StagedFile {
 
 /** Hidden and recognisable: folder listings, `bilat build data/` and the preview skip dot files. */
 export const TEMP_SUFFIX = '.bilat-tmp';
-const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+const tempName = (path: string) =>
+  join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
 
-const toBuffer = (data: string | Uint8Array): Buffer => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+const toBuffer = (data: string | Uint8Array): Buffer =>
+  typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 /** write() may write fewer bytes than asked (a disk filling up): keep going until all are out or it fails. */
 async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
@@ -130,7 +132,14 @@ export async function commitStaged(staged: readonly StagedFile[]): Promise<Commi
     try {
       await syncDir(dir);
     } catch (e) {
-      return { done, error: new BilatError('E_WRITE', `written, but the folder ${dir} could not be synced to disk (${(e as Error).message}): check the disk`, { file: dir, cause: e }) };
+      return {
+        done,
+        error: new BilatError(
+          'E_WRITE',
+          `written, but the folder ${dir} could not be synced to disk (${(e as Error).message}): check the disk`,
+          { file: dir, cause: e },
+        ),
+      };
     }
   }
   return { done };

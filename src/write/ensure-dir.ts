@@ -9,7 +9,9 @@ import { dirname } from 'node:path';
 export async function ensureDir(dir: string): Promise<void> {
   const missing: string[] = [];
   for (let d = dir; ; d = dirname(d)) {
-    const st = await stat(d).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : Promise.reject(e)));
+    const st = await stat(d).catch((e: NodeJS.ErrnoException) =>
+      e.code === 'ENOENT' || e.code === 'ENOTDIR' ? undefined : Promise.reject(e),
+    );
     if (st?.isDirectory()) break;
     if (st) throw Object.assign(new Error(`ENOTDIR: ${d} is a file, not a folder`), { code: 'ENOTDIR', path: d });
     missing.unshift(d);

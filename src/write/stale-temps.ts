@@ -29,7 +29,13 @@ export async function removeStaleTemps(dir: string, now = Date.now()): Promise<s
     const path = join(dir, name);
     const st = await stat(path).catch(() => undefined);
     if (!st?.isFile() || now - st.mtimeMs < MIN_AGE_MS) continue;
-    if (await unlink(path).then(() => true, () => false)) removed.push(path);
+    if (
+      await unlink(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed.push(path);
   }
   return removed;
 }

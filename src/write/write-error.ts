@@ -22,11 +22,15 @@ export function writeError(e: unknown, file: string, needed: number, together: n
   const err = e as NodeJS.ErrnoException;
   if (err instanceof BilatError) return err;
   const name = basename(file);
-  const kept = together > 1 ? `none of the ${together} files was replaced (earlier versions, if any, are unchanged)` : 'the earlier version, if any, is unchanged';
+  const kept =
+    together > 1
+      ? `none of the ${together} files was replaced (earlier versions, if any, are unchanged)`
+      : 'the earlier version, if any, is unchanged';
   let message: string;
   if (FULL.has(err?.code ?? '')) {
     const free = freeBytes(dirname(file));
-    const what = needed <= 0 ? [] : [together > 1 ? `${needed} bytes needed for the ${together} files written together` : `${needed} bytes needed`];
+    const what =
+      needed <= 0 ? [] : [together > 1 ? `${needed} bytes needed for the ${together} files written together` : `${needed} bytes needed`];
     if (free !== undefined) what.push(`${free} free`);
     const quota = err.code === 'EDQUOT' ? ' (disk quota)' : '';
     message = `disk full${quota} while writing ${name}${what.length ? ` (${what.join(', ')})` : ''}: free space on the disk that holds ${dirname(file)} and run again; ${kept}`;

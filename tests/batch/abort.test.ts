@@ -46,7 +46,14 @@ describe('buildBriefs with an AbortSignal', () => {
 
   it('an aborted signal builds nothing; without a signal the result is as before (no aborted, no notBuilt)', async () => {
     const { data, out } = tmp();
-    const r = await buildBriefs({ data: [join(data, 'good-a.yaml')], formats: ['html'], audiences: ['public'], out, asOf: AS_OF, signal: AbortSignal.abort() });
+    const r = await buildBriefs({
+      data: [join(data, 'good-a.yaml')],
+      formats: ['html'],
+      audiences: ['public'],
+      out,
+      asOf: AS_OF,
+      signal: AbortSignal.abort(),
+    });
     expect(r).toMatchObject({ aborted: true, notBuilt: [join(data, 'good-a.yaml')], files: [] });
     const plain = await buildBriefs({ data: [join(data, 'good-a.yaml')], formats: ['html'], audiences: ['public'], out, asOf: AS_OF });
     expect(plain.files).toEqual([join(out, 'batch-a-public.html')]);

@@ -44,7 +44,16 @@ describe('buildBriefs', () => {
 
   it('resolves options once, with defaults, and refuses a bad concurrency', () => {
     const o = resolveBuildOptions({ data: [], audiences: ['executive'] });
-    expect(o).toMatchObject({ formats: ['html', 'pdf'], out: 'output', locale: 'en-GB', pageSize: 'A4', concurrency: 1, incremental: false, keepGoing: false, expand: false });
+    expect(o).toMatchObject({
+      formats: ['html', 'pdf'],
+      out: 'output',
+      locale: 'en-GB',
+      pageSize: 'A4',
+      concurrency: 1,
+      incremental: false,
+      keepGoing: false,
+      expand: false,
+    });
     expect(Object.isFrozen(o)).toBe(true);
     expect(() => resolveBuildOptions({ data: [], concurrency: 0 })).toThrow(/concurrency/);
   });
@@ -55,8 +64,14 @@ describe('expandInputs', () => {
     const { data } = tmp();
     writeFileSync(join(data, 'bilateral.schema.json'), '{}');
     writeFileSync(join(data, 'notes.txt'), '');
-    expect(await expandInputs([data, join(data, 'good-a.yaml')])).toEqual(['bad.yaml', 'good-a.yaml', 'good-b.yaml', 'good-c.yaml'].map((f) => join(data, f)));
-    expect(await expandInputs(['data/good-{b,c}.yaml', 'missing.yaml'], join(data, '..'))).toEqual(['data/good-b.yaml', 'data/good-c.yaml', 'missing.yaml']);
+    expect(await expandInputs([data, join(data, 'good-a.yaml')])).toEqual(
+      ['bad.yaml', 'good-a.yaml', 'good-b.yaml', 'good-c.yaml'].map((f) => join(data, f)),
+    );
+    expect(await expandInputs(['data/good-{b,c}.yaml', 'missing.yaml'], join(data, '..'))).toEqual([
+      'data/good-b.yaml',
+      'data/good-c.yaml',
+      'missing.yaml',
+    ]);
   });
 
   it('absolute, recursive and ".." patterns keep the form they were given in', async () => {
@@ -101,7 +116,10 @@ describe('the incremental manifest', () => {
     expect(index.upToDate(file, 'executive', 'html', entry.input)).toBe(join(out, 'batch-c-executive.html'));
     expect(index.upToDate(file, 'executive', 'html', 'another input')).toBeUndefined();
     expect(index.upToDate(file, 'executive', 'pdf', entry.input)).toBeUndefined();
-    writeFileSync(join(out, 'batch-c-executive.html'), readFileSync(join(out, 'batch-c-executive.html'), 'utf8').replace('<html', '<html '));
+    writeFileSync(
+      join(out, 'batch-c-executive.html'),
+      readFileSync(join(out, 'batch-c-executive.html'), 'utf8').replace('<html', '<html '),
+    );
     expect(index.upToDate(file, 'executive', 'html', entry.input)).toBeUndefined();
   });
 
@@ -109,7 +127,14 @@ describe('the incremental manifest', () => {
     const { data, out } = tmp();
     mkdirSync(join(out, '.bilat'), { recursive: true });
     writeFileSync(manifestPath(out), '{ not json');
-    const r = await buildBriefs({ data: [join(data, 'good-a.yaml')], formats: ['html'], audiences: ['public'], out, asOf: AS_OF, incremental: true });
+    const r = await buildBriefs({
+      data: [join(data, 'good-a.yaml')],
+      formats: ['html'],
+      audiences: ['public'],
+      out,
+      asOf: AS_OF,
+      incremental: true,
+    });
     expect(r.files).toHaveLength(1);
     expect(Object.keys(readManifest(out).briefs)).toEqual(['batch-a-public.html']);
   });

@@ -11,8 +11,25 @@ const AUDIENCES = ['executive', 'analyst', 'public'];
 const tmp = scratchPerTest();
 
 interface Summary {
-  files: { data: string; status: 'ok' | 'failed' | 'skipped'; outputs: string[]; written: string[]; diagnostics: { file: string; line: number; column: number; severity: string; path: string; message: string }[]; ms: number; error?: { code: string } }[];
-  totals: { files: number; ok: number; failed: number; skipped: number; written: number; upToDate: number; errors: number; warnings: number };
+  files: {
+    data: string;
+    status: 'ok' | 'failed' | 'skipped';
+    outputs: string[];
+    written: string[];
+    diagnostics: { file: string; line: number; column: number; severity: string; path: string; message: string }[];
+    ms: number;
+    error?: { code: string };
+  }[];
+  totals: {
+    files: number;
+    ok: number;
+    failed: number;
+    skipped: number;
+    written: number;
+    upToDate: number;
+    errors: number;
+    warnings: number;
+  };
   durationMs: number;
 }
 
@@ -49,7 +66,11 @@ describe('bilat build with many files', () => {
       [21, 5, 'error', 'trade[0].exprots'],
       [22, 14, 'error', 'trade[0].imports'],
     ]);
-    expect(s.files[1]).toMatchObject({ outputs: [join(out, 'batch-a-executive.html')], written: [join(out, 'batch-a-executive.html')], diagnostics: [] });
+    expect(s.files[1]).toMatchObject({
+      outputs: [join(out, 'batch-a-executive.html')],
+      written: [join(out, 'batch-a-executive.html')],
+      diagnostics: [],
+    });
     expect(typeof s.files[1]!.ms).toBe('number');
     expect(s.totals).toEqual({ files: 4, ok: 3, failed: 1, skipped: 0, written: 3, upToDate: 0, errors: 2, warnings: 0 });
     expect(s.durationMs).toBeGreaterThan(0);
@@ -103,11 +124,27 @@ describe('bilat build with many files', () => {
     const shipped = (p: string) => readFileSync(join(ROOT, 'templates', p), 'utf8');
     writeFileSync(join(templates, 'shared', 'partials', 'title.hbs'), shipped('shared/partials/title.hbs'));
     writeFileSync(join(templates, 'analyst', 'timeline.hbs'), shipped('shared/partials/timeline.hbs'));
-    const args = ['build', join(data, 'good-a.yaml'), '-f', 'html', '--out', out, '--as-of', AS_OF, '--incremental', '--json', '--templates', templates];
+    const args = [
+      'build',
+      join(data, 'good-a.yaml'),
+      '-f',
+      'html',
+      '--out',
+      out,
+      '--as-of',
+      AS_OF,
+      '--incremental',
+      '--json',
+      '--templates',
+      templates,
+    ];
     const run = () => (JSON.parse(bilat(args).stdout) as Summary).files[0]!.written.map((w) => w.split('/').at(-1));
     expect(run()).toEqual(['batch-a-executive.html', 'batch-a-analyst.html', 'batch-a-public.html']);
     expect(run()).toEqual([]);
-    writeFileSync(join(templates, 'analyst', 'timeline.hbs'), `{{!-- analyst's own timeline --}}\n${shipped('shared/partials/timeline.hbs')}`);
+    writeFileSync(
+      join(templates, 'analyst', 'timeline.hbs'),
+      `{{!-- analyst's own timeline --}}\n${shipped('shared/partials/timeline.hbs')}`,
+    );
     expect(run()).toEqual(['batch-a-analyst.html']);
     writeFileSync(join(templates, 'shared', 'partials', 'title.hbs'), `{{!-- edited --}}\n${shipped('shared/partials/title.hbs')}`);
     expect(run()).toEqual(['batch-a-executive.html', 'batch-a-analyst.html', 'batch-a-public.html']);
@@ -115,12 +152,21 @@ describe('bilat build with many files', () => {
 
   it('takes folders and glob patterns, each file once', () => {
     const { data, out } = tmp();
-    const dir = JSON.parse(bilat(['build', data, '-f', 'html', '-a', 'public', '--out', out, '--as-of', AS_OF, '--json']).stdout) as Summary;
+    const dir = JSON.parse(
+      bilat(['build', data, '-f', 'html', '-a', 'public', '--out', out, '--as-of', AS_OF, '--json']).stdout,
+    ) as Summary;
     expect(dir.files.map((f) => f.data)).toEqual(['bad.yaml', 'good-a.yaml', 'good-b.yaml', 'good-c.yaml'].map((f) => join(data, f)));
 
-    const glob = bilat(['build', 'data/good-*.yaml', 'data/good-a.yaml', '-f', 'html', '-a', 'public', '--out', 'out', '--as-of', AS_OF, '--json'], join(data, '..'));
+    const glob = bilat(
+      ['build', 'data/good-*.yaml', 'data/good-a.yaml', '-f', 'html', '-a', 'public', '--out', 'out', '--as-of', AS_OF, '--json'],
+      join(data, '..'),
+    );
     expect(glob.code).toBe(0);
-    expect((JSON.parse(glob.stdout) as Summary).files.map((f) => f.data)).toEqual(['data/good-a.yaml', 'data/good-b.yaml', 'data/good-c.yaml']);
+    expect((JSON.parse(glob.stdout) as Summary).files.map((f) => f.data)).toEqual([
+      'data/good-a.yaml',
+      'data/good-b.yaml',
+      'data/good-c.yaml',
+    ]);
 
     const none = bilat(['build', join(data, 'nothing-*.yaml'), '--out', out]);
     expect(none.code).toBe(2);
@@ -134,7 +180,19 @@ describe('bilat build with many files', () => {
 
   it('--concurrency 2 writes the same bytes as --concurrency 1', () => {
     const { data, out } = tmp();
-    const args = (j: string, o: string) => ['build', join(data, 'good-*.yaml'), '-a', 'executive,public', '--out', o, '--as-of', AS_OF, '-j', j, '--quiet'];
+    const args = (j: string, o: string) => [
+      'build',
+      join(data, 'good-*.yaml'),
+      '-a',
+      'executive,public',
+      '--out',
+      o,
+      '--as-of',
+      AS_OF,
+      '-j',
+      j,
+      '--quiet',
+    ];
     const r1 = bilat(args('1', `${out}-1`));
     expect(r1.code, r1.stderr).toBe(0);
     const r2 = bilat(args('2', `${out}-2`));
@@ -150,7 +208,20 @@ describe('bilat build with many files', () => {
   // file overflows it and is built again on a worker of its own with a larger heap.
   it.each(['24'])('workers that run out of a %s MB heap: every file built again on a larger worker, with a warning, same bytes', (mb) => {
     const { data, out } = tmp();
-    const args = (j: string, o: string) => ['build', join(data, 'good-*.yaml'), '-a', 'executive', '-f', 'pdf', '--out', o, '--as-of', AS_OF, '-j', j];
+    const args = (j: string, o: string) => [
+      'build',
+      join(data, 'good-*.yaml'),
+      '-a',
+      'executive',
+      '-f',
+      'pdf',
+      '--out',
+      o,
+      '--as-of',
+      AS_OF,
+      '-j',
+      j,
+    ];
     expect(bilat(args('1', `${out}-1`)).code).toBe(0);
     const r = bilat(args('2', `${out}-2`), ROOT, { BILAT_WORKER_HEAP_MB: mb });
     expect(r.code, r.stderr).toBe(0);
@@ -173,7 +244,9 @@ describe('bilat build with many files', () => {
     expect(r.code, r.stderr).toBe(3);
     for (const f of ['good-a', 'good-b', 'good-c']) {
       expect(r.stderr).toMatch(new RegExp(`failed\\s+\\S*${f}\\.yaml\\s+E_RENDER`));
-      expect(r.stderr).toContain(`${join(data, `${f}.yaml`)}  ran out of memory on a worker with a 24 MB heap and again on one of its own with 24 MB; nothing was written for it. Split the file, or allow more: BILAT_LARGE_WORKER_HEAP_MB=48`);
+      expect(r.stderr).toContain(
+        `${join(data, `${f}.yaml`)}  ran out of memory on a worker with a 24 MB heap and again on one of its own with 24 MB; nothing was written for it. Split the file, or allow more: BILAT_LARGE_WORKER_HEAP_MB=48`,
+      );
     }
     expect(r.stderr).toMatch(/3 files: 0 briefs written .*3 failed/);
     expect(r.stderr).not.toMatch(/FATAL|heap out of memory|at .*\.js:\d+/);
@@ -183,7 +256,19 @@ describe('bilat build with many files', () => {
   it('two files with one pair id: the later one is reported with the reason, each output listed once (exit 1)', () => {
     const { data, out } = tmp();
     writeFileSync(join(data, 'good-z.yaml'), readFileSync(join(data, 'good-a.yaml')));
-    const r = bilat(['build', join(data, 'good-a.yaml'), join(data, 'good-z.yaml'), '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF]);
+    const r = bilat([
+      'build',
+      join(data, 'good-a.yaml'),
+      join(data, 'good-z.yaml'),
+      '-a',
+      'public',
+      '-f',
+      'html',
+      '--out',
+      out,
+      '--as-of',
+      AS_OF,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`good-z\\.yaml:\\d+:\\d+  error  pair\\.id  pair id "batch-a" is also used by \\S*good-a\\.yaml`));
     expect(r.stdout.trim().split('\n')).toEqual([join(out, 'batch-a-public.html')]);
@@ -193,7 +278,18 @@ describe('bilat build with many files', () => {
   it('an output path that is a file: exit 3 naming it, not a temp file', () => {
     const { dir, data } = tmp();
     writeFileSync(join(dir, 'afile'), 'x');
-    const r = bilat(['build', join(data, 'good-a.yaml'), '-a', 'public', '-f', 'html', '--out', join(dir, 'afile', 'out'), '--as-of', AS_OF]);
+    const r = bilat([
+      'build',
+      join(data, 'good-a.yaml'),
+      '-a',
+      'public',
+      '-f',
+      'html',
+      '--out',
+      join(dir, 'afile', 'out'),
+      '--as-of',
+      AS_OF,
+    ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`cannot write output: ENOTDIR: ${join(dir, 'afile')} is a file, not a folder`);
   });
@@ -202,7 +298,21 @@ describe('bilat build with many files', () => {
     const { dir, data, out } = tmp();
     mkdirSync(join(dir, 'tpl', 'shared', 'partials'), { recursive: true });
     writeFileSync(join(dir, 'tpl', 'shared', 'partials', 'sources.hbs'), '<section id="sources"><h2>Sources</h2></section>\n');
-    const args = (t: string) => ['build', join(data, 'good-a.yaml'), '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF, '--incremental', '--templates', t];
+    const args = (t: string) => [
+      'build',
+      join(data, 'good-a.yaml'),
+      '-a',
+      'public',
+      '-f',
+      'html',
+      '--out',
+      out,
+      '--as-of',
+      AS_OF,
+      '--incremental',
+      '--templates',
+      t,
+    ];
     expect(bilat(args('tpl'), dir).code).toBe(0);
     const again = bilat(args(join(dir, 'tpl/')), ROOT);
     expect(again.code).toBe(0);

@@ -26,7 +26,14 @@ describe('a brief built after others in one process', () => {
 
     const solo = outputs(alone);
     const batch = outputs(together);
-    expect([...solo.keys()]).toEqual(['batch-b-analyst.ru.html', 'batch-b-analyst.ru.pdf', 'batch-b-executive.ru.html', 'batch-b-executive.ru.pdf', 'batch-b-public.ru.html', 'batch-b-public.ru.pdf']);
+    expect([...solo.keys()]).toEqual([
+      'batch-b-analyst.ru.html',
+      'batch-b-analyst.ru.pdf',
+      'batch-b-executive.ru.html',
+      'batch-b-executive.ru.pdf',
+      'batch-b-public.ru.html',
+      'batch-b-public.ru.pdf',
+    ]);
     for (const [name, bytes] of solo) expect(batch.get(name)?.equals(bytes), name).toBe(true);
 
     const title = 'Belgium – New Zealand';

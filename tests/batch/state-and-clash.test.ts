@@ -14,8 +14,16 @@ const tmp = scratchPerTest();
 describe('a damaged incremental manifest', { timeout: 180_000 }, () => {
   const cases: [string, string, RegExp][] = [
     ['not JSON', '{ not json', /incremental-build manifest is damaged \(not JSON: [^)]+\); recovered: rebuilding every brief/],
-    ['an entry of the wrong shape', '{"version":1,"briefs":{"batch-a-public.html":null}}', /incremental-build manifest is damaged \(.+ at briefs\.batch-a-public\.html\); recovered: rebuilding every brief/],
-    ['another version', '{"version":99,"briefs":{}}', /incremental-build manifest is written by another version of bilat; recovered: rebuilding every brief/],
+    [
+      'an entry of the wrong shape',
+      '{"version":1,"briefs":{"batch-a-public.html":null}}',
+      /incremental-build manifest is damaged \(.+ at briefs\.batch-a-public\.html\); recovered: rebuilding every brief/,
+    ],
+    [
+      'another version',
+      '{"version":99,"briefs":{}}',
+      /incremental-build manifest is written by another version of bilat; recovered: rebuilding every brief/,
+    ],
   ];
   for (const [what, text, message] of cases) {
     it(`${what}: a warning naming the file, a full rebuild, a good manifest after (exit 0)`, () => {
@@ -30,7 +38,19 @@ describe('a damaged incremental manifest', { timeout: 180_000 }, () => {
       expect(r.stderr).toMatch(/1 brief written/);
       expect(Object.keys(JSON.parse(readFileSync(manifest, 'utf8')).briefs)).toEqual(['batch-a-public.html']);
       // Rewritten, so the next build is quiet and skips it.
-      const again = bilat(['build', join(data, 'good-a.yaml'), '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF, '--incremental']);
+      const again = bilat([
+        'build',
+        join(data, 'good-a.yaml'),
+        '-a',
+        'public',
+        '-f',
+        'html',
+        '--out',
+        out,
+        '--as-of',
+        AS_OF,
+        '--incremental',
+      ]);
       expect(again.stderr).not.toContain('warning');
       expect(again.stderr).toMatch(/0 briefs written .* 1 up to date/);
     });
@@ -40,10 +60,29 @@ describe('a damaged incremental manifest', { timeout: 180_000 }, () => {
     const { data, out } = tmp();
     mkdirSync(join(out, '.bilat'), { recursive: true });
     writeFileSync(join(out, '.bilat', 'manifest.json'), '[]');
-    const r = bilat(['build', join(data, 'good-a.yaml'), '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF, '--incremental', '--json']);
+    const r = bilat([
+      'build',
+      join(data, 'good-a.yaml'),
+      '-a',
+      'public',
+      '-f',
+      'html',
+      '--out',
+      out,
+      '--as-of',
+      AS_OF,
+      '--incremental',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout) as { problems?: { severity: string; file: string; message: string }[] };
-    expect(s.problems).toEqual([expect.objectContaining({ severity: 'warning', file: join(out, '.bilat', 'manifest.json'), message: expect.stringMatching(/damaged .*rebuilding every brief/) })]);
+    expect(s.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: join(out, '.bilat', 'manifest.json'),
+        message: expect.stringMatching(/damaged .*rebuilding every brief/),
+      }),
+    ]);
   });
 });
 
@@ -53,7 +92,20 @@ describe('two files with one pair id', { timeout: 180_000 }, () => {
     it(`-j ${j}: the later file fails naming the earlier one, and the earlier file's briefs stay its own`, () => {
       const { data, out, dir } = tmp();
       const alone = join(dir, 'alone');
-      const args = (o: string, ...files: string[]) => ['build', ...files, '-a', 'public', '-f', 'html', '--out', o, '--as-of', AS_OF, '-j', j];
+      const args = (o: string, ...files: string[]) => [
+        'build',
+        ...files,
+        '-a',
+        'public',
+        '-f',
+        'html',
+        '--out',
+        o,
+        '--as-of',
+        AS_OF,
+        '-j',
+        j,
+      ];
       expect(bilat(args(alone, join(data, 'good-a.yaml'))).code).toBe(0);
       const copy = readFileSync(join(data, 'good-a.yaml'), 'utf8').replace('title: Albania – Armenia', 'title: Impostor – Copy');
       writeFileSync(join(data, 'good-z.yaml'), `${copy}\n${'# padding\n'.repeat(2000)}`);
@@ -61,7 +113,9 @@ describe('two files with one pair id', { timeout: 180_000 }, () => {
       // The earlier file's brief, byte for byte (before the fix the copy overwrote it, then was reported).
       expect(outputs(out)).toEqual(outputs(alone));
       expect(readFileSync(join(out, 'batch-a-public.html'), 'utf8')).not.toContain('Impostor');
-      expect(r.stderr).toMatch(/good-z\.yaml:4:7  error  pair\.id  pair id "batch-a" is also used by \S*good-a\.yaml; both would write the same briefs, so nothing was written for this file/);
+      expect(r.stderr).toMatch(
+        /good-z\.yaml:4:7  error  pair\.id  pair id "batch-a" is also used by \S*good-a\.yaml; both would write the same briefs, so nothing was written for this file/,
+      );
       expect(r.code, r.stderr).toBe(1);
       expect(readdirSync(out).filter((f) => f.includes('bilat-tmp'))).toEqual([]);
       expect(r.stdout.trim().split('\n')).toEqual([join(out, 'batch-a-public.html')]);
@@ -72,8 +126,23 @@ describe('two files with one pair id', { timeout: 180_000 }, () => {
   it('the earlier file failing leaves the way free: the later one is built', () => {
     const { data, out } = tmp();
     writeFileSync(join(data, 'good-z.yaml'), readFileSync(join(data, 'good-a.yaml')));
-    writeFileSync(join(data, 'good-a.yaml'), readFileSync(join(data, 'good-a.yaml'), 'utf8').replace('schemaVersion: 1', 'schemaVersion: 1\nbogus: 1'));
-    const r = bilat(['build', join(data, 'good-a.yaml'), join(data, 'good-z.yaml'), '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF]);
+    writeFileSync(
+      join(data, 'good-a.yaml'),
+      readFileSync(join(data, 'good-a.yaml'), 'utf8').replace('schemaVersion: 1', 'schemaVersion: 1\nbogus: 1'),
+    );
+    const r = bilat([
+      'build',
+      join(data, 'good-a.yaml'),
+      join(data, 'good-z.yaml'),
+      '-a',
+      'public',
+      '-f',
+      'html',
+      '--out',
+      out,
+      '--as-of',
+      AS_OF,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('is also used by');
     expect(existsSync(join(out, 'batch-a-public.html'))).toBe(true);

@@ -1,7 +1,19 @@
 // `bilat build --watch`: the real CLI in a child process, edited files, real file events.
 // The waits below bound how long a test may hang; they assert nothing about speed.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { appendFileSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchRoots } from '../../src/batch/watch.js';
@@ -15,7 +27,10 @@ afterEach(() => {
 
 /** A watching CLI whose stderr and stdout can be awaited line by line. */
 function watchCli(args: string[]) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'bilat.js'), ...args, '--watch'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'bilat.js'), ...args, '--watch'], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   running.push(child);
   let stderr = '';
   let stdout = '';
@@ -100,7 +115,10 @@ describe('bilat build --watch', () => {
     await w.until('\n', 2, 'stdout');
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
-    const lines = w.stdout.trim().split('\n').map((l) => JSON.parse(l) as { totals: { written: number; upToDate: number; files: number } });
+    const lines = w.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { totals: { written: number; upToDate: number; files: number } });
     expect(lines.map((l) => l.totals)).toEqual([
       expect.objectContaining({ files: 1, written: 1, upToDate: 0 }),
       expect.objectContaining({ files: 1, written: 1, upToDate: 0 }),
@@ -137,7 +155,12 @@ describe('bilat build --watch', () => {
     const w = watchCli(['build', join(rel, 'mn-rs-csv.yaml'), '-a', 'analyst', '-f', 'html', '--out', out, '--as-of', AS_OF]);
     await w.until(/watching .* for changes/);
     const csv = join(rel, 'trade', 'mn-rs.csv');
-    writeFileSync(csv, readFileSync(csv, 'utf8').replace('t2023,2023,2023,2023,998.4,', 't2023,2023,2023,2023,999.4,').replace(',2208.6,-211.8,', ',2209.6,-210.8,'));
+    writeFileSync(
+      csv,
+      readFileSync(csv, 'utf8')
+        .replace('t2023,2023,2023,2023,998.4,', 't2023,2023,2023,2023,999.4,')
+        .replace(',2208.6,-211.8,', ',2209.6,-210.8,'),
+    );
     await w.until(`${csv} changed: rebuilding`);
     await w.until(/✔ 1 file: 1 brief written/, 2);
     expect(readFileSync(join(out, 'mn-rs-csv-analyst.html'), 'utf8')).toMatch(/999[.,]4/);
@@ -150,14 +173,22 @@ describe('bilat build --watch', () => {
     rmSync(join(data, 'bad.yaml'));
     const log = join(data, 'log.json');
     const fd = openSync(log, 'w');
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'bilat.js'), 'build', data, '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF, '--json', '--watch'], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', fd, 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'bilat.js'), 'build', data, '-a', 'public', '-f', 'html', '--out', out, '--as-of', AS_OF, '--json', '--watch'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', fd, 'pipe'],
+      },
+    );
     closeSync(fd);
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const lines = () => readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind?: string; warning?: string; totals?: { files: number; written: number } });
+    const lines = () =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { kind?: string; warning?: string; totals?: { files: number; written: number } });
     const wait = async (n: number) => {
       const deadline = Date.now() + 30_000;
       while (lines().filter((l) => l.totals).length < n) {
@@ -171,7 +202,9 @@ describe('bilat build --watch', () => {
     await wait(2);
     await new Promise((r) => setTimeout(r, 1000)); // a loop would add a line per build meanwhile
     const all = lines();
-    expect(all.filter((l) => l.kind === 'watch').map((l) => l.warning)).toEqual([`${log} is where this command's own output goes: not read as data, not watched`]);
+    expect(all.filter((l) => l.kind === 'watch').map((l) => l.warning)).toEqual([
+      `${log} is where this command's own output goes: not read as data, not watched`,
+    ]);
     expect(all.filter((l) => l.totals).map((l) => l.totals)).toEqual([
       expect.objectContaining({ files: 3, written: 3 }),
       expect.objectContaining({ files: 3, written: 1 }),
@@ -194,9 +227,23 @@ describe('bilat build --watch', () => {
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
     const port = (busy.address() as { port: number }).port;
     try {
-      const w = watchCli(['build', join(data, 'good-a.yaml'), '-a', 'public', '--out', out, '--as-of', AS_OF, '--serve', '--port', String(port)]);
+      const w = watchCli([
+        'build',
+        join(data, 'good-a.yaml'),
+        '-a',
+        'public',
+        '--out',
+        out,
+        '--as-of',
+        AS_OF,
+        '--serve',
+        '--port',
+        String(port),
+      ]);
       expect(await w.exited).toBe(2);
-      expect(w.stderr).toContain(`cannot serve the preview on port ${port} (in use): pick another with --port <n>, or --port 0 for any free one`);
+      expect(w.stderr).toContain(
+        `cannot serve the preview on port ${port} (in use): pick another with --port <n>, or --port 0 for any free one`,
+      );
       const bad = watchCli(['build', join(data, 'good-a.yaml'), '--out', out, '--serve', '--port', 'eighty']);
       expect(await bad.exited).toBe(2);
       expect(bad.stderr).toContain('--port takes a whole number from 0 to 65535');

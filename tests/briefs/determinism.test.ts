@@ -12,7 +12,11 @@ beforeAll(async () => {
   first = await buildOnce();
   again = tempDir('again');
   // A second build, later, in a time zone 14 hours ahead of UTC and another locale.
-  const r = runCli(['build', ...PAIRS.map((p) => p.file), '--as-of', AS_OF, '--out', again], { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+  const r = runCli(['build', ...PAIRS.map((p) => p.file), '--as-of', AS_OF, '--out', again], {
+    TZ: 'Pacific/Kiritimati',
+    LANG: 'de_DE.UTF-8',
+    LC_ALL: 'de_DE.UTF-8',
+  });
   expect(r.status, r.stderr).toBe(0);
 });
 afterAll(() => removeDir(again));

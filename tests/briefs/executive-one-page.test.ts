@@ -22,8 +22,21 @@ const dir = mkdtempSync(join(tmpdir(), 'bilat-one-page-'));
 const executive = compileAudience(resolveAudience('executive'));
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 
-const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ['trade', 'visit', 'council', 'energy', 'transport', 'ministerial', 'cooperation', 'agreement'][(i + seed) % 8]).join(' ');
-const KINDS = ['meeting', 'phone-call', 'video-call', 'official-visit', 'state-visit', 'working-visit', 'sidelines-meeting', 'correspondence'];
+const words = (n: number, seed: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => ['trade', 'visit', 'council', 'energy', 'transport', 'ministerial', 'cooperation', 'agreement'][(i + seed) % 8],
+  ).join(' ');
+const KINDS = [
+  'meeting',
+  'phone-call',
+  'video-call',
+  'official-visit',
+  'state-visit',
+  'working-visit',
+  'sidelines-meeting',
+  'correspondence',
+];
 
 /** A valid relationship of a generated shape (SYNTHETIC: describes no real events). */
 const relationship = fc
@@ -50,16 +63,47 @@ const relationship = fc
           { code: 'HI', code3: 'HIG', name: 'Highland', officialName: name('Kingdom'), adjective: 'Highlandic', capital: 'Summit' },
         ],
       },
-      sources: Array.from({ length: r.sources }, (_, i) => ({ id: `s${i + 1}`, title: `Synthetic ${words(r.titleWords, i)}`, publisher: `Synthetic Publisher ${i + 1}`, published: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, kind: 'press-release' })),
-      engagements: Array.from({ length: r.contacts }, (_, i) => ({ id: `e${i}`, date: `${1995 + (i % 31)}-0${1 + (i % 9)}-1${i % 10}`, kind: KINDS[i % 8], title: `Synthetic ${words(4 + (i % 9), i)}`, sources: [src(i)] })),
+      sources: Array.from({ length: r.sources }, (_, i) => ({
+        id: `s${i + 1}`,
+        title: `Synthetic ${words(r.titleWords, i)}`,
+        publisher: `Synthetic Publisher ${i + 1}`,
+        published: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+        kind: 'press-release',
+      })),
+      engagements: Array.from({ length: r.contacts }, (_, i) => ({
+        id: `e${i}`,
+        date: `${1995 + (i % 31)}-0${1 + (i % 9)}-1${i % 10}`,
+        kind: KINDS[i % 8],
+        title: `Synthetic ${words(4 + (i % 9), i)}`,
+        sources: [src(i)],
+      })),
       talkingPoints: r.points.map((n, i) => ({ text: `Synthetic point: ${words(n, i)}.`, sources: [src(i)] })),
-      milestones: r.milestones.map((y, i) => ({ id: `m${i}`, kind: i % 2 ? 'treaty-signing' : 'diplomatic-relations', title: `synthetic ${words(3 + i, i)}`, date: `${y}-0${1 + (i % 9)}-1${i % 10}`, sources: [src(i)] })),
-      trade: r.trade.map((v, i) => ({ id: `t${i}`, start: 2015 + i, end: 2015 + i, label: String(2015 + i), reporter: 'LO', currency: 'EUR', unit: 'thousand', exports: Number(v.toFixed(2)), imports: Number((v / 2).toFixed(2)), sources: [src(i)] })),
+      milestones: r.milestones.map((y, i) => ({
+        id: `m${i}`,
+        kind: i % 2 ? 'treaty-signing' : 'diplomatic-relations',
+        title: `synthetic ${words(3 + i, i)}`,
+        date: `${y}-0${1 + (i % 9)}-1${i % 10}`,
+        sources: [src(i)],
+      })),
+      trade: r.trade.map((v, i) => ({
+        id: `t${i}`,
+        start: 2015 + i,
+        end: 2015 + i,
+        label: String(2015 + i),
+        reporter: 'LO',
+        currency: 'EUR',
+        unit: 'thousand',
+        exports: Number(v.toFixed(2)),
+        imports: Number((v / 2).toFixed(2)),
+        sources: [src(i)],
+      })),
       ...(r.agreements ? { agreements: { counts: [{ count: r.agreements, asOf: 2020, sources: ['s1'] }] } } : {}),
     };
   });
 
-const asOf = fc.date({ min: new Date('2015-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const asOf = fc
+  .date({ min: new Date('2015-01-01'), max: new Date('2032-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 let n = 0;
 async function buildExecutive(data: unknown, day: string) {
@@ -107,7 +151,12 @@ describe('executive brief on one page', () => {
 
   it('cuts the least important items first and announces what it left out', () => {
     const contact = { title: 'c' } as never;
-    const view = { recentContacts: Array(9).fill(contact), anniversaries: Array(4).fill({}), talkingPoints: Array(5).fill({}), has: { anniversaries: true, talkingPoints: true } } as never;
+    const view = {
+      recentContacts: Array(9).fill(contact),
+      anniversaries: Array(4).fill({}),
+      talkingPoints: Array(5).fill({}),
+      has: { anniversaries: true, talkingPoints: true },
+    } as never;
     const shown = { contacts: 3, milestones: 3 };
     expect(cutView(view, 0, shown)).toBe(view);
     expect(cutView(view, 1, shown).fit).toEqual({ shortSources: true, contactsMore: 0, milestonesMore: 0, pointsMore: 0 });

@@ -17,8 +17,10 @@ beforeAll(async () => {
 const cases = briefCases();
 const memo = new Map<string, string>();
 const once = (key: string, make: () => string) => memo.get(key) ?? (memo.set(key, make()), memo.get(key)!);
-const pdfText = (c: BriefCase) => once(`pdf ${c.pair} ${c.audience.id}`, () => pdfBodyText(outputPath(dir, c.pair, c.audience.id, 'pdf'), c.furniture));
-const htmlBody = (c: BriefCase) => once(`html ${c.pair} ${c.audience.id}`, () => htmlText(readFileSync(outputPath(dir, c.pair, c.audience.id, 'html'), 'utf8')));
+const pdfText = (c: BriefCase) =>
+  once(`pdf ${c.pair} ${c.audience.id}`, () => pdfBodyText(outputPath(dir, c.pair, c.audience.id, 'pdf'), c.furniture));
+const htmlBody = (c: BriefCase) =>
+  once(`html ${c.pair} ${c.audience.id}`, () => htmlText(readFileSync(outputPath(dir, c.pair, c.audience.id, 'html'), 'utf8')));
 
 const difference = (html: Set<string>, pdf: Set<string>) => ({
   onlyInHtml: [...html].filter((x) => !pdf.has(x)).sort(),
@@ -43,7 +45,11 @@ function expectedNames(c: BriefCase): string[] {
   const people = (c.doc.people ?? []) as Doc[];
   if (c.audience.internal) return [...countries, ...people.map((p) => p.name as string)];
   // Public: the people who took part in a public contact.
-  const shown = new Set(((c.doc.engagements ?? []) as Doc[]).filter((e) => e.visibility !== 'internal').flatMap((e) => (e.participants ?? []).map((p: Doc) => p.person)));
+  const shown = new Set(
+    ((c.doc.engagements ?? []) as Doc[])
+      .filter((e) => e.visibility !== 'internal')
+      .flatMap((e) => (e.participants ?? []).map((p: Doc) => p.person)),
+  );
   return [...countries, ...people.filter((p) => p.visibility !== 'internal' && shown.has(p.id)).map((p) => p.name as string)];
 }
 
@@ -91,7 +97,8 @@ describe('text helpers', () => {
   });
 
   it('turn HTML into the text a reader sees', () => {
-    const html = '<main><p>Aliyev<sup class="fn">[<a href="#s">2</a>]</sup> &amp; Japarov&#x27;s</p><li>x</li><li>y</li><svg><title>T</title><path d="m1 2108"/></svg></main>';
+    const html =
+      '<main><p>Aliyev<sup class="fn">[<a href="#s">2</a>]</sup> &amp; Japarov&#x27;s</p><li>x</li><li>y</li><svg><title>T</title><path d="m1 2108"/></svg></main>';
     expect(htmlText(html)).toBe("Aliyev[2] & Japarov's x y");
     expect(htmlText(html, { svgTitles: true })).toBe("Aliyev[2] & Japarov's x y T");
   });

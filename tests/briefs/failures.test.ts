@@ -50,7 +50,9 @@ describe('invalid data', () => {
   let text = '';
   beforeAll(() => {
     // Two mistakes a person makes: a number written with a decimal comma, a misspelt key.
-    text = readFileSync(PAIRS[0].file, 'utf8').replace('    exports: 2.3\n', '    exports: "2,3"\n').replace('    imports: 1.4\n', '    imprts: 1.4\n');
+    text = readFileSync(PAIRS[0].file, 'utf8')
+      .replace('    exports: 2.3\n', '    exports: "2,3"\n')
+      .replace('    imports: 1.4\n', '    imprts: 1.4\n');
     expect(text).toContain('"2,3"');
     expect(text).toContain('imprts');
     bad = join(work, 'bad.yaml');
@@ -121,7 +123,8 @@ describe('a character no PDF font can draw', () => {
     // The PDFs that print the place were not replaced; the HTML briefs were (they need no PDF font).
     const after = snapshotDir(out);
     expect([...after.keys()], 'no new, temp or partial file').toEqual([...before.keys()]);
-    for (const [f, { bytes }] of before) if (f.endsWith('.pdf') && r.stderr.includes(f)) expect(after.get(f)!.bytes.equals(bytes), `${f} unchanged`).toBe(true);
+    for (const [f, { bytes }] of before)
+      if (f.endsWith('.pdf') && r.stderr.includes(f)) expect(after.get(f)!.bytes.equals(bytes), `${f} unchanged`).toBe(true);
     expect(r.stderr).toMatch(/az-kg-analyst\.pdf/);
   });
 });
@@ -138,9 +141,14 @@ describe('write failure', () => {
     const r = build([PAIRS[0].file]);
     expect(r.status).toBe(3);
     expect(r.stderr).toContain(blocked);
-    expect(listDir(out)).toEqual(listDir(built).map((f) => (f === last ? `${last}/keep` : f)).sort());
+    expect(listDir(out)).toEqual(
+      listDir(built)
+        .map((f) => (f === last ? `${last}/keep` : f))
+        .sort(),
+    );
     // The files written before the failure were replaced whole (same build, same bytes) …
-    for (const f of listDir(built).filter((x) => x !== last)) expect(readFileSync(join(out, f)).equals(readFileSync(join(built, f))), f).toBe(true);
+    for (const f of listDir(built).filter((x) => x !== last))
+      expect(readFileSync(join(out, f)).equals(readFileSync(join(built, f))), f).toBe(true);
     // … and the other relationship's outputs were not touched.
     const after = snapshotDir(out);
     for (const f of listDir(out).filter((x) => x.startsWith('mn-rs-'))) expect(after.get(f)!.mtimeMs, f).toBe(before.get(f)!.mtimeMs);

@@ -21,10 +21,15 @@ beforeAll(async () => {
 });
 
 /** Attributes that make a browser fetch or navigate. */
-const URL_ATTRS = /\s(src|href|xlink:href|srcset|action|formaction|poster|data|background|cite|longdesc|manifest|ping|imagesrcset)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+const URL_ATTRS =
+  /\s(src|href|xlink:href|srcset|action|formaction|poster|data|background|cite|longdesc|manifest|ping|imagesrcset)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 function urlAttributes(html: string): { name: string; value: string; index: number }[] {
-  return [...html.matchAll(URL_ATTRS)].map((m) => ({ name: m[1]!.toLowerCase(), value: decodeEntities(m[3] ?? m[4] ?? m[5] ?? ''), index: m.index! }));
+  return [...html.matchAll(URL_ATTRS)].map((m) => ({
+    name: m[1]!.toLowerCase(),
+    value: decodeEntities(m[3] ?? m[4] ?? m[5] ?? ''),
+    index: m.index!,
+  }));
 }
 
 describe.each(briefs.map((b) => [`${b.pair} ${b.audience}`, b] as const))('%s HTML', (_n, b) => {
@@ -39,7 +44,12 @@ describe.each(briefs.map((b) => [`${b.pair} ${b.audience}`, b] as const))('%s HT
     expect(csp, 'CSP meta').not.toBeNull();
     // Before anything it governs.
     expect(head.indexOf(csp![0])).toBeLessThan(head.search(/<style|<link|<script/i) >>> 0);
-    const policy = Object.fromEntries(decodeEntities(csp![1]!).split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const policy = Object.fromEntries(
+      decodeEntities(csp![1]!)
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(policy['default-src']).toEqual(["'none'"]);
     expect(policy['base-uri']).toEqual(["'none'"]);
     expect(policy['form-action']).toEqual(["'none'"]);
@@ -58,9 +68,13 @@ describe.each(briefs.map((b) => [`${b.pair} ${b.audience}`, b] as const))('%s HT
     expect(html).not.toMatch(/<(script|link|iframe|frame|object|embed|base|audio|video|source)\b/i);
     const css = /<style>([\s\S]*?)<\/style>/i.exec(html)![1]!;
     expect(css).not.toMatch(/@import/i);
-    expect([...css.matchAll(/url\(\s*['"]?([^'")]*)/gi)].map((m) => m[1]).filter((u) => !u!.startsWith('data:') && !u!.startsWith('#'))).toEqual([]);
+    expect(
+      [...css.matchAll(/url\(\s*['"]?([^'")]*)/gi)].map((m) => m[1]).filter((u) => !u!.startsWith('data:') && !u!.startsWith('#')),
+    ).toEqual([]);
     // SVG paint servers and clip paths refer to fragments of the same file only.
-    expect([...html.matchAll(/url\(\s*['"]?([^'")]*)/gi)].map((m) => m[1]).filter((u) => !u!.startsWith('#') && !u!.startsWith('data:'))).toEqual([]);
+    expect(
+      [...html.matchAll(/url\(\s*['"]?([^'")]*)/gi)].map((m) => m[1]).filter((u) => !u!.startsWith('#') && !u!.startsWith('data:')),
+    ).toEqual([]);
   });
 
   it('has no src/href to another place except plain links in the sources list, and every #link lands', () => {

@@ -73,7 +73,10 @@ async function expectNoIds(rel: Relationship) {
 
 describe('no data id in any brief', () => {
   it('the check finds an id where one is printed', () => {
-    expect(leaked('Data note dq-2022-visit-type. About az-2020.', ['dq-2022-visit-type', 'az-2020', 'az-20'])).toEqual(['dq-2022-visit-type', 'az-2020']);
+    expect(leaked('Data note dq-2022-visit-type. About az-2020.', ['dq-2022-visit-type', 'az-2020', 'az-20'])).toEqual([
+      'dq-2022-visit-type',
+      'az-2020',
+    ]);
     expect(leaked('UN, the un-named, Turkic Council', ['un', 'turkic-council'])).toEqual([]);
   });
 
@@ -84,12 +87,27 @@ describe('no data id in any brief', () => {
 
   it('holds for generated relationships', async () => {
     // Ids shaped like the ones the issue found in briefs: a prefix, a year, a word.
-    const id = fc.tuple(fc.constantFrom('dq', 'az', 'kg', 'tr', 'ev', 'org', 'src', 'm'), fc.integer({ min: 1990, max: 2030 }), fc.constantFrom('', '-visit-type', '-call', '-jan-oct', '-title', '-council'));
+    const id = fc.tuple(
+      fc.constantFrom('dq', 'az', 'kg', 'tr', 'ev', 'org', 'src', 'm'),
+      fc.integer({ min: 1990, max: 2030 }),
+      fc.constantFrom('', '-visit-type', '-call', '-jan-oct', '-title', '-council'),
+    );
     const relationship = fc
       .record({
-        ids: fc.uniqueArray(id.map(([p, y, w]) => `${p}-${y}${w}`), { minLength: 24, maxLength: 24 }),
+        ids: fc.uniqueArray(
+          id.map(([p, y, w]) => `${p}-${y}${w}`),
+          { minLength: 24, maxLength: 24 },
+        ),
         contacts: fc.integer({ min: 1, max: 5 }),
-        trade: fc.array(fc.record({ year: fc.integer({ min: 2015, max: 2024 }), reporter: fc.constantFrom('LO', 'HI'), exports: fc.integer({ min: 1, max: 999 }), imports: fc.integer({ min: 1, max: 999 }) }), { maxLength: 4 }),
+        trade: fc.array(
+          fc.record({
+            year: fc.integer({ min: 2015, max: 2024 }),
+            reporter: fc.constantFrom('LO', 'HI'),
+            exports: fc.integer({ min: 1, max: 999 }),
+            imports: fc.integer({ min: 1, max: 999 }),
+          }),
+          { maxLength: 4 },
+        ),
         descriptive: fc.boolean(),
         internal: fc.boolean(),
       })
@@ -99,17 +117,41 @@ describe('no data id in any brief', () => {
         const tradeIds = rest.slice(5, 5 + r.trade.length);
         return {
           schemaVersion: 1,
-          pair: { id: pair, title: 'Lowland – Highland (synthetic)', countries: [
-            { code: 'LO', code3: 'LOW', name: 'Lowland', officialName: 'Republic of Lowland', capital: 'Portmouth' },
-            { code: 'HI', code3: 'HIG', name: 'Highland', officialName: 'Kingdom of Highland', capital: 'Summit' },
-          ] },
+          pair: {
+            id: pair,
+            title: 'Lowland – Highland (synthetic)',
+            countries: [
+              { code: 'LO', code3: 'LOW', name: 'Lowland', officialName: 'Republic of Lowland', capital: 'Portmouth' },
+              { code: 'HI', code3: 'HIG', name: 'Highland', officialName: 'Kingdom of Highland', capital: 'Summit' },
+            ],
+          },
           sources: [
             { id: s1, title: 'Synthetic release', publisher: 'Synthetic Ministry', published: '2024-01-02', kind: 'press-release' },
-            { id: s2, title: 'Synthetic statistics', publisher: 'Synthetic Office', published: '2024-02-03', kind: 'statistics', ...(r.internal ? { visibility: 'internal' } : {}) },
+            {
+              id: s2,
+              title: 'Synthetic statistics',
+              publisher: 'Synthetic Office',
+              published: '2024-02-03',
+              kind: 'statistics',
+              ...(r.internal ? { visibility: 'internal' } : {}),
+            },
           ],
           people: [
-            { id: p1, name: 'Ada Synthetic', country: 'LO', roles: [{ title: 'Foreign Minister of Lowland', country: 'LO', from: 2010 }], quality: [n2], sources: [s1] },
-            { id: p2, name: 'Bo Synthetic', country: 'HI', roles: [{ title: 'Foreign Minister of Highland', country: 'HI', from: 2010 }], sources: [s1] },
+            {
+              id: p1,
+              name: 'Ada Synthetic',
+              country: 'LO',
+              roles: [{ title: 'Foreign Minister of Lowland', country: 'LO', from: 2010 }],
+              quality: [n2],
+              sources: [s1],
+            },
+            {
+              id: p2,
+              name: 'Bo Synthetic',
+              country: 'HI',
+              roles: [{ title: 'Foreign Minister of Highland', country: 'HI', from: 2010 }],
+              sources: [s1],
+            },
           ],
           engagements: engagementIds.map((e, i) => ({
             id: e,
@@ -121,8 +163,22 @@ describe('no data id in any brief', () => {
             sources: [s1],
             ...(r.internal && i === 0 ? { visibility: 'internal' } : {}),
           })),
-          agreements: { counts: [{ count: 12, asOf: 2020, sources: [s1] }], treaties: [{ id: t1, title: 'Synthetic Treaty of Friendship', signed: '2001-05-06', sources: [s1] }] },
-          trade: r.trade.map((t, i) => ({ id: tradeIds[i], start: t.year, end: t.year, reporter: t.reporter, currency: 'USD', unit: 'million', exports: t.exports, imports: t.imports, quality: [n1], sources: [s2] })),
+          agreements: {
+            counts: [{ count: 12, asOf: 2020, sources: [s1] }],
+            treaties: [{ id: t1, title: 'Synthetic Treaty of Friendship', signed: '2001-05-06', sources: [s1] }],
+          },
+          trade: r.trade.map((t, i) => ({
+            id: tradeIds[i],
+            start: t.year,
+            end: t.year,
+            reporter: t.reporter,
+            currency: 'USD',
+            unit: 'million',
+            exports: t.exports,
+            imports: t.imports,
+            quality: [n1],
+            sources: [s2],
+          })),
           organizations: [
             { id: org1, name: 'Synthetic Union', kind: 'international-organization', quality: [n1], sources: [s1] },
             { id: org2, name: 'Synthetic Intergovernmental Commission', kind: 'bilateral-body', sources: [s1] },
@@ -133,8 +189,22 @@ describe('no data id in any brief', () => {
             { id: m3, kind: 'other', title: 'Synthetic themed year', date: 2021, sources: [s1] },
           ],
           notes: [
-            { id: n1, about: [...engagementIds, ...tradeIds, org1, ...(r.descriptive ? [`${t1}.title`] : [])], says: 'Synthetic quote', problem: 'Synthetic problem', action: 'Synthetic action', sources: [s1] },
-            { id: n2, about: [p1, m3, s2, pair], says: 'Another quote', problem: 'Another problem', action: 'Another action', severity: 'uncertain' },
+            {
+              id: n1,
+              about: [...engagementIds, ...tradeIds, org1, ...(r.descriptive ? [`${t1}.title`] : [])],
+              says: 'Synthetic quote',
+              problem: 'Synthetic problem',
+              action: 'Synthetic action',
+              sources: [s1],
+            },
+            {
+              id: n2,
+              about: [p1, m3, s2, pair],
+              says: 'Another quote',
+              problem: 'Another problem',
+              action: 'Another action',
+              severity: 'uncertain',
+            },
           ],
         };
       });

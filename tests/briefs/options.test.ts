@@ -11,7 +11,20 @@ import { htmlText, pdfInfo, pdfRawText } from '../helpers/text.js';
 let out = '';
 beforeAll(() => {
   out = tempDir('options');
-  const r = runCli(['build', PAIRS[0].file, '-a', 'executive', '--as-of', AS_OF, '--out', out, '--page-size', 'letter', '--locale', 'en-US']);
+  const r = runCli([
+    'build',
+    PAIRS[0].file,
+    '-a',
+    'executive',
+    '--as-of',
+    AS_OF,
+    '--out',
+    out,
+    '--page-size',
+    'letter',
+    '--locale',
+    'en-US',
+  ]);
   expect(r.status, r.stderr).toBe(0);
 });
 afterAll(() => removeDir(out));

@@ -22,7 +22,21 @@ function templates(name: string, partials: Record<string, string>): string {
   return tpl;
 }
 
-const build = (tpl: string) => runCli(['build', join(ROOT, 'data/az-kg.yaml'), '-a', 'analyst', '--format', 'html', '--as-of', AS_OF, '--out', join(dir, 'out'), '--templates', tpl]);
+const build = (tpl: string) =>
+  runCli([
+    'build',
+    join(ROOT, 'data/az-kg.yaml'),
+    '-a',
+    'analyst',
+    '--format',
+    'html',
+    '--as-of',
+    AS_OF,
+    '--out',
+    join(dir, 'out'),
+    '--templates',
+    tpl,
+  ]);
 
 describe('recursive partials', () => {
   it('a partial that includes itself: exit 3, its file and the chain, no stack message', () => {

@@ -30,9 +30,16 @@ describe.each(cases.map((c) => [name(c), c] as const))('%s PDF', (_n, c) => {
 
   it('has "Page X of Y" and the as-of date in the footer of every page', () => {
     const pages = pdfPages(pdfOf(c));
-    pdfBands(pdfOf(c), pages.length).forEach(({ footer }, i) => expect(footer, `page ${i + 1}`).toEqual([`As of ${AS_OF_LABEL}`, `Page ${i + 1} of ${pages.length}`]));
+    pdfBands(pdfOf(c), pages.length).forEach(({ footer }, i) =>
+      expect(footer, `page ${i + 1}`).toEqual([`As of ${AS_OF_LABEL}`, `Page ${i + 1} of ${pages.length}`]),
+    );
     // One footer per page: no stray "Page … of …" in the body.
-    pages.forEach((page, i) => expect(page.split('\n').filter((l) => PAGE_FOOTER.test(l)), `page ${i + 1}`).toHaveLength(1));
+    pages.forEach((page, i) =>
+      expect(
+        page.split('\n').filter((l) => PAGE_FOOTER.test(l)),
+        `page ${i + 1}`,
+      ).toHaveLength(1),
+    );
   });
 
   it('carries title, subject, author, keywords and CreationDate = as-of in its metadata', () => {
@@ -87,7 +94,10 @@ describe('bookmark titles', () => {
     for (const c of cases) {
       const html = htmlHeadings(htmlOf(c));
       const outline = pdfOutline(pdfOf(c));
-      expect(all(outline).map((o) => o.title), name(c)).toEqual(html.flatMap((h) => [h.title, ...h.kids]));
+      expect(
+        all(outline).map((o) => o.title),
+        name(c),
+      ).toEqual(html.flatMap((h) => [h.title, ...h.kids]));
     }
   });
 });

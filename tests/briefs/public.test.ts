@@ -23,9 +23,13 @@ function pdfSurface(file: string): string {
   return normalizeSpace([pdfRawText(file), info.Title, info.Subject, info.Keywords, info.Author].join('\n'));
 }
 
-const leaks = (surface: string, secrets: Secret[]) => secrets.flatMap((s) => s.texts.filter((t) => containsPhrase(surface, t)).map((t) => `${s.where}${s.id ? ` (${s.id})` : ''}: ${JSON.stringify(t)}`));
+const leaks = (surface: string, secrets: Secret[]) =>
+  secrets.flatMap((s) =>
+    s.texts.filter((t) => containsPhrase(surface, t)).map((t) => `${s.where}${s.id ? ` (${s.id})` : ''}: ${JSON.stringify(t)}`),
+  );
 /** For the positive control: the secrets that show in no way at all. */
-const unseen = (surface: string, secrets: Secret[]) => secrets.filter((s) => !s.texts.some((t) => containsPhrase(surface, t))).map((s) => s.where);
+const unseen = (surface: string, secrets: Secret[]) =>
+  secrets.filter((s) => !s.texts.some((t) => containsPhrase(surface, t))).map((s) => s.where);
 
 describe.each(PAIRS.map((p) => [p.id, p] as const))('%s public brief', (id, pair) => {
   let dir = '';
@@ -87,7 +91,9 @@ describe('an internal item in every collection (synthetic canary data)', () => {
 
   it('covers every collection', () => {
     const kinds = new Set(secrets.map((s) => s.where.replace(/\[\d+\].*$/, '').replace(/\..*$/, '')));
-    expect([...kinds].sort()).toEqual(['agreements', 'engagements', 'notes', 'organizations', 'people', 'sources', 'talkingPoints', 'trade', 'milestones'].sort());
+    expect([...kinds].sort()).toEqual(
+      ['agreements', 'engagements', 'notes', 'organizations', 'people', 'sources', 'talkingPoints', 'trade', 'milestones'].sort(),
+    );
   });
 
   it('none of it reaches the public HTML or PDF', () => {
@@ -97,7 +103,8 @@ describe('an internal item in every collection (synthetic canary data)', () => {
     expect(leaks(pdf, secrets)).toEqual([]);
     for (const surface of [html, pdf]) for (const f of CANARY_FIGURES) expect(containsPhrase(surface, f), f).toBe(false);
     // The raw file too (chart drawings included): the word never occurs in public data.
-    for (const surface of [html, pdf, readFileSync(`${out}/mn-rs-public.html`, 'utf8')]) expect(surface.toLowerCase()).not.toContain(CANARY.toLowerCase());
+    for (const surface of [html, pdf, readFileSync(`${out}/mn-rs-public.html`, 'utf8')])
+      expect(surface.toLowerCase()).not.toContain(CANARY.toLowerCase());
   });
 
   it('all of it reaches the analyst HTML and PDF', () => {

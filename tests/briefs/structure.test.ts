@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 
 const briefs = [...PAIRS.map((p) => p.id as string), MIN_PAIR].flatMap((pair) => AUDIENCES.map((audience) => ({ pair, audience })));
-const html = (b: { pair: string; audience: string }) => readFileSync(outputPath(inputs.get(b.pair)!.dir, b.pair, b.audience, 'html'), 'utf8');
+const html = (b: { pair: string; audience: string }) =>
+  readFileSync(outputPath(inputs.get(b.pair)!.dir, b.pair, b.audience, 'html'), 'utf8');
 const pdf = (b: { pair: string; audience: string }) => outputPath(inputs.get(b.pair)!.dir, b.pair, b.audience, 'pdf');
 
 describe.each(briefs.map((b) => [`${b.pair} ${b.audience}`, b] as const))('%s', (_n, b) => {
@@ -43,7 +44,10 @@ describe.each(briefs.map((b) => [`${b.pair} ${b.audience}`, b] as const))('%s', 
 });
 
 describe('sections without data are left out, in HTML and in the PDF outline', () => {
-  const cases = [...briefCases().filter((c) => c.pair !== 'az-kg'), ...AUDIENCES.map((a) => ({ pair: MIN_PAIR, audience: { id: a, internal: a !== 'public' } }))];
+  const cases = [
+    ...briefCases().filter((c) => c.pair !== 'az-kg'),
+    ...AUDIENCES.map((a) => ({ pair: MIN_PAIR, audience: { id: a, internal: a !== 'public' } })),
+  ];
 
   it.each(cases.map((c) => [`${c.pair} ${c.audience.id}`, c] as const))('%s', (_n, c) => {
     const { doc } = inputs.get(c.pair)!;
@@ -63,13 +67,21 @@ describe('sections without data are left out, in HTML and in the PDF outline', (
 
   it('a relationship with only a pair and a source gets a title block and the sources, nothing else', () => {
     for (const a of AUDIENCES) {
-      expect([...html({ pair: MIN_PAIR, audience: a }).matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]), a).toEqual(['sources']);
-      expect(pdfOutline(pdf({ pair: MIN_PAIR, audience: a })).map((o) => o.title), a).toEqual(['Sources']);
+      expect(
+        [...html({ pair: MIN_PAIR, audience: a }).matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]),
+        a,
+      ).toEqual(['sources']);
+      expect(
+        pdfOutline(pdf({ pair: MIN_PAIR, audience: a })).map((o) => o.title),
+        a,
+      ).toEqual(['Sources']);
     }
   });
 
   it('the empty-container check finds an empty list', () => {
-    expect(emptyContainers('<main><section id="s"><h2>X</h2><ul>\n </ul><figure><svg></svg></figure></section></main>')).toEqual(['<ul> in <section id="s">']);
+    expect(emptyContainers('<main><section id="s"><h2>X</h2><ul>\n </ul><figure><svg></svg></figure></section></main>')).toEqual([
+      '<ul> in <section id="s">',
+    ]);
   });
 });
 

@@ -27,7 +27,11 @@ function load(file: string) {
 
 async function html(file: string): Promise<Record<string, string>> {
   const opts = resolveBuildOptions({ data: [file], asOf: AS_OF, audiences: [...AUDIENCES], formats: ['html'] });
-  const briefs = await renderPair(load(file), opts.audiences.map((id) => compileAudience(resolveAudience(id))), opts);
+  const briefs = await renderPair(
+    load(file),
+    opts.audiences.map((id) => compileAudience(resolveAudience(id))),
+    opts,
+  );
   return Object.fromEntries(briefs.map((b) => [b.audience, htmlText(String(b.bytes))]));
 }
 
@@ -51,11 +55,18 @@ describe('the model reads version 2 fields', () => {
   });
 
   it('a treaty shows its kind and level in words and the other names it is reported under', () => {
-    expect(view.agreements.treaties[0]).toMatchObject({ title: 'Treaty on Allied Relations', kind: 'interstate treaty', aliases: ['Treaty on Union Relations'] });
+    expect(view.agreements.treaties[0]).toMatchObject({
+      title: 'Treaty on Allied Relations',
+      kind: 'interstate treaty',
+      aliases: ['Treaty on Union Relations'],
+    });
   });
 
   it('several roles of one participant are joined', () => {
-    expect(view.engagements[1]!.participants[1]).toMatchObject({ name: 'Person One', role: 'Prime Minister; Co-chair of the Intergovernmental Commission' });
+    expect(view.engagements[1]!.participants[1]).toMatchObject({
+      name: 'Person One',
+      role: 'Prime Minister; Co-chair of the Intergovernmental Commission',
+    });
   });
 
   it('mechanisms, indicators, status and quotes, with readable labels and no ids', () => {
@@ -80,7 +91,9 @@ describe('the model reads version 2 fields', () => {
       ['Strategic partnership', 'June 2022', false, undefined],
       ['Alliance', '23 August 2024', false, 'Treaty on Allied Relations'],
     ]);
-    expect(view.quotes).toEqual([{ text: 'Relations have reached the highest level.', speaker: 'Person Two', refs: [{ n: 1, id: 'src-a' }] }]);
+    expect(view.quotes).toEqual([
+      { text: 'Relations have reached the highest level.', speaker: 'Person Two', refs: [{ n: 1, id: 'src-a' }] },
+    ]);
     expect(view.has).toMatchObject({ mechanisms: true, indicators: true, status: true, quotes: true });
   });
 
@@ -88,7 +101,10 @@ describe('the model reads version 2 fields', () => {
     const { readFileSync } = await import('node:fs');
     const { parseText } = await import('../../src/data/load-document.js');
     const { validateDocument } = await import('../../src/validate/validate.js');
-    const text = readFileSync(join(ROOT, FIXTURE), 'utf8').replace('    kind: intergovernmental-commission\n', '    kind: intergovernmental-commission\n    visibility: internal\n');
+    const text = readFileSync(join(ROOT, FIXTURE), 'utf8').replace(
+      '    kind: intergovernmental-commission\n',
+      '    kind: intergovernmental-commission\n    visibility: internal\n',
+    );
     const data = validateDocument(parseText('x.yaml', text), AS_OF).data!;
     expect(buildView(data, { asOf: AS_OF, audience: press }).has.mechanisms).toBe(false);
     expect(buildView(data, { asOf: AS_OF, audience: analyst }).has.mechanisms).toBe(true);
@@ -107,7 +123,9 @@ describe('briefs of the two v2 relationships', () => {
     expect(az.analyst).toContain('23–24 February 2023 — First Uzbek–Azerbaijani Interregional Forum');
     expect(az.analyst).toContain('2–3 July 2025 — State visit of the President of Uzbekistan to Azerbaijan');
     expect(az.analyst).toContain('Documents signed: Treaty on Allied Relations');
-    expect(kg.analyst).toContain('Documents signed: 5 documents signed, including Treaty on certain sections of the Kyrgyz–Uzbek state border;');
+    expect(kg.analyst).toContain(
+      'Documents signed: 5 documents signed, including Treaty on certain sections of the Kyrgyz–Uzbek state border;',
+    );
     expect(kg.analyst).toContain('over 200 agreements and treaties concluded since 1993 as of January 2023');
     expect(kg.analyst).toContain('5–6 September 2017 — State visit of the President of Uzbekistan to Kyrgyzstan');
     expect(kg.analyst).toContain('Treaty on the Uzbek–Kyrgyz State Border (interstate treaty), signed 5 September 2017');

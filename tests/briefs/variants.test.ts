@@ -44,16 +44,20 @@ function without(doc: Doc, part: (typeof PARTS)[number]): Doc {
   if (part === 'agreements') for (const m of copy.milestones ?? []) delete m.treaty;
   if (part === 'notes') {
     strip('notes', new Set());
-    for (const key of ['sources', 'people', 'trade', 'organizations', 'milestones'])
-      for (const x of copy[key] ?? []) delete x.quality;
+    for (const key of ['sources', 'people', 'trade', 'organizations', 'milestones']) for (const x of copy[key] ?? []) delete x.quality;
   }
-  if (part === 'milestones') for (const n of copy.notes ?? []) n.about = n.about.filter((a: string) => !(doc.milestones ?? []).some((m: Doc) => m.id === a));
+  if (part === 'milestones')
+    for (const n of copy.notes ?? []) n.about = n.about.filter((a: string) => !(doc.milestones ?? []).some((m: Doc) => m.id === a));
   return copy;
 }
 
 const variants = PAIRS.flatMap((p) => {
   const doc = readRelationship(p.file);
-  return PARTS.filter((part) => doc[part] !== undefined).map((part) => ({ name: `${p.id} without ${part}`, part, doc: without(doc, part) }));
+  return PARTS.filter((part) => doc[part] !== undefined).map((part) => ({
+    name: `${p.id} without ${part}`,
+    part,
+    doc: without(doc, part),
+  }));
 });
 
 let compiled: CompiledAudience[] = [];
@@ -103,7 +107,11 @@ describe.each(variants.map((v) => [v.name, v] as const))('%s', (_n, v) => {
 it('executive without trade has no empty column', async () => {
   const v = variants.find((x) => x.name === 'az-kg without trade')!;
   const result = validateDocument(parseText('v.yaml', stringify(v.doc)), AS_OF);
-  const [exec] = await renderPair(result.data!, compiled.slice(0, 1), resolveBuildOptions({ data: ['v.yaml'], asOf: AS_OF, formats: ['html'] }));
+  const [exec] = await renderPair(
+    result.data!,
+    compiled.slice(0, 1),
+    resolveBuildOptions({ data: ['v.yaml'], asOf: AS_OF, formats: ['html'] }),
+  );
   expect(emptyContainers(exec!.bytes as string)).toEqual([]);
 });
 

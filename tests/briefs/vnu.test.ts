@@ -44,7 +44,8 @@ describe.runIf(haveJava || process.env.CI)('vnu', () => {
     messages = vnu([...files, broken]);
   });
   afterAll(() => removeDir(scratch));
-  const errorsIn = (file: string) => messages.filter((m) => (m.type === 'error' || m.subType === 'fatal') && m.url?.endsWith(`/${basename(file)}`));
+  const errorsIn = (file: string) =>
+    messages.filter((m) => (m.type === 'error' || m.subType === 'fatal') && m.url?.endsWith(`/${basename(file)}`));
 
   it('reports no errors in the six HTML briefs', () => {
     expect(files).toHaveLength(6);

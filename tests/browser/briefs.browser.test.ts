@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, runsChromium } from '../helpers/chromium.js';
 import { AUDIENCES, buildOnce, outputPath, PAIRS, removeDir, tempDir } from '../helpers/cli.js';
 
-
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG2_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -63,32 +62,43 @@ describe.runIf(runsChromium)('HTML briefs in Chromium', () => {
 
   const briefs = PAIRS.flatMap((p) => AUDIENCES.map((a) => ({ pair: p.id, audience: a })));
 
-  it.each(briefs.map((b) => [`${b.pair} ${b.audience}`, b] as const))('%s: no console error, no request, no axe violation', async (_n, b) => {
-    const url = pathToFileURL(outputPath(dir, b.pair, b.audience, 'html')).href;
-    const visit: Visit = { consoleErrors: [], requests: [], violations: [] };
+  it.each(briefs.map((b) => [`${b.pair} ${b.audience}`, b] as const))(
+    '%s: no console error, no request, no axe violation',
+    async (_n, b) => {
+      const url = pathToFileURL(outputPath(dir, b.pair, b.audience, 'html')).href;
+      const visit: Visit = { consoleErrors: [], requests: [], violations: [] };
 
-    // 1. As shipped, CSP enforced: it must load silently and fetch nothing.
-    const page = await open(browser, url, visit);
-    expect(await page.title()).not.toBe('');
-    // The stylesheet applied (its hash matched the CSP): body text is not the UA default serif.
-    expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).not.toMatch(/^"?Times/);
-    await page.close();
-    expect(visit.consoleErrors, 'console errors').toEqual([]);
-    expect(visit.requests, 'network requests').toEqual([]);
+      // 1. As shipped, CSP enforced: it must load silently and fetch nothing.
+      const page = await open(browser, url, visit);
+      expect(await page.title()).not.toBe('');
+      // The stylesheet applied (its hash matched the CSP): body text is not the UA default serif.
+      expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).not.toMatch(/^"?Times/);
+      await page.close();
+      expect(visit.consoleErrors, 'console errors').toEqual([]);
+      expect(visit.requests, 'network requests').toEqual([]);
 
-    // 2. axe-core is a script, which the page's CSP rightly refuses; bypass CSP for this load
-    //    only, after step 1 proved the page clean under it.
-    const audit = await browser.newPage();
-    await audit.setBypassCSP(true);
-    await audit.goto(url, { waitUntil: 'load' });
-    await audit.addScriptTag({ content: AXE });
-    const result = (await audit.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG2_A_AA)} }, resultTypes: ['violations'] })`)) as {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    };
-    await audit.close();
-    visit.violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-    expect(visit.violations, 'axe violations').toEqual([]);
-  });
+      // 2. axe-core is a script, which the page's CSP rightly refuses; bypass CSP for this load
+      //    only, after step 1 proved the page clean under it.
+      const audit = await browser.newPage();
+      await audit.setBypassCSP(true);
+      await audit.goto(url, { waitUntil: 'load' });
+      await audit.addScriptTag({ content: AXE });
+      const result = (await audit.evaluate(
+        `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG2_A_AA)} }, resultTypes: ['violations'] })`,
+      )) as {
+        violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+      };
+      await audit.close();
+      visit.violations = result.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('; ')}`,
+      );
+      expect(visit.violations, 'axe violations').toEqual([]);
+    },
+  );
 
   it('would notice a CSP violation and a request (so the empty lists above mean something)', async () => {
     const url = pathToFileURL(outputPath(dir, 'az-kg', 'public', 'html')).href;
@@ -118,7 +128,9 @@ describe.runIf(runsChromium)('HTML briefs in Chromium', () => {
     const page = await browser.newPage();
     await page.setContent('<html><body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><a href="#"></a></body></html>');
     await page.addScriptTag({ content: AXE });
-    const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG2_A_AA)} } })`)) as { violations: { id: string }[] };
+    const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG2_A_AA)} } })`)) as {
+      violations: { id: string }[];
+    };
     await page.close();
     expect(result.violations.map((v) => v.id)).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang']));
   });

@@ -25,30 +25,37 @@ describe.runIf(runsChromium)('an unbroken 2,000-character word in the HTML brief
     removeDir(dir);
   });
 
-  it.each(['analyst', 'public']) // the executive brief prints no contact summaries
-  ('%s: no element is wider than the page', async (audience) => {
-    const src = readFileSync(join(ROOT, 'data/az-kg.yaml'), 'utf8');
-    const at = src.indexOf('summary: ');
-    const file = join(dir, 'pair.yaml');
-    writeFileSync(file, `${src.slice(0, at)}summary: Talks on ${WORD} ended.${src.slice(src.indexOf('\n', at))}`);
-    const out = join(dir, `out-${audience}`);
-    const r = runCli(['build', file, '-a', audience, '--format', 'html', '--as-of', AS_OF, '--out', out, '--quiet']);
-    expect(r.status, r.stderr).toBe(0);
-    const html = join(out, 'az-kg-' + audience + '.html');
-    expect(readFileSync(html, 'utf8')).toContain(WORD.slice(0, 200));
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1000, height: 1200 });
-    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-    const m = (await page.evaluate(`(() => {
+  it.each([
+    'analyst',
+    'public',
+  ]) // the executive brief prints no contact summaries
+  (
+    '%s: no element is wider than the page',
+    async (audience) => {
+      const src = readFileSync(join(ROOT, 'data/az-kg.yaml'), 'utf8');
+      const at = src.indexOf('summary: ');
+      const file = join(dir, 'pair.yaml');
+      writeFileSync(file, `${src.slice(0, at)}summary: Talks on ${WORD} ended.${src.slice(src.indexOf('\n', at))}`);
+      const out = join(dir, `out-${audience}`);
+      const r = runCli(['build', file, '-a', audience, '--format', 'html', '--as-of', AS_OF, '--out', out, '--quiet']);
+      expect(r.status, r.stderr).toBe(0);
+      const html = join(out, 'az-kg-' + audience + '.html');
+      expect(readFileSync(html, 'utf8')).toContain(WORD.slice(0, 200));
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1000, height: 1200 });
+      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+      const m = (await page.evaluate(`(() => {
       const brief = document.querySelector('.brief');
       const box = brief.getBoundingClientRect();
       const wider = [...brief.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > box.right + 1).map((e) => e.tagName + '.' + e.className);
       return { found: document.body.innerText.includes(${JSON.stringify(WORD.slice(0, 50))}), doc: document.documentElement.scrollWidth, viewport: window.innerWidth, briefScroll: brief.scrollWidth, briefClient: brief.clientWidth, wider };
     })()`)) as { found: boolean; doc: number; viewport: number; briefScroll: number; briefClient: number; wider: string[] };
-    await page.close();
-    expect(m.found).toBe(true);
-    expect(m.wider).toEqual([]);
-    expect(m.briefScroll).toBeLessThanOrEqual(m.briefClient);
-    expect(m.doc).toBeLessThanOrEqual(m.viewport);
-  }, 120_000);
+      await page.close();
+      expect(m.found).toBe(true);
+      expect(m.wider).toEqual([]);
+      expect(m.briefScroll).toBeLessThanOrEqual(m.briefClient);
+      expect(m.doc).toBeLessThanOrEqual(m.viewport);
+    },
+    120_000,
+  );
 });

@@ -40,9 +40,28 @@ describe.skipIf(!haveChromium && !process.env.CI)('bilat build --serve in a brow
     dir = mkdtempSync(join(tmpdir(), 'bilat-preview-'));
     cpSync(join(ROOT, 'tests', 'fixtures', 'batch', 'good-a.yaml'), join(dir, 'good-a.yaml'));
     const data = join(dir, 'good-a.yaml');
-    child = spawn(process.execPath, [join(ROOT, 'bin', 'bilat.js'), 'build', data, '-a', 'analyst', '-f', 'html', '--out', join(dir, 'out'), '--as-of', AS_OF, '--serve', '--port', '0'], {
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'bilat.js'),
+        'build',
+        data,
+        '-a',
+        'analyst',
+        '-f',
+        'html',
+        '--out',
+        join(dir, 'out'),
+        '--as-of',
+        AS_OF,
+        '--serve',
+        '--port',
+        '0',
+      ],
+      {
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.stdout.resume();
@@ -67,7 +86,11 @@ describe.skipIf(!haveChromium && !process.env.CI)('bilat build --serve in a brow
       const title = await f?.$eval('h1', (h) => h.textContent).catch(() => undefined);
       return title?.includes('(edited)') ? f : undefined;
     });
-    expect(await until('the scroll position', async () => ((await reloaded.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)) === 400 ? 400 : undefined))).toBe(400);
+    expect(
+      await until('the scroll position', async () =>
+        (await reloaded.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)) === 400 ? 400 : undefined,
+      ),
+    ).toBe(400);
     expect(await page.$eval('.state', (e) => e.textContent)).toMatch(/^reloaded /);
     expect(errors).toEqual([]);
 

@@ -11,10 +11,38 @@ type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never
 /** Every key of T, each marked as the interface has it; the object's key order is the printed order. */
 type KeySpec<T> = { [K in keyof T]-?: K extends OptionalKeys<T> ? 'optional' : 'required' };
 
-const SUMMARY = { files: 'required', totals: 'required', problems: 'optional', durationMs: 'required' } as const satisfies KeySpec<BuildJsonSummary>;
-const FILE = { data: 'required', status: 'required', outputs: 'required', written: 'required', diagnostics: 'required', error: 'optional', ms: 'required' } as const satisfies KeySpec<BuildJsonFile>;
-const TOTALS = { files: 'required', ok: 'required', failed: 'required', skipped: 'required', written: 'required', upToDate: 'required', errors: 'required', warnings: 'required' } as const satisfies KeySpec<BuildJsonTotals>;
-const ERROR = { code: 'required', message: 'required', file: 'optional', line: 'optional', column: 'optional' } as const satisfies KeySpec<BuildJsonError>;
+const SUMMARY = {
+  files: 'required',
+  totals: 'required',
+  problems: 'optional',
+  durationMs: 'required',
+} as const satisfies KeySpec<BuildJsonSummary>;
+const FILE = {
+  data: 'required',
+  status: 'required',
+  outputs: 'required',
+  written: 'required',
+  diagnostics: 'required',
+  error: 'optional',
+  ms: 'required',
+} as const satisfies KeySpec<BuildJsonFile>;
+const TOTALS = {
+  files: 'required',
+  ok: 'required',
+  failed: 'required',
+  skipped: 'required',
+  written: 'required',
+  upToDate: 'required',
+  errors: 'required',
+  warnings: 'required',
+} as const satisfies KeySpec<BuildJsonTotals>;
+const ERROR = {
+  code: 'required',
+  message: 'required',
+  file: 'optional',
+  line: 'optional',
+  column: 'optional',
+} as const satisfies KeySpec<BuildJsonError>;
 
 /** `value`'s keys are the spec's, in its order: every required one, optional ones only if present, nothing else. */
 function expectKeys(value: object, spec: Record<string, 'required' | 'optional'>): void {

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, ensureDistFresh, ROOT, tempDir } from '../helpers/cli.js';
 
 const STACK_LINE = /^\s+at /m;
-const BANNER = Array.from({ length: 40 }, (_, i) => `# licence banner, line ${i + 1}: Copyright (c) someone, all rights reserved.`).join('\n');
+const BANNER = Array.from({ length: 40 }, (_, i) => `# licence banner, line ${i + 1}: Copyright (c) someone, all rights reserved.`).join(
+  '\n',
+);
 const AZ_KG = readFileSync(join(ROOT, 'data/az-kg.yaml'), 'utf8');
 const CSV_FIXTURE = join(ROOT, 'tests/fixtures/trade-csv');
 
@@ -94,7 +96,9 @@ describe('only regular files are read', { timeout: 180_000 }, () => {
   it('/dev/zero and /dev/null are refused, not read', () => {
     for (const dev of ['/dev/zero', '/dev/null']) {
       expect(refused(bilat(['validate', dev, '--as-of', AS_OF]))).toMatch(new RegExp(`${dev}\\s+error\\s+\\(file\\)\\s+${device.source}`));
-      expect(refused(bilat(['build', dev, '--as-of', AS_OF, '-o', join(dir, 'dev-out')]))).toMatch(new RegExp(`${dev}\\s+error\\s+\\(file\\)\\s+${device.source}`));
+      expect(refused(bilat(['build', dev, '--as-of', AS_OF, '-o', join(dir, 'dev-out')]))).toMatch(
+        new RegExp(`${dev}\\s+error\\s+\\(file\\)\\s+${device.source}`),
+      );
     }
     expect(existsSync(join(dir, 'dev-out'))).toBe(false);
   });
@@ -122,7 +126,10 @@ describe('only regular files are read', { timeout: 180_000 }, () => {
 
 describe('YAML tags bilat does not read are errors at the tag', { timeout: 180_000 }, () => {
   it.each([
-    ['!!js/function "function () {}"', /:8:10 +error +\(file\) +unknown YAML tag !!js\/function: bilat reads plain values only \(remove the tag/],
+    [
+      '!!js/function "function () {}"',
+      /:8:10 +error +\(file\) +unknown YAML tag !!js\/function: bilat reads plain values only \(remove the tag/,
+    ],
     ['!foo Baku', /:8:10 +error +\(file\) +unknown YAML tag !foo/],
     ['!!binary aGk=', /:8:10 +error +\(file\) +YAML tag !!binary is not supported/],
   ])('%s', (tagged, expected) => {
@@ -144,7 +151,10 @@ describe('data cannot drive the terminal through a message', { timeout: 180_000 
 
   it('validate and build print control characters escaped, never raw', () => {
     const p = file();
-    for (const args of [['validate', p], ['build', p, '-o', join(dir, 'escape-out')]]) {
+    for (const args of [
+      ['validate', p],
+      ['build', p, '-o', join(dir, 'escape-out')],
+    ]) {
       const all = refused(bilat([...args, '--as-of', AS_OF]));
       expect(all).not.toMatch(RAW);
       expect(all).toContain('unknown key "\\u001b]0;pwned\\u0007\\u001b[2K\\u000dFAKE: all good\\u009b31m\\u202eevil"');
@@ -161,15 +171,18 @@ describe('data cannot drive the terminal through a message', { timeout: 180_000 
 });
 
 describe('source URLs: http, https and mailto only', { timeout: 180_000 }, () => {
-  it.each(['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'])('%s is a located error (build writes nothing)', (url) => {
-    const file = join(dir, 'url.yaml');
-    writeFileSync(file, AZ_KG.replace('    published: 2021-12-22\n', `    url: ${JSON.stringify(url)}\n    published: 2021-12-22\n`));
-    const shown = url.length > 60 ? `${url.slice(0, 57)}...` : url;
-    const message = `sources[0].url  url "${shown}" is refused: use an http://, https:// or mailto: address`;
-    expect(refused(bilat(['validate', file, '--as-of', AS_OF]))).toContain(`url.yaml:30:10  error  ${message}`);
-    if (!url.startsWith('javascript:')) return; // one build is enough: it runs the same check
-    const out = join(dir, 'url-out');
-    expect(refused(bilat(['build', file, '-f', 'html', '--as-of', AS_OF, '-o', out]))).toContain(message);
-    expect(existsSync(join(out, 'az-kg-executive.html'))).toBe(false);
-  });
+  it.each(['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'])(
+    '%s is a located error (build writes nothing)',
+    (url) => {
+      const file = join(dir, 'url.yaml');
+      writeFileSync(file, AZ_KG.replace('    published: 2021-12-22\n', `    url: ${JSON.stringify(url)}\n    published: 2021-12-22\n`));
+      const shown = url.length > 60 ? `${url.slice(0, 57)}...` : url;
+      const message = `sources[0].url  url "${shown}" is refused: use an http://, https:// or mailto: address`;
+      expect(refused(bilat(['validate', file, '--as-of', AS_OF]))).toContain(`url.yaml:30:10  error  ${message}`);
+      if (!url.startsWith('javascript:')) return; // one build is enough: it runs the same check
+      const out = join(dir, 'url-out');
+      expect(refused(bilat(['build', file, '-f', 'html', '--as-of', AS_OF, '-o', out]))).toContain(message);
+      expect(existsSync(join(out, 'az-kg-executive.html'))).toBe(false);
+    },
+  );
 });

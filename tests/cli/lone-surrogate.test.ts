@@ -21,7 +21,11 @@ describe('lone UTF-16 surrogates', () => {
     writeFileSync(file, `${src.slice(0, at)}summary: "lone \\uD800 surrogate"${src.slice(end)}`);
     const r = runCli(['validate', file, '--as-of', AS_OF]);
     expect(r.status).toBe(1);
-    expect(r.stderr + r.stdout).toMatch(new RegExp(`pair\\.yaml:${line}:\\d+\\s+error\\s+engagements\\[0\\]\\.summary\\s+text holds U\\+D800, half of a UTF-16 surrogate pair`));
+    expect(r.stderr + r.stdout).toMatch(
+      new RegExp(
+        `pair\\.yaml:${line}:\\d+\\s+error\\s+engagements\\[0\\]\\.summary\\s+text holds U\\+D800, half of a UTF-16 surrogate pair`,
+      ),
+    );
     expect(r.stderr + r.stdout).toContain('write the character itself, or its complete pair of escapes');
   });
 

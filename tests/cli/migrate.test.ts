@@ -38,7 +38,10 @@ describe('bilat migrate', () => {
     expect(after.length).toBe(before.length);
     const changed = before.flatMap((line, i) => (line === after[i] ? [] : [[line, after[i]]]));
     expect(changed).toEqual([
-      ['# yaml-language-server: $schema=../schema/bilateral.schema.json', '# yaml-language-server: $schema=../schema/bilateral.v2.schema.json'],
+      [
+        '# yaml-language-server: $schema=../schema/bilateral.schema.json',
+        '# yaml-language-server: $schema=../schema/bilateral.v2.schema.json',
+      ],
       ['schemaVersion: 1', 'schemaVersion: 2'],
     ]);
     // What v2 could say better is advice on stderr, never a silent change.
@@ -53,7 +56,13 @@ describe('bilat migrate', () => {
     const v1 = validateFile(join(ROOT, V1), AS_OF);
     const v2 = validateFile(out, AS_OF);
     expect((v2.data as RelationshipData).v2?.schemaVersion).toBe(2);
-    const brief = (d: { rule: string; severity: string; path: string; line: number; message: string }) => [d.rule, d.severity, d.path, d.line, d.message];
+    const brief = (d: { rule: string; severity: string; path: string; line: number; message: string }) => [
+      d.rule,
+      d.severity,
+      d.path,
+      d.line,
+      d.message,
+    ];
     expect(v2.diagnostics.map(brief)).toEqual(v1.diagnostics.map(brief));
   });
 
@@ -84,7 +93,11 @@ describe('bilat migrate', () => {
       const result = validateFile(file, AS_OF);
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const opts = resolveBuildOptions({ data: [file], asOf: AS_OF, audiences: [...AUDIENCES], formats: ['html'] });
-      const briefs = await renderPair(result.data!, opts.audiences.map((id) => compileAudience(resolveAudience(id))), opts);
+      const briefs = await renderPair(
+        result.data!,
+        opts.audiences.map((id) => compileAudience(resolveAudience(id))),
+        opts,
+      );
       return briefs.map((b) => [b.audience, b.bytes]);
     };
     const before = await html(join(ROOT, V1));

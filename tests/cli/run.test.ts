@@ -36,7 +36,10 @@ describe('jobs run --at', () => {
     expect((await parseAt('2026-11-23T07:00Z', 'Asia/Baku')).toISOString()).toBe('2026-11-23T07:00:00.000Z');
   });
 
-  it.each(['2026-11-23T25:00', '2026-11-23T07:60', '2026-02-30', '2026-02-29', '2026-11-23T07', 'tomorrow'])('refuses %s as a usage error, never rolling over', async (at) => {
-    await expect(parseAt(at, 'Asia/Baku')).rejects.toMatchObject({ code: 'E_USAGE' });
-  });
+  it.each(['2026-11-23T25:00', '2026-11-23T07:60', '2026-02-30', '2026-02-29', '2026-11-23T07', 'tomorrow'])(
+    'refuses %s as a usage error, never rolling over',
+    async (at) => {
+      await expect(parseAt(at, 'Asia/Baku')).rejects.toMatchObject({ code: 'E_USAGE' });
+    },
+  );
 });

@@ -17,7 +17,16 @@ const AUDIENCES = ['executive', 'analyst', 'public'];
 const expected: Record<(typeof IDS)[number], { fonts: string[]; exact: string[]; letters?: string[] }> = {
   'ge-am': {
     fonts: ['Roboto-Regular', 'Roboto-Medium', 'NotoSansGeorgian-Regular', 'NotoSansGeorgian-Medium', 'NotoSansArmenian-Regular'],
-    exact: ['საქართველო — Հայաստան (synthetic)', 'საქართველოს რესპუბლიკა', 'Հայաստանի Հանրապետություն', 'ნინო ბერიძე', 'Արամ Պետրոսյան', 'თბილისი · Երևան', '«საგარეო საქმეთა სამინისტრო» — 2024', 'Exports to Հայաստան'],
+    exact: [
+      'საქართველო — Հայաստան (synthetic)',
+      'საქართველოს რესპუბლიკა',
+      'Հայաստանի Հանրապետություն',
+      'ნინო ბერიძე',
+      'Արամ Պետրոսյան',
+      'თბილისი · Երևան',
+      '«საგარეო საქმეთა სამინისტრო» — 2024',
+      'Exports to Հայաստան',
+    ],
   },
   'sa-cn': {
     fonts: ['NotoSansArabic-Regular', 'NotoSansSC-Regular', 'NotoSansSC-Medium'],
@@ -29,12 +38,35 @@ const expected: Record<(typeof IDS)[number], { fonts: string[]; exact: string[];
   },
   'jp-kr': {
     fonts: ['NotoSansSC-Regular', 'NotoSansKR-Regular', 'NotoSansKR-Medium'],
-    exact: ['日本国 (JPN) and 대한민국 (KOR)', '山田 花子', '김민준', '東京での会談 — サミット', '서울 공식 방문', 'Υπουργείο Εξωτερικών (Ελλάδα)', 'Bộ Ngoại giao Việt Nam, Łódź, Přehled'],
+    exact: [
+      '日本国 (JPN) and 대한민국 (KOR)',
+      '山田 花子',
+      '김민준',
+      '東京での会談 — サミット',
+      '서울 공식 방문',
+      'Υπουργείο Εξωτερικών (Ελλάδα)',
+      'Bộ Ngoại giao Việt Nam, Łódź, Přehled',
+    ],
   },
   'in-th': {
-    fonts: ['NotoSansDevanagari-Regular', 'NotoSansThaiLooped-Regular', 'NotoSansThaiLooped-Medium', 'NotoSansBengali-Regular', 'NotoSansHebrew-Regular'],
+    fonts: [
+      'NotoSansDevanagari-Regular',
+      'NotoSansThaiLooped-Regular',
+      'NotoSansThaiLooped-Medium',
+      'NotoSansBengali-Regular',
+      'NotoSansHebrew-Regular',
+    ],
     // Devanagari and Bengali clusters read back in logical order (see tests/rtl/indic-extract.test.ts).
-    exact: ['भारत गणराज्य', 'प्रिया क्षत्रिय', 'नई दिल्ली', 'পররাষ্ট্র মন্ত্রণালয়', 'ราชอาณาจักรไทย', 'สมชาย ใจดี', 'การเยือนกรุงเทพมหานครอย่างเป็นทางการ', 'Exports to ประเทศไทย'],
+    exact: [
+      'भारत गणराज्य',
+      'प्रिया क्षत्रिय',
+      'नई दिल्ली',
+      'পররাষ্ট্র মন্ত্রণালয়',
+      'ราชอาณาจักรไทย',
+      'สมชาย ใจดี',
+      'การเยือนกรุงเทพมหานครอย่างเป็นทางการ',
+      'Exports to ประเทศไทย',
+    ],
     letters: ['משרד החוץ'],
   },
 };
@@ -116,7 +148,9 @@ describe('characters no font has', () => {
     expect(lines.filter((l) => l.includes('U+E000'))).toHaveLength(1);
     expect(lines.filter((l) => l.includes('U+E001'))).toHaveLength(1);
     expect(r.stderr).toContain('no PDF font can draw 2 characters (not written: ge-am-analyst.pdf; the other briefs were)');
-    expect(r.stderr).toMatch(/"\uE000" U\+E000 at .*printed\.yaml:\d+:\d+ engagements\[1\]\.title "Visit \uE000 \uE000 Երևան \uE001"; .*printed\.yaml:\d+:\d+ engagements\[1\]\.summary "Again \uE000"/);
+    expect(r.stderr).toMatch(
+      /"\uE000" U\+E000 at .*printed\.yaml:\d+:\d+ engagements\[1\]\.title "Visit \uE000 \uE000 Երևան \uE001"; .*printed\.yaml:\d+:\d+ engagements\[1\]\.summary "Again \uE000"/,
+    );
     expect(r.stderr).not.toMatch(/translit/i);
     expect(r.stderr.length).toBeLessThan(1000);
     expect(readdirSync(join(dir, 'printed'))).toEqual(['ge-am-analyst.html']);
@@ -137,27 +171,63 @@ describe('a template folder names its own font stack', () => {
     dir = tempDir('house');
     mkdirSync(join(dir, 'tpl/analyst/fonts'), { recursive: true });
     // Any TTF serves as the "house font"; Noto Sans stands in for a ministry's own.
-    copyFileSync(join(ROOT, 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'), join(dir, 'tpl/analyst/fonts/House-Regular.ttf'));
+    copyFileSync(
+      join(ROOT, 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
+      join(dir, 'tpl/analyst/fonts/House-Regular.ttf'),
+    );
   });
   afterAll(() => removeDir(dir));
 
   const audience = (font: string) =>
-    writeFileSync(join(dir, 'tpl/analyst/audience.yaml'), `label: Analyst brief\nclassification: Internal\ninternal: true\nfonts:\n  - name: Ministry Sans\n    regular: ${font}\n`);
+    writeFileSync(
+      join(dir, 'tpl/analyst/audience.yaml'),
+      `label: Analyst brief\nclassification: Internal\ninternal: true\nfonts:\n  - name: Ministry Sans\n    regular: ${font}\n`,
+    );
 
   it('audience.yaml `fonts:` sets the house font first, the chain behind it', () => {
     audience('fonts/House-Regular.ttf');
-    const r = runCli(['build', fixture('ge-am'), '--templates', join(dir, 'tpl'), '-a', 'analyst', '-f', 'pdf', '--out', join(dir, 'out'), '--as-of', AS_OF, '-q']);
+    const r = runCli([
+      'build',
+      fixture('ge-am'),
+      '--templates',
+      join(dir, 'tpl'),
+      '-a',
+      'analyst',
+      '-f',
+      'pdf',
+      '--out',
+      join(dir, 'out'),
+      '--as-of',
+      AS_OF,
+      '-q',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const fonts = pdffonts(join(dir, 'out/ge-am-analyst.pdf'));
     expect(fonts).toMatch(/\+NotoSans-Regular\s/); // the house font, for the Latin text (and, having no bold, for bold)
     expect(fonts).toMatch(/\+NotoSansGeorgian-Regular\s/); // what it lacks, from the chain
-    expect(pdftotext(join(dir, 'out/ge-am-analyst.pdf')).replace(/\s+/g, ' ')).toContain('საქართველოს რესპუბლიკა (GEO) and Հայաստանի Հանրապետություն (ARM)');
+    expect(pdftotext(join(dir, 'out/ge-am-analyst.pdf')).replace(/\s+/g, ' ')).toContain(
+      'საქართველოს რესპუბლიკა (GEO) and Հայաստանի Հանրապետություն (ARM)',
+    );
   });
 
   it('a font file that is not there is named, exit 3', () => {
     audience('fonts/Missing.ttf');
-    const r = runCli(['build', fixture('ge-am'), '--templates', join(dir, 'tpl'), '-a', 'analyst', '-f', 'pdf', '--out', join(dir, 'out2'), '--as-of', AS_OF, '-q']);
+    const r = runCli([
+      'build',
+      fixture('ge-am'),
+      '--templates',
+      join(dir, 'tpl'),
+      '-a',
+      'analyst',
+      '-f',
+      'pdf',
+      '--out',
+      join(dir, 'out2'),
+      '--as-of',
+      AS_OF,
+      '-q',
+    ]);
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('fonts[0].regular: no file "fonts/Missing.ttf" next to the audience file');
   });

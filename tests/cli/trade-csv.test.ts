@@ -50,14 +50,19 @@ describe('bilat build with a trade CSV file', () => {
     expect(r.status).toBe(0);
     const text = pdfText(join(p.out, 'mn-rs-csv-analyst.pdf'));
     // 2023 is only in the CSV file (998.4 / 1,210.2 / 2,208.6); 2021 only inline (905).
-    expect(text).toContain('Trade in 2023, as reported by Serbia: turnover 2,208.6 thousand EUR, exports 998.4, imports 1,210.2, balance −211.8.');
+    expect(text).toContain(
+      'Trade in 2023, as reported by Serbia: turnover 2,208.6 thousand EUR, exports 998.4, imports 1,210.2, balance −211.8.',
+    );
     expect(text).toContain('905');
     expect(readFileSync(join(p.out, 'mn-rs-csv-analyst.html'), 'utf8')).toContain('2,208.6');
   });
 
   it('validate reports nothing for it', () => {
     const p = project();
-    expect(runCli(['validate', p.yaml, '--as-of', AS_OF])).toMatchObject({ status: 0, stdout: expect.stringContaining('0 errors, 0 warnings') });
+    expect(runCli(['validate', p.yaml, '--as-of', AS_OF])).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('0 errors, 0 warnings'),
+    });
   });
 
   it('a character no PDF font has in a CSV cell is reported at that cell: exit 3, only the PDFs that print it are not written', () => {
@@ -98,7 +103,11 @@ describe('a bad trade CSV file: exit 1, a located message, nothing written', () 
     const csv = edit(fixtureCsv, 't2022,2022,2022,2022,1104,', 't2022,2022,2022,2022,"1,104",');
     const p = project({ [CSV]: csv });
     const at = positionOf(csv, '"1,104"');
-    const r = spawnSync(process.execPath, [join(fileURLToPath(new URL('../../', import.meta.url)), 'bin', 'bilat.js'), 'validate', join('data', YAML), '--as-of', AS_OF], { cwd: p.dir, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(fileURLToPath(new URL('../../', import.meta.url)), 'bin', 'bilat.js'), 'validate', join('data', YAML), '--as-of', AS_OF],
+      { cwd: p.dir, encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${join('data', CSV)}:${at.line}:${at.column}  error  trade[2].exports  column "exports"`);
   });
@@ -107,7 +116,9 @@ describe('a bad trade CSV file: exit 1, a located message, nothing written', () 
     const csv = edit(fixtureCsv, 't2023,2023,2023,2023,', 't2023,,2023,2023,');
     const p = project({ [CSV]: csv });
     const at = positionOf(csv, ',,2023,2023,');
-    expect(fails(p)).toContain(`${p.csv}:${at.line}:${at.column + 1}  error  trade[3].start  missing required field (fill the "start" cell of this row`);
+    expect(fails(p)).toContain(
+      `${p.csv}:${at.line}:${at.column + 1}  error  trade[3].start  missing required field (fill the "start" cell of this row`,
+    );
   });
 
   it('a spreadsheet export in Windows-1252: at the first such character, saying how to save it', () => {
@@ -123,7 +134,9 @@ describe('a bad trade CSV file: exit 1, a located message, nothing written', () 
     const csv = edit(fixtureCsv, ',balance,', ',balanse,');
     const p = project({ [CSV]: csv });
     const at = positionOf(csv, 'balanse');
-    expect(fails(p)).toContain(`${p.csv}:${at.line}:${at.column}  error  tradeFiles[0]  unknown column "balanse"; its cells are ignored (did you mean "balance"?)`);
+    expect(fails(p)).toContain(
+      `${p.csv}:${at.line}:${at.column}  error  tradeFiles[0]  unknown column "balanse"; its cells are ignored (did you mean "balance"?)`,
+    );
   });
 
   it('a row citing a source that does not exist: at the id in its cell', () => {
@@ -137,7 +150,9 @@ describe('a bad trade CSV file: exit 1, a located message, nothing written', () 
     const yaml = edit(fixtureYaml, 'path: trade/mn-rs.csv', 'path: trade/mn-rs-2025.csv');
     const p = project({ [YAML]: yaml });
     const at = valuePos(yaml, 'path: trade/mn-rs-2025.csv');
-    expect(fails(p)).toContain(`${p.yaml}:${at.line}:${at.column}  error  tradeFiles[0].path  CSV file ${join(p.dir, 'data', 'trade/mn-rs-2025.csv')} not found`);
+    expect(fails(p)).toContain(
+      `${p.yaml}:${at.line}:${at.column}  error  tradeFiles[0].path  CSV file ${join(p.dir, 'data', 'trade/mn-rs-2025.csv')} not found`,
+    );
   });
 
   it('a path that leaves the folder ("..") is refused, even when the file is there', () => {
@@ -145,7 +160,9 @@ describe('a bad trade CSV file: exit 1, a located message, nothing written', () 
     const p = project({ [YAML]: yaml });
     writeFileSync(join(p.dir, 'mn-rs.csv'), fixtureCsv);
     const at = valuePos(yaml, 'path: ../mn-rs.csv');
-    expect(fails(p)).toContain(`${p.yaml}:${at.line}:${at.column}  error  tradeFiles[0].path  path "../mn-rs.csv" is refused: it must not leave the relationship file's folder ("..")`);
+    expect(fails(p)).toContain(
+      `${p.yaml}:${at.line}:${at.column}  error  tradeFiles[0].path  path "../mn-rs.csv" is refused: it must not leave the relationship file's folder ("..")`,
+    );
   });
 });
 
@@ -170,7 +187,10 @@ describe('bilat build --incremental with a trade CSV file', () => {
     expect(run(p)).toMatchObject({ skipped: 1, written: 0 });
 
     // 2023 revised in the CSV file only: rebuilt, with the new figures.
-    writeFileSync(p.csv, edit(fixtureCsv, '2023,2023,2023,2023,998.4,1210.2,2208.6,-211.8', '2023,2023,2023,2023,997.4,1210.2,2207.6,-212.8'));
+    writeFileSync(
+      p.csv,
+      edit(fixtureCsv, '2023,2023,2023,2023,998.4,1210.2,2208.6,-211.8', '2023,2023,2023,2023,997.4,1210.2,2207.6,-212.8'),
+    );
     expect(run(p)).toMatchObject({ ok: 1, written: 1, upToDate: 0 });
     expect(pdfText(join(p.out, 'mn-rs-csv-analyst.pdf'))).toContain('turnover 2,207.6 thousand EUR, exports 997.4');
     expect(run(p)).toMatchObject({ skipped: 1, written: 0 });

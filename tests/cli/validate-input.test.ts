@@ -32,39 +32,56 @@ function rejects(file: string): string {
 
 describe('bad input: one clear located message, exit 1, no stack trace', () => {
   it('malformed YAML', () => {
-    expect(rejects(`${FIXTURES}/malformed.yaml`)).toMatchInlineSnapshot(`"tests/fixtures/validate/malformed.yaml:5:5  error  (file)  syntax error: Block collections are not allowed within flow collections"`);
+    expect(rejects(`${FIXTURES}/malformed.yaml`)).toMatchInlineSnapshot(
+      `"tests/fixtures/validate/malformed.yaml:5:5  error  (file)  syntax error: Block collections are not allowed within flow collections"`,
+    );
   });
 
   it('malformed JSON', () => {
-    expect(rejects(`${FIXTURES}/malformed.json`)).toMatchInlineSnapshot(`"tests/fixtures/validate/malformed.json:5:5  error  (file)  JSON syntax error: Expected ',' or '}' after property value"`);
+    expect(rejects(`${FIXTURES}/malformed.json`)).toMatchInlineSnapshot(
+      `"tests/fixtures/validate/malformed.json:5:5  error  (file)  JSON syntax error: Expected ',' or '}' after property value"`,
+    );
   });
 
   it('an empty file', () => {
-    expect(rejects(`${FIXTURES}/empty.yaml`)).toMatchInlineSnapshot(`"tests/fixtures/validate/empty.yaml:1:1  error  (file)  data file is empty (it needs at least the top-level keys)"`);
+    expect(rejects(`${FIXTURES}/empty.yaml`)).toMatchInlineSnapshot(
+      `"tests/fixtures/validate/empty.yaml:1:1  error  (file)  data file is empty (it needs at least the top-level keys)"`,
+    );
   });
 
   it('a missing file', () => {
-    expect(rejects(`${FIXTURES}/does-not-exist.yaml`)).toMatchInlineSnapshot(`"tests/fixtures/validate/does-not-exist.yaml  error  (file)  data file not found (check the path)"`);
+    expect(rejects(`${FIXTURES}/does-not-exist.yaml`)).toMatchInlineSnapshot(
+      `"tests/fixtures/validate/does-not-exist.yaml  error  (file)  data file not found (check the path)"`,
+    );
   });
 
   it('a folder is read as build reads it: every data file in it, and one with none is a usage error (exit 2)', () => {
     const empty = bilat(['validate', join(dir, 'folder')]);
-    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([2, `bilat: folder "${join(dir, 'folder')}" holds no data files (*.yaml, *.yml or *.json)`]);
+    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([
+      2,
+      `bilat: folder "${join(dir, 'folder')}" holds no data files (*.yaml, *.yml or *.json)`,
+    ]);
     const batch = bilat(['validate', 'tests/fixtures/batch', '--as-of', AS_OF]);
     expect(batch.code).toBe(1);
     expect(batch.stdout.trimEnd().split('\n').at(-1)).toBe(`✖ 4 files checked (as of ${AS_OF}): 2 errors, 0 warnings`);
   });
 
   it('a binary file', () => {
-    expect(rejects(join(dir, 'image.yaml'))).toMatchInlineSnapshot(`"<tmp>/image.yaml:3:1  error  (file)  looks like a binary file (NUL byte); expected YAML or JSON text"`);
+    expect(rejects(join(dir, 'image.yaml'))).toMatchInlineSnapshot(
+      `"<tmp>/image.yaml:3:1  error  (file)  looks like a binary file (NUL byte); expected YAML or JSON text"`,
+    );
   });
 
   it('a file that is not UTF-8', () => {
-    expect(rejects(join(dir, 'latin1.yaml'))).toMatchInlineSnapshot(`"<tmp>/latin1.yaml:2:10  error  (file)  is not valid UTF-8 text: the character at this place is in another encoding (Windows-1252 or Latin-1, most likely; save it as UTF-8)"`);
+    expect(rejects(join(dir, 'latin1.yaml'))).toMatchInlineSnapshot(
+      `"<tmp>/latin1.yaml:2:10  error  (file)  is not valid UTF-8 text: the character at this place is in another encoding (Windows-1252 or Latin-1, most likely; save it as UTF-8)"`,
+    );
   });
 
   it('a file over 10 MB', () => {
-    expect(rejects(join(dir, 'huge.yaml'))).toMatchInlineSnapshot(`"<tmp>/huge.yaml  error  (file)  data file is 10,485,761 bytes; the limit is 10 MB, 10,485,760 bytes (split the relationship or move series to CSV)"`);
+    expect(rejects(join(dir, 'huge.yaml'))).toMatchInlineSnapshot(
+      `"<tmp>/huge.yaml  error  (file)  data file is 10,485,761 bytes; the limit is 10 MB, 10,485,760 bytes (split the relationship or move series to CSV)"`,
+    );
   });
 
   it('wrong types and unknown keys: one line each, all of them, exit 1', () => {

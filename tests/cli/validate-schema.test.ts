@@ -19,7 +19,11 @@ describe('bilat schema', () => {
 
   it('prints a draft 2020-12 schema that forbids unknown top-level keys', () => {
     const schema = JSON.parse(bilat(['schema']).stdout) as { $schema: string; additionalProperties: boolean; title: string };
-    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', additionalProperties: false, title: 'bilat relationship' });
+    expect(schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      additionalProperties: false,
+      title: 'bilat relationship',
+    });
   });
 
   it('--write <file> writes the same text and prints the path', () => {

@@ -28,7 +28,11 @@ describe('bilat validate data/az-kg.yaml', () => {
     expect(r.code).toBe(0);
     const out = r.stdout.trimEnd().split('\n');
     expect(out).toHaveLength(2);
-    expect(out[0]).toMatch(new RegExp(`^${VISIT_2108.replace(/[.[\]]/g, '\\$&')}  warning  engagements\\[1\\]\\.date  date 2108 is after the as-of date \\d{4}-\\d{2}-\\d{2} `));
+    expect(out[0]).toMatch(
+      new RegExp(
+        `^${VISIT_2108.replace(/[.[\]]/g, '\\$&')}  warning  engagements\\[1\\]\\.date  date 2108 is after the as-of date \\d{4}-\\d{2}-\\d{2} `,
+      ),
+    );
     expect(out[1]).toMatch(/^✔ 1 file checked \(as of \d{4}-\d{2}-\d{2}\): 0 errors, 1 warning$/);
   });
 
@@ -37,7 +41,12 @@ describe('bilat validate data/az-kg.yaml', () => {
     // ignored, runs its `prepare` (a full rebuild of dist/) while other test files run the CLI from
     // dist/: they then load half-written files and exit 4. That is what failed CI on a fresh clone.
     const env = { ...process.env, NO_COLOR: '1', npm_config_ignore_scripts: 'true' };
-    const r = spawnSync('npx', ['--offline', '--no-install', 'bilat', 'validate', DATA], { cwd: ROOT, encoding: 'utf8', env, timeout: 60_000 });
+    const r = spawnSync('npx', ['--offline', '--no-install', 'bilat', 'validate', DATA], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+      timeout: 60_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`${VISIT_2108}  warning  engagements[1].date`);
   });
@@ -52,8 +61,17 @@ describe('bilat validate data/az-kg.yaml', () => {
   it('--as-of 2021-01-01 also flags the 2021 sources and contacts, still only warnings', () => {
     const r = bilat(['validate', DATA, '--as-of', '2021-01-01']);
     expect(r.code).toBe(0);
-    const paths = r.stdout.split('\n').filter((l) => l.includes('  warning  ')).map((l) => l.split('  ')[2]);
-    expect(paths).toEqual(['sources[0].published', 'sources[2].published', 'engagements[1].date', 'engagements[4].date', 'engagements[5].date']);
+    const paths = r.stdout
+      .split('\n')
+      .filter((l) => l.includes('  warning  '))
+      .map((l) => l.split('  ')[2]);
+    expect(paths).toEqual([
+      'sources[0].published',
+      'sources[2].published',
+      'engagements[1].date',
+      'engagements[4].date',
+      'engagements[5].date',
+    ]);
     expect(r.stdout).toContain('✔ 1 file checked (as of 2021-01-01): 0 errors, 5 warnings');
   });
 });
@@ -62,11 +80,24 @@ describe('--json', () => {
   it('prints the diagnostics as parseable JSON with counts', () => {
     const r = bilat(['validate', DATA, '--as-of', AS_OF, '--json']);
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { asOf: string; files: string[]; errors: number; warnings: number; diagnostics: Record<string, unknown>[] };
+    const report = JSON.parse(r.stdout) as {
+      asOf: string;
+      files: string[];
+      errors: number;
+      warnings: number;
+      diagnostics: Record<string, unknown>[];
+    };
     expect(report).toMatchObject({ asOf: AS_OF, files: [DATA], errors: 0, warnings: 1 });
     const [file, line, column] = VISIT_2108.split(':');
     expect(report.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', rule: 'date-future', file, line: Number(line), column: Number(column), path: 'engagements[1].date' }),
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'date-future',
+        file,
+        line: Number(line),
+        column: Number(column),
+        path: 'engagements[1].date',
+      }),
     ]);
   });
 
@@ -79,7 +110,15 @@ describe('--json', () => {
   });
 
   it('stays one JSON document for several files, including unreadable ones', () => {
-    const r = bilat(['validate', `${FIXTURES}/clean.yaml`, `${FIXTURES}/empty.yaml`, `${FIXTURES}/absent.yaml`, '--as-of', AS_OF, '--json']);
+    const r = bilat([
+      'validate',
+      `${FIXTURES}/clean.yaml`,
+      `${FIXTURES}/empty.yaml`,
+      `${FIXTURES}/absent.yaml`,
+      '--as-of',
+      AS_OF,
+      '--json',
+    ]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { errors: number; diagnostics: { file: string; code: string }[] };
     expect(report.errors).toBe(2);
@@ -142,10 +181,22 @@ describe('fixtures', () => {
   });
 
   it('several files: all problems, one summary, exit 1 when any has errors', () => {
-    const r = bilat(['validate', `${FIXTURES}/clean.yaml`, `${FIXTURES}/future-visit.yaml`, `${FIXTURES}/unknown-keys.yaml`, '--as-of', AS_OF]);
+    const r = bilat([
+      'validate',
+      `${FIXTURES}/clean.yaml`,
+      `${FIXTURES}/future-visit.yaml`,
+      `${FIXTURES}/unknown-keys.yaml`,
+      '--as-of',
+      AS_OF,
+    ]);
     expect(r.code).toBe(1);
     const out = r.stdout.trimEnd().split('\n');
-    expect(out.map((l) => l.split(':')[0])).toEqual([`${FIXTURES}/future-visit.yaml`, `${FIXTURES}/unknown-keys.yaml`, `${FIXTURES}/unknown-keys.yaml`, '✖ 3 files checked (as of 2026-11-22)']);
+    expect(out.map((l) => l.split(':')[0])).toEqual([
+      `${FIXTURES}/future-visit.yaml`,
+      `${FIXTURES}/unknown-keys.yaml`,
+      `${FIXTURES}/unknown-keys.yaml`,
+      '✖ 3 files checked (as of 2026-11-22)',
+    ]);
     expect(out.at(-1)).toBe(`✖ 3 files checked (as of ${AS_OF}): 2 errors, 1 warning`);
   });
 

@@ -13,14 +13,21 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 function project(formats: string): string {
   const p = tempProject();
   cleanups.push(p.cleanup);
-  writeFileSync(join(p.root, 'bilat.config.yaml'), `jobs:\n  - name: word\n    cron: "0 7 * * *"\n    timezone: UTC\n    data: data/az-kg.yaml\n    formats: ${formats}\n`);
+  writeFileSync(
+    join(p.root, 'bilat.config.yaml'),
+    `jobs:\n  - name: word\n    cron: "0 7 * * *"\n    timezone: UTC\n    data: data/az-kg.yaml\n    formats: ${formats}\n`,
+  );
   return p.root;
 }
 
 describe('job config formats', () => {
   it('accepts docx alone or with the others', () => {
     expect(loadConfig({ cwd: project('[docx]'), shippedTemplates: TEMPLATES }).jobs[0]!.formats).toEqual(['docx']);
-    expect(loadConfig({ cwd: project('[pdf, docx, html]'), shippedTemplates: TEMPLATES }).jobs[0]!.formats).toEqual(['pdf', 'docx', 'html']);
+    expect(loadConfig({ cwd: project('[pdf, docx, html]'), shippedTemplates: TEMPLATES }).jobs[0]!.formats).toEqual([
+      'pdf',
+      'docx',
+      'html',
+    ]);
   });
 
   it('rejects an unknown format at its line, naming docx as a choice', () => {

@@ -55,7 +55,11 @@ describe('az-kg Word briefs', () => {
   });
 
   it('writes <pair>-<audience>.docx for every audience', () => {
-    expect(readdirSync(dir).filter((f) => f.endsWith('.docx')).sort()).toEqual(['az-kg-analyst.docx', 'az-kg-executive.docx', 'az-kg-public.docx']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.docx'))
+        .sort(),
+    ).toEqual(['az-kg-analyst.docx', 'az-kg-executive.docx', 'az-kg-public.docx']);
   });
 
   it('uses Word heading styles in document order, the title first and no level skipped', () => {
@@ -71,15 +75,23 @@ describe('az-kg Word briefs', () => {
     expect(docs.analyst.paragraphs.find((p) => p.style === 'Heading 1')?.text).toBe('Azerbaijan – Kyrgyzstan');
     // Body text is in Normal and list items in List Paragraph, not look-alike formatting.
     expect(docs.analyst.paragraphs.some((p) => p.style === 'Normal' && p.text.includes('Republic of Azerbaijan'))).toBe(true);
-    expect(docs.analyst.paragraphs.some((p) => p.style === 'List Paragraph' && p.text.startsWith('Diplomatic relations date from 1993'))).toBe(true);
+    expect(
+      docs.analyst.paragraphs.some((p) => p.style === 'List Paragraph' && p.text.startsWith('Diplomatic relations date from 1993')),
+    ).toBe(true);
   });
 
   it('starts the long briefs (8 sections or more) with a TOC field, never the one-page brief', () => {
     // The public az-kg brief reached 8 sections when bilateral mechanisms got their own (issue #16).
     for (const a of ['analyst', 'public'] as const) {
-      expect(docs[a].fields.some((f) => /^\s*TOC\b/.test(f)), a).toBe(true);
+      expect(
+        docs[a].fields.some((f) => /^\s*TOC\b/.test(f)),
+        a,
+      ).toBe(true);
       const firstHeading = docs[a].paragraphs.findIndex((p) => p.style === 'Heading 1');
-      expect(docs[a].paragraphs.slice(0, firstHeading).some((p) => p.style === 'TOC Heading'), a).toBe(true);
+      expect(
+        docs[a].paragraphs.slice(0, firstHeading).some((p) => p.style === 'TOC Heading'),
+        a,
+      ).toBe(true);
     }
     expect(docs.executive.fields.some((f) => /TOC/.test(f))).toBe(false);
   });
@@ -89,7 +101,9 @@ describe('az-kg Word briefs', () => {
     const data = docs.analyst.tables.filter((t) => t[0]!.header);
     expect(data.length).toBe(4);
     for (const t of docs.analyst.tables) expect(t.slice(1).some((r) => r.header)).toBe(false);
-    expect(data.map((t) => t[0]!.cells[0])).toEqual(expect.arrayContaining(['Period', 'Organization or format', 'Body of the two countries']));
+    expect(data.map((t) => t[0]!.cells[0])).toEqual(
+      expect.arrayContaining(['Period', 'Organization or format', 'Body of the two countries']),
+    );
     const trade = data.find((t) => t[0]!.cells.includes('Turnover'))!;
     expect(trade[1]!.cells).toEqual(expect.arrayContaining(['2.3', '1.4', '3.7']));
   });
@@ -114,12 +128,18 @@ describe('az-kg Word briefs', () => {
       const html = htmlText(readFileSync(join(dir, `az-kg-${a}.html`), 'utf8'));
       const shown = namesOf(doc).filter((n) => containsPhrase(html, n));
       expect(shown.length, a).toBeGreaterThan(3);
-      expect(shown.filter((n) => !containsPhrase(text(docs[a]), n)), a).toEqual([]);
+      expect(
+        shown.filter((n) => !containsPhrase(text(docs[a]), n)),
+        a,
+      ).toEqual([]);
     }
   });
 
   it('links source markers to the numbered source list', () => {
-    const xml = spawnSync('unzip', ['-p', join(dir, 'az-kg-analyst.docx'), 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout;
+    const xml = spawnSync('unzip', ['-p', join(dir, 'az-kg-analyst.docx'), 'word/document.xml'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }).stdout;
     const anchors = new Set([...xml.matchAll(/w:anchor="([^"]+)"/g)].map((m) => m[1]));
     const bookmarks = new Set([...xml.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"/g)].map((m) => m[1]));
     expect(anchors.size).toBe(3);
@@ -127,7 +147,11 @@ describe('az-kg Word briefs', () => {
   });
 
   it('puts pair, audience, classification and page numbers in the header and footer', () => {
-    for (const [a, label] of [['analyst', 'ANALYST BRIEF · INTERNAL'], ['executive', 'EXECUTIVE BRIEF · INTERNAL'], ['public', 'PUBLIC BRIEF · PUBLIC']] as const) {
+    for (const [a, label] of [
+      ['analyst', 'ANALYST BRIEF · INTERNAL'],
+      ['executive', 'EXECUTIVE BRIEF · INTERNAL'],
+      ['public', 'PUBLIC BRIEF · PUBLIC'],
+    ] as const) {
       const running = docs[a].running.join('\n');
       expect(running, a).toContain('Azerbaijan – Kyrgyzstan');
       expect(running, a).toContain(label);
@@ -157,30 +181,50 @@ describe('az-kg Word briefs', () => {
   it('is byte-identical when rebuilt, whatever the time zone', () => {
     const r = runCli(['build', DATA, '-f', 'docx', '-o', again, '--as-of', AS_OF, '-q'], { TZ: 'Pacific/Kiritimati' });
     expect(r.status, r.stderr).toBe(0);
-    for (const a of AUDIENCES) expect(readFileSync(join(again, `az-kg-${a}.docx`)).equals(readFileSync(join(dir, `az-kg-${a}.docx`))), a).toBe(true);
+    for (const a of AUDIENCES)
+      expect(readFileSync(join(again, `az-kg-${a}.docx`)).equals(readFileSync(join(dir, `az-kg-${a}.docx`))), a).toBe(true);
   }, 120_000);
 
   // LibreOffice lays the file out independently of Word and of our code; CI installs it (.ci/run).
-  it.skipIf(!hasSoffice)('executive brief fits one page when LibreOffice lays it out with the theme font', () => {
-    const work = tempDir('docx-lo');
-    try {
-      // The theme font is Roboto, shipped with pdfmake; LibreOffice finds it through a private fontconfig file.
-      const fonts = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-      writeFileSync(join(work, 'fonts.conf'), `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${fonts}</dir><cachedir>${work}/fc</cachedir></fontconfig>`);
-      const r = spawnSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, join(dir, 'az-kg-executive.docx')], {
-        encoding: 'utf8',
-        env: { ...process.env, FONTCONFIG_FILE: join(work, 'fonts.conf') },
-        timeout: 110_000,
-      });
-      expect(r.status, r.stderr).toBe(0);
-      const info = spawnSync('pdfinfo', [join(work, 'az-kg-executive.pdf')], { encoding: 'utf8' }).stdout;
-      expect(info).toMatch(/^Pages:\s+1$/m);
-      const fontsUsed = spawnSync('pdffonts', [join(work, 'az-kg-executive.pdf')], { encoding: 'utf8' }).stdout;
-      expect(fontsUsed).toContain('Roboto');
-    } finally {
-      removeDir(work);
-    }
-  }, 120_000);
+  it.skipIf(!hasSoffice)(
+    'executive brief fits one page when LibreOffice lays it out with the theme font',
+    () => {
+      const work = tempDir('docx-lo');
+      try {
+        // The theme font is Roboto, shipped with pdfmake; LibreOffice finds it through a private fontconfig file.
+        const fonts = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+        writeFileSync(
+          join(work, 'fonts.conf'),
+          `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${fonts}</dir><cachedir>${work}/fc</cachedir></fontconfig>`,
+        );
+        const r = spawnSync(
+          'soffice',
+          [
+            `-env:UserInstallation=file://${work}/profile`,
+            '--headless',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            work,
+            join(dir, 'az-kg-executive.docx'),
+          ],
+          {
+            encoding: 'utf8',
+            env: { ...process.env, FONTCONFIG_FILE: join(work, 'fonts.conf') },
+            timeout: 110_000,
+          },
+        );
+        expect(r.status, r.stderr).toBe(0);
+        const info = spawnSync('pdfinfo', [join(work, 'az-kg-executive.pdf')], { encoding: 'utf8' }).stdout;
+        expect(info).toMatch(/^Pages:\s+1$/m);
+        const fontsUsed = spawnSync('pdffonts', [join(work, 'az-kg-executive.pdf')], { encoding: 'utf8' }).stdout;
+        expect(fontsUsed).toContain('Roboto');
+      } finally {
+        removeDir(work);
+      }
+    },
+    120_000,
+  );
 
   it('rejects an unknown format naming the choices (exit 2)', () => {
     const r = runCli(['build', DATA, '-f', 'rtf', '-o', again]);

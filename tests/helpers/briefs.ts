@@ -19,7 +19,9 @@ export function audienceMeta(id: Audience): AudienceMeta {
   return { id, label: y.label, classification: y.classification, internal: y.internal };
 }
 
-export const AS_OF_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${AS_OF}T00:00:00Z`));
+export const AS_OF_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  new Date(`${AS_OF}T00:00:00Z`),
+);
 
 export function pairTitle(doc: Doc): string {
   const [a, b] = doc.pair.countries as { name: string }[];
@@ -70,13 +72,39 @@ export function htmlHeadings(html: string): { title: string; kids: string[] }[] 
 export const DEBRIS = /\bundefined\b|\bNaN\b|\[object \w+\]|\bInvalid Date\b|\{\{|\}\}|\bnull\b/;
 
 /** Elements that exist only to hold something: empty, they are a section "printed empty". */
-const CONTAINERS = new Set(['section', 'article', 'div', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'figure', 'figcaption', 'p', 'h1', 'h2', 'h3', 'h4', 'caption', 'aside', 'header', 'footer']);
+const CONTAINERS = new Set([
+  'section',
+  'article',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'figure',
+  'figcaption',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'caption',
+  'aside',
+  'header',
+  'footer',
+]);
 
 export function emptyContainers(source: string): string[] {
   type El = ReturnType<typeof DomUtils.findAll>[number];
   const main = DomUtils.findOne((e) => e.name === 'main', parseDocument(source).children)!;
   const holdsMedia = (e: El) => DomUtils.findOne((x) => x.name === 'svg' || x.name === 'img', e.children, true) !== null;
-  const label = (e: El) => `<${e.name}${e.attribs.class ? ` class="${e.attribs.class}"` : ''}${e.attribs.id ? ` id="${e.attribs.id}"` : ''}>`;
+  const label = (e: El) =>
+    `<${e.name}${e.attribs.class ? ` class="${e.attribs.class}"` : ''}${e.attribs.id ? ` id="${e.attribs.id}"` : ''}>`;
   return DomUtils.findAll((e) => CONTAINERS.has(e.name), main.children)
     .filter((e) => DomUtils.textContent(e).trim() === '' && !holdsMedia(e))
     .map((e) => `${label(e)} in ${e.parent && 'name' in e.parent ? label(e.parent as El) : '(root)'}`);
@@ -89,7 +117,11 @@ export const EMPTY_EXECUTIVE_COLUMN = '<div> in <div class="columns">';
 export const SECTIONS: { key: string; id: string; has: (d: Doc, internal: boolean) => boolean }[] = [
   { key: 'engagements', id: 'contacts', has: (d, i) => visible(d.engagements, i).length > 0 },
   { key: 'trade', id: 'trade', has: (d, i) => visible(d.trade, i).length > 0 },
-  { key: 'agreements', id: 'agreements', has: (d, i) => visible(d.agreements?.counts, i).length + visible(d.agreements?.treaties, i).length > 0 },
+  {
+    key: 'agreements',
+    id: 'agreements',
+    has: (d, i) => visible(d.agreements?.counts, i).length + visible(d.agreements?.treaties, i).length > 0,
+  },
   { key: 'organizations', id: 'multilateral', has: (d, i) => visible(d.organizations, i).length > 0 },
   { key: 'people', id: 'people', has: (d, i) => visible(d.people, i).length > 0 },
   { key: 'milestones', id: 'milestones', has: (d, i) => visible(d.milestones, i).length > 0 },

@@ -13,6 +13,14 @@ export function launchChromium(userDataDir: string): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     userDataDir,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }

@@ -80,12 +80,18 @@ export async function ensureDistFresh(): Promise<void> {
   if (staleDistFiles().length === 0) return;
   await withLock(join(tmpdir(), `bilat-test-tsc-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}.lock`), () => {
     if (staleDistFiles().length === 0) return;
-    spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     spawnSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
   });
   const stale = staleDistFiles();
   if (stale.length)
-    throw new Error(`dist/ is older than src/ (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}) even after compiling: run "npm run build" and look at its errors`);
+    throw new Error(
+      `dist/ is older than src/ (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}) even after compiling: run "npm run build" and look at its errors`,
+    );
 }
 
 /** Runs `fn` while holding a lock folder (mkdir is atomic); waits for other holders, breaks dead locks. */
@@ -113,8 +119,13 @@ async function withLock<T>(lock: string, fn: () => T): Promise<T> {
 function inputsHash(files: readonly string[], args: readonly string[]): string {
   const h = createHash('sha256').update(`${process.version}\0${args.join('\0')}\0`);
   const roots = ['dist', 'templates', 'bin'].map((d) => join(ROOT, d));
-  const all = [...roots.flatMap((r) => walk(r)), join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), ...files].filter(existsSync).sort();
-  for (const f of all) h.update(`${relative(ROOT, f)}\0`).update(readFileSync(f)).update('\0');
+  const all = [...roots.flatMap((r) => walk(r)), join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), ...files]
+    .filter(existsSync)
+    .sort();
+  for (const f of all)
+    h.update(`${relative(ROOT, f)}\0`)
+      .update(readFileSync(f))
+      .update('\0');
   return h.digest('hex').slice(0, 20);
 }
 
@@ -169,5 +180,7 @@ export function snapshotDir(dir: string): Map<string, { mtimeMs: number; bytes: 
 }
 
 export function listDir(dir: string): string[] {
-  return walk(dir).map((f) => relative(dir, f)).sort();
+  return walk(dir)
+    .map((f) => relative(dir, f))
+    .sort();
 }

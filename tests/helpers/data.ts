@@ -17,7 +17,8 @@ function inLanguage(v: unknown, lang: string): any {
   if (Array.isArray(v)) return v.map((x) => inLanguage(x, lang));
   if (typeof v !== 'object' || v === null) return v;
   const entries = Object.entries(v);
-  if (entries.length > 0 && entries.every(([k, x]) => /^[a-z]{2,3}$/.test(k) && typeof x === 'string') && Object.hasOwn(v, 'en')) return (v as Record<string, string>)[lang] ?? (v as Record<string, string>).en;
+  if (entries.length > 0 && entries.every(([k, x]) => /^[a-z]{2,3}$/.test(k) && typeof x === 'string') && Object.hasOwn(v, 'en'))
+    return (v as Record<string, string>)[lang] ?? (v as Record<string, string>).en;
   return Object.fromEntries(entries.map(([k, x]) => [k, inLanguage(x, lang)]));
 }
 
@@ -72,7 +73,8 @@ export interface Secret {
 export function secretsOf(doc: Doc): Secret[] {
   const pub = [...publicLeaves(doc)];
   // "2019" is no secret when a public contact is dated 2019-01-15.
-  const saidInPublic = (t: string) => pub.some((p) => p === t || new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(t)}(?![\\p{L}\\p{N}])`, 'u').test(p));
+  const saidInPublic = (t: string) =>
+    pub.some((p) => p === t || new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(t)}(?![\\p{L}\\p{N}])`, 'u').test(p));
   const keep = (xs: string[]) => [...new Set(xs)].filter((t) => t.trim().length >= 4 && !saidInPublic(t));
   const out: Secret[] = [];
   const visit = (v: unknown, path: string) => {

@@ -14,7 +14,8 @@ export function expectGolden(name: string, actual: string): void {
   const file = join(GOLDEN_DIR, name);
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
     // In CI a missing golden is a forgotten file, not a first run.
-    if (!existsSync(file) && process.env.CI && process.env.UPDATE_GOLDEN !== '1') throw new Error(`golden file tests/golden/${name} is missing: run "npm run test:update-golden" and commit it`);
+    if (!existsSync(file) && process.env.CI && process.env.UPDATE_GOLDEN !== '1')
+      throw new Error(`golden file tests/golden/${name} is missing: run "npm run test:update-golden" and commit it`);
     writeFileSync(file, actual);
     return;
   }
@@ -53,10 +54,11 @@ const decodeTitle = (s: string) => s.replace(/\s+/g, ' ').trim();
 export function normalizeHtml(html: string): string {
   return html
     .replace(/<style>([\s\S]*?)<\/style>/i, (_m, css: string) => `<style>/* stylesheet omitted: ${css.length} characters */</style>`)
-    .replace(/(<img\b[^>]*\ssrc=")data:([^;,"]+)[^"]*"/gi, '$1data:$2,[image data omitted]"').replace(/(<svg\b[^>]*>)([\s\S]*?)<\/svg>/gi, (_m, open: string, body: string) => {
-    const title = /<title>([\s\S]*?)<\/title>/i.exec(body)?.[1];
-    return `${open}<!-- chart drawing omitted -->${title === undefined ? '' : `<title>${decodeTitle(title)}</title>`}</svg>`;
-  });
+    .replace(/(<img\b[^>]*\ssrc=")data:([^;,"]+)[^"]*"/gi, '$1data:$2,[image data omitted]"')
+    .replace(/(<svg\b[^>]*>)([\s\S]*?)<\/svg>/gi, (_m, open: string, body: string) => {
+      const title = /<title>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+      return `${open}<!-- chart drawing omitted -->${title === undefined ? '' : `<title>${decodeTitle(title)}</title>`}</svg>`;
+    });
 }
 
 /**
@@ -68,7 +70,8 @@ export function definitionJson(doc: unknown): string {
     doc,
     function (this: unknown, key, value: unknown) {
       if (typeof value === 'function') return '[function]';
-      if (key === 'image' && typeof value === 'string' && value.startsWith('data:')) return `[image ${value.slice(5, value.search(/[;,]/))}]`;
+      if (key === 'image' && typeof value === 'string' && value.startsWith('data:'))
+        return `[image ${value.slice(5, value.search(/[;,]/))}]`;
       if (key === 'svg' && typeof value === 'string') {
         const title = /<title>([\s\S]*?)<\/title>/i.exec(value)?.[1];
         return `[svg${title === undefined ? '' : `: ${decodeTitle(title)}`}]`;

@@ -42,7 +42,11 @@ export function findRegexes(dir = join(ROOT, 'src')): FoundRegex[] {
       if (ts.isRegularExpressionLiteral(node)) {
         const m = /^\/(.*)\/([a-z]*)$/s.exec(node.text)!;
         add(node, m[1]!, m[2]!);
-      } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+      } else if (
+        (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'RegExp'
+      ) {
         const [pattern, flags] = node.arguments ?? [];
         if (pattern && ts.isStringLiteralLike(pattern)) add(node, pattern.text, flags && ts.isStringLiteralLike(flags) ? flags.text : '');
       }

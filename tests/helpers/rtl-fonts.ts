@@ -31,9 +31,15 @@ export const FONT_FILES = {
 let registered = false;
 export function registerRtlFonts(): void {
   if (registered) return;
-  const pm = loadPdfmake() as ReturnType<typeof loadPdfmake> & { virtualfs: { writeFileSync(n: string, b: Buffer): void }; fonts?: Record<string, Record<string, string>> };
+  const pm = loadPdfmake() as ReturnType<typeof loadPdfmake> & {
+    virtualfs: { writeFileSync(n: string, b: Buffer): void };
+    fonts?: Record<string, Record<string, string>>;
+  };
   // Added to the families pdfmake already knows (Roboto, and any fallback chain), never in their place.
-  const families: Record<string, Record<string, string>> = { Roboto: Object.fromEntries(fontFaces.map((f) => [f, fontPath(f)])), ...pm.fonts };
+  const families: Record<string, Record<string, string>> = {
+    Roboto: Object.fromEntries(fontFaces.map((f) => [f, fontPath(f)])),
+    ...pm.fonts,
+  };
   for (const [family, files] of Object.entries(FONT_FILES)) {
     for (const file of Object.values(files)) pm.virtualfs.writeFileSync(file, readFileSync(file));
     families[family] = { normal: files.regular, bold: files.bold, italics: files.regular, bolditalics: files.bold };

@@ -90,7 +90,9 @@ export function containsPhrase(haystack: string, needle: string): boolean {
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' });
   // "Key:   value" per line; values may contain colons (dates), keys never do.
-  return Object.fromEntries(out.split('\n').flatMap((l) => (l.includes(':') ? [[l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]] : [])));
+  return Object.fromEntries(
+    out.split('\n').flatMap((l) => (l.includes(':') ? [[l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]] : [])),
+  );
 }
 
 export interface OutlineItem {
@@ -129,9 +131,34 @@ export function pdfFonts(file: string): PdfFont[] {
 const BAND = 60;
 
 /** Text in the top and bottom strip of each page: where the running header and footer sit. */
-export function pdfBands(file: string, pageCount: number, size = { width: 595.28, height: 841.89 }): { header: string[]; footer: string[] }[] {
+export function pdfBands(
+  file: string,
+  pageCount: number,
+  size = { width: 595.28, height: 841.89 },
+): { header: string[]; footer: string[] }[] {
   const crop = (page: number, y: number) =>
-    execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', '0', '-y', String(y), '-W', String(Math.ceil(size.width)), '-H', String(BAND), file, '-'], { encoding: 'utf8' })
+    execFileSync(
+      'pdftotext',
+      [
+        '-enc',
+        'UTF-8',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-x',
+        '0',
+        '-y',
+        String(y),
+        '-W',
+        String(Math.ceil(size.width)),
+        '-H',
+        String(BAND),
+        file,
+        '-',
+      ],
+      { encoding: 'utf8' },
+    )
       .split(/\n|\f/)
       .map((l) => l.trim())
       .filter(Boolean);

@@ -27,7 +27,8 @@ export function outcomeProblems(c: HostileCase, step: Step, o: Outcome): string[
   if (o.status !== 0 && o.status !== null) {
     const named = c.blame.some((b) => printed.includes(b));
     if (!named) out.push(`${what} exited ${o.status} without naming ${c.blame.join(' or ')}: ${JSON.stringify(printed.slice(0, 400))}`);
-    else if (c.lines && !c.blame.some((b) => new RegExp(`${escapeRe(b)}:\\d+`).test(printed))) out.push(`${what} names ${c.blame.join('/')} but no line`);
+    else if (c.lines && !c.blame.some((b) => new RegExp(`${escapeRe(b)}:\\d+`).test(printed)))
+      out.push(`${what} names ${c.blame.join('/')} but no line`);
   }
   if (c.extra) out.push(...c.extra(printed, o.status, step));
   return out;

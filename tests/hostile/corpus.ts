@@ -7,7 +7,18 @@
  */
 import fc from 'fast-check';
 import type { Budget } from './run.js';
-import { BASE_CONFIG, BASE_CSV, BASE_CSV_DATA, BASE_DATA, BASE_TEMPLATE, ESCAPES, banner, yamlQuoted, type Encoding, type FileSpec } from './files.js';
+import {
+  BASE_CONFIG,
+  BASE_CSV,
+  BASE_CSV_DATA,
+  BASE_DATA,
+  BASE_TEMPLATE,
+  ESCAPES,
+  banner,
+  yamlQuoted,
+  type Encoding,
+  type FileSpec,
+} from './files.js';
 
 export type Step = 'validate' | 'build' | 'jobs-list';
 
@@ -40,7 +51,13 @@ export const RUNS = Number(process.env.HOSTILE_RUNS ?? 8);
 const ENCODINGS: Encoding[] = ['utf8', 'utf8', 'utf8', 'utf8', 'bom', 'crlf', 'utf16le', 'utf16be', 'latin1'];
 const OVERFLOWING = ['1e400', '-1e400', '.nan', '.inf', '-.inf'];
 const NUMBERS = [...OVERFLOWING, '-0', '9007199254740993', '1e-400', '0x10', '1_000'];
-const URLS = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:msgbox(1)'];
+const URLS = [
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'file:///etc/passwd',
+  'vbscript:msgbox(1)',
+];
 /** Comment lines above which the empty-file check backtracked for seconds to forever. */
 const SLOW_BANNER = 10;
 
@@ -49,22 +66,66 @@ type Params<A> = A extends fc.Arbitrary<infer T> ? T : never;
  * What each kind of case injects. Case i of a kind gets entry i (cycling), so the default
  * run covers the first HOSTILE_RUNS entries whatever the seed; the rest is drawn.
  */
-const DATA_KINDS = ['number', 'url', 'tag', 'escapes-key', 'token', 'proto', 'nested', 'surrogate', 'escapes-value', 'custom-tag', 'nul', 'none'] as const;
+const DATA_KINDS = [
+  'number',
+  'url',
+  'tag',
+  'escapes-key',
+  'token',
+  'proto',
+  'nested',
+  'surrogate',
+  'escapes-value',
+  'custom-tag',
+  'nul',
+  'none',
+] as const;
 const CSV_KINDS = ['number', 'escapes', 'token', 'thousands', 'unbalanced', 'extra-column', 'empty', 'none'] as const;
-const TEMPLATE_KINDS = ['unknown-helper', 'unclosed', 'deep-if', 'token', 'escapes', 'proto-lookup', 'comment-banner', 'bad-chart', 'missing-partial', 'plain'] as const;
-const CONFIG_KINDS = ['number', 'never-cron', 'constructor-timeout', 'tag', 'proto', 'escapes-name', 'token-name', 'nested', 'duplicate-name', 'bad-glob', 'none'] as const;
+const TEMPLATE_KINDS = [
+  'unknown-helper',
+  'unclosed',
+  'deep-if',
+  'token',
+  'escapes',
+  'proto-lookup',
+  'comment-banner',
+  'bad-chart',
+  'missing-partial',
+  'plain',
+] as const;
+const CONFIG_KINDS = [
+  'number',
+  'never-cron',
+  'constructor-timeout',
+  'tag',
+  'proto',
+  'escapes-name',
+  'token-name',
+  'nested',
+  'duplicate-name',
+  'bad-glob',
+  'none',
+] as const;
 
 /** Comment lines above a file: none, a short header, or a licence banner. */
-const bannerArb = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 9 }), weight: 3 }, { arbitrary: fc.integer({ min: 10, max: 40 }), weight: 2 });
+const bannerArb = fc.oneof(
+  { arbitrary: fc.constant(0), weight: 3 },
+  { arbitrary: fc.integer({ min: 1, max: 9 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 10, max: 40 }), weight: 2 },
+);
 const token = (n: number) => Array.from({ length: n }, (_, i) => 'abcdefghijklmnopqrstuvwxyz0123456789'[(i * 7) % 36]).join('');
 const noRawControls = (stderr: string): string[] =>
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(stderr) ? [`output carries raw control characters: ${JSON.stringify(stderr.slice(0, 300))}`] : [];
-const rejected = (what: string, wrong?: RegExp) => (stderr: string, status: number | null, step: Step): string[] => {
-  if (step !== 'validate' && step !== 'jobs-list') return [];
-  const out = status === 1 ? [] : [`${what} was accepted (exit ${status}); it must be an error`];
-  if (wrong && wrong.test(stderr)) out.push(`message for ${what} is inexact: ${stderr.match(wrong)?.[0]}`);
-  return out;
-};
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(stderr)
+    ? [`output carries raw control characters: ${JSON.stringify(stderr.slice(0, 300))}`]
+    : [];
+const rejected =
+  (what: string, wrong?: RegExp) =>
+  (stderr: string, status: number | null, step: Step): string[] => {
+    if (step !== 'validate' && step !== 'jobs-list') return [];
+    const out = status === 1 ? [] : [`${what} was accepted (exit ${status}); it must be an error`];
+    if (wrong && wrong.test(stderr)) out.push(`message for ${what} is inexact: ${stderr.match(wrong)?.[0]}`);
+    return out;
+  };
 
 // ---------------------------------------------------------------- data files
 const dataArb = fc.record({
@@ -93,7 +154,10 @@ function dataCase(p: Params<typeof dataArb>, i: number): HostileCase {
       extra = noRawControls;
       break;
     case 'escapes-value': // a role title that matches no tenure is echoed — needs fix from input
-      text = text.replace('{ person: person-a, role: Deputy Prime Minister }', `{ person: person-a, role: ${yamlQuoted(`Deputy${p.escape}Minister`)} }`);
+      text = text.replace(
+        '{ person: person-a, role: Deputy Prime Minister }',
+        `{ person: person-a, role: ${yamlQuoted(`Deputy${p.escape}Minister`)} }`,
+      );
       needs.add('input');
       extra = noRawControls;
       break;
@@ -108,7 +172,9 @@ function dataCase(p: Params<typeof dataArb>, i: number): HostileCase {
       extra = rejected('an unknown YAML tag');
       break;
     case 'proto':
-      text = text.replace('pair:\n', 'pair:\n  __proto__: { polluted: 1 }\n  constructor: x\n') + '__proto__: { isAdmin: true }\nconstructor: { prototype: { x: 1 } }\n';
+      text =
+        text.replace('pair:\n', 'pair:\n  __proto__: { polluted: 1 }\n  constructor: x\n') +
+        '__proto__: { isAdmin: true }\nconstructor: { prototype: { x: 1 } }\n';
       extra = rejected('a prototype key');
       break;
     case 'number': // "expected number, got number" for 1e400, .nan, .inf — needs fix from grammar
@@ -119,7 +185,7 @@ function dataCase(p: Params<typeof dataArb>, i: number): HostileCase {
       }
       break;
     case 'url': // javascript:, data:, file: links were accepted — needs fix from input (URL schemes)
-      text = text.replace("kind: other }", `kind: other, url: '${p.url}' }`);
+      text = text.replace('kind: other }', `kind: other, url: '${p.url}' }`);
       needs.add('input');
       extra = rejected(`url ${p.url}`);
       break;
@@ -138,7 +204,16 @@ function dataCase(p: Params<typeof dataArb>, i: number): HostileCase {
   if (p.banner >= SLOW_BANNER) needs.add('input'); // the banner regex backtracked — needs fix from input
   text = banner(p.banner, (l) => `# ${l}`) + text;
   const name = `data #${i}: ${p.inject}${p.inject === 'token' ? ` ${p.tokenLength}` : p.inject === 'number' ? ` ${p.number}` : p.inject === 'url' ? ` ${p.url}` : p.inject === 'nested' ? ` depth ${p.depth}` : ''}, banner ${p.banner}, ${p.encoding}`;
-  return { name, files: [{ path: 'data/pair.yaml', text, encoding: p.encoding }], data: ['data/pair.yaml'], steps: ['validate', 'build'], blame: ['pair.yaml'], lines: true, needs: [...needs], ...(extra ? { extra } : {}) };
+  return {
+    name,
+    files: [{ path: 'data/pair.yaml', text, encoding: p.encoding }],
+    data: ['data/pair.yaml'],
+    steps: ['validate', 'build'],
+    blame: ['pair.yaml'],
+    lines: true,
+    needs: [...needs],
+    ...(extra ? { extra } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- CSV series
@@ -262,7 +337,9 @@ function configCase(p: Params<typeof configArb>, i: number): HostileCase {
       extra = rejected('an unknown YAML tag');
       break;
     case 'proto':
-      text = text.replace('  - name: weekly\n', '  - name: weekly\n    __proto__: { polluted: 1 }\n    constructor: x\n') + '__proto__: { isAdmin: true }\n';
+      text =
+        text.replace('  - name: weekly\n', '  - name: weekly\n    __proto__: { polluted: 1 }\n    constructor: x\n') +
+        '__proto__: { isAdmin: true }\n';
       extra = rejected('a prototype key');
       break;
     case 'constructor-timeout': // did-you-mean looked "constructor" up on a plain object — needs fix from sched

@@ -82,7 +82,10 @@ export const BASE_TEMPLATE = `{{#> layout}}
 
 /** `n` lines of a licence banner in a file's comment syntax. */
 export function banner(n: number, comment: (line: string) => string): string {
-  return Array.from({ length: n }, (_, i) => comment(`Copyright line ${i + 1}: licensed under terms nobody reads`)).join('\n') + (n > 0 ? '\n' : '');
+  return (
+    Array.from({ length: n }, (_, i) => comment(`Copyright line ${i + 1}: licensed under terms nobody reads`)).join('\n') +
+    (n > 0 ? '\n' : '')
+  );
 }
 
 /** Terminal escapes a hostile value may carry: retitle, clear, overwrite the line. */
@@ -90,10 +93,12 @@ export const ESCAPES = ['\u001b]0;pwned\u0007', '\u001b[2J', '\rFAKE: all good',
 
 /** YAML double-quoted form of a string with control characters (\e, \a, \r …). */
 export function yamlQuoted(s: string): string {
-  return `"${[...s].map((c) => {
-    const cp = c.codePointAt(0)!;
-    if (c === '"' || c === '\\') return `\\${c}`;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return `\\x${cp.toString(16).padStart(2, '0')}`;
-    return c;
-  }).join('')}"`;
+  return `"${[...s]
+    .map((c) => {
+      const cp = c.codePointAt(0)!;
+      if (c === '"' || c === '\\') return `\\${c}`;
+      if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return `\\x${cp.toString(16).padStart(2, '0')}`;
+      return c;
+    })
+    .join('')}"`;
 }

@@ -36,22 +36,60 @@ export function fixedCases(): HostileCase[] {
     data('data file is a FIFO', [{ path: 'data/pair.yaml', fifo: true }], { needs: ['input'] }),
     data('data file is a folder', [{ path: 'data/pair.yaml/inner.yaml', text: BASE_DATA }]),
     // needs fix from input (FIFO / device as a CSV series)
-    data('CSV series is a FIFO', [{ path: 'data/pair.yaml', text: BASE_CSV_DATA }, { path: 'data/trade/mn-rs.csv', fifo: true }], { blame: ['mn-rs.csv'], needs: ['input'] }),
-    data('CSV series is /dev/zero', [{ path: 'data/pair.yaml', text: BASE_CSV_DATA }, { path: 'data/trade/mn-rs.csv', link: '/dev/zero' }], { blame: ['mn-rs.csv'], needs: ['input'] }),
+    data(
+      'CSV series is a FIFO',
+      [
+        { path: 'data/pair.yaml', text: BASE_CSV_DATA },
+        { path: 'data/trade/mn-rs.csv', fifo: true },
+      ],
+      { blame: ['mn-rs.csv'], needs: ['input'] },
+    ),
+    data(
+      'CSV series is /dev/zero',
+      [
+        { path: 'data/pair.yaml', text: BASE_CSV_DATA },
+        { path: 'data/trade/mn-rs.csv', link: '/dev/zero' },
+      ],
+      { blame: ['mn-rs.csv'], needs: ['input'] },
+    ),
     // needs fix from input (the config goes through the same reader)
-    { ...data('config is /dev/zero', [{ path: 'bilat.config.yaml', link: '/dev/zero' }], { needs: ['input'] }), data: [], steps: ['jobs-list'], config: 'bilat.config.yaml', blame: ['bilat.config.yaml'] },
-    { ...data('config is a FIFO', [{ path: 'bilat.config.yaml', fifo: true }], { needs: ['input'] }), data: [], steps: ['jobs-list'], config: 'bilat.config.yaml', blame: ['bilat.config.yaml'] },
-    { ...data('config is empty', [{ path: 'bilat.config.yaml', text: '' }]), data: [], steps: ['jobs-list'], config: 'bilat.config.yaml', blame: ['bilat.config.yaml'] },
+    {
+      ...data('config is /dev/zero', [{ path: 'bilat.config.yaml', link: '/dev/zero' }], { needs: ['input'] }),
+      data: [],
+      steps: ['jobs-list'],
+      config: 'bilat.config.yaml',
+      blame: ['bilat.config.yaml'],
+    },
+    {
+      ...data('config is a FIFO', [{ path: 'bilat.config.yaml', fifo: true }], { needs: ['input'] }),
+      data: [],
+      steps: ['jobs-list'],
+      config: 'bilat.config.yaml',
+      blame: ['bilat.config.yaml'],
+    },
+    {
+      ...data('config is empty', [{ path: 'bilat.config.yaml', text: '' }]),
+      data: [],
+      steps: ['jobs-list'],
+      config: 'bilat.config.yaml',
+      blame: ['bilat.config.yaml'],
+    },
     // Found by this suite: a template partial that is a FIFO or a device hung the build (fixed in src/templates).
     {
-      ...data('template partial is a FIFO', [{ path: 'data/pair.yaml', text: BASE_DATA }, { path: 'tpl/shared/partials/sources.hbs', fifo: true }]),
+      ...data('template partial is a FIFO', [
+        { path: 'data/pair.yaml', text: BASE_DATA },
+        { path: 'tpl/shared/partials/sources.hbs', fifo: true },
+      ]),
       steps: ['build'],
       templates: 'tpl',
       audience: 'analyst',
       blame: ['sources.hbs'],
     },
     {
-      ...data('audience template is /dev/zero', [{ path: 'data/pair.yaml', text: BASE_DATA }, { path: 'tpl/hostile/brief.hbs', link: '/dev/zero' }]),
+      ...data('audience template is /dev/zero', [
+        { path: 'data/pair.yaml', text: BASE_DATA },
+        { path: 'tpl/hostile/brief.hbs', link: '/dev/zero' },
+      ]),
       steps: ['build'],
       templates: 'tpl',
       audience: 'hostile',
@@ -70,16 +108,26 @@ export function fixedCases(): HostileCase[] {
       blame: ['brief.hbs', 'loop.hbs'],
     },
     // needs fix from input (single-file heap guard: 4.8 GB and V8's fatal OOM on main)
-    data('data file just under the 10 MB limit', [{ path: 'data/pair.yaml', text: bigData(LIMIT - 64 * 1024) }], { steps: ['validate'], needs: ['input'], budget: { ms: 90_000 } }),
-    // needs fix from input (the message said "10.0 MB; the limit is 10 MB")
-    data('data file one byte over the limit', [{ path: 'data/pair.yaml', text: `${BASE_DATA}${'#'.repeat(LIMIT + 1 - Buffer.byteLength(BASE_DATA) - 1)}\n` }], {
+    data('data file just under the 10 MB limit', [{ path: 'data/pair.yaml', text: bigData(LIMIT - 64 * 1024) }], {
       steps: ['validate'],
       needs: ['input'],
-      extra: (stderr, status) => [
-        ...(status === 1 ? [] : [`an oversized file gave exit ${status}`]),
-        ...(/is 10(\.0)? MB; the limit is 10 MB/.test(stderr) ? [`size message does not show the file is over the limit: ${stderr.split('\n')[0]}`] : []),
-      ],
+      budget: { ms: 90_000 },
     }),
+    // needs fix from input (the message said "10.0 MB; the limit is 10 MB")
+    data(
+      'data file one byte over the limit',
+      [{ path: 'data/pair.yaml', text: `${BASE_DATA}${'#'.repeat(LIMIT + 1 - Buffer.byteLength(BASE_DATA) - 1)}\n` }],
+      {
+        steps: ['validate'],
+        needs: ['input'],
+        extra: (stderr, status) => [
+          ...(status === 1 ? [] : [`an oversized file gave exit ${status}`]),
+          ...(/is 10(\.0)? MB; the limit is 10 MB/.test(stderr)
+            ? [`size message does not show the file is over the limit: ${stderr.split('\n')[0]}`]
+            : []),
+        ],
+      },
+    ),
     // needs fix from write (two files with one pair id overwrote each other before the clash was reported)
     {
       ...data('two data files claim the pair id of earlier briefs', [
@@ -92,9 +140,23 @@ export function fixedCases(): HostileCase[] {
       needs: ['write'],
       // Whether the first file's briefs may still be written is the writer's policy; the clash must be reported.
       seedMayChange: true,
-      extra: (stderr, status) => (status === 0 ? ['a pair-id clash was built without an error'] : /a\.yaml[\s\S]*b\.yaml|b\.yaml[\s\S]*a\.yaml/.test(stderr) ? [] : ['the clash message does not name both files']),
+      extra: (stderr, status) =>
+        status === 0
+          ? ['a pair-id clash was built without an error']
+          : /a\.yaml[\s\S]*b\.yaml|b\.yaml[\s\S]*a\.yaml/.test(stderr)
+            ? []
+            : ['the clash message does not name both files'],
     },
     // The job's data file itself is hostile: `jobs list` reads only the config, so it must succeed.
-    { ...data('config job data is /dev/zero', [{ path: 'bilat.config.yaml', text: BASE_CONFIG }, { path: 'data/pair.yaml', link: '/dev/zero' }]), data: [], steps: ['jobs-list'], config: 'bilat.config.yaml', blame: ['pair.yaml'] },
+    {
+      ...data('config job data is /dev/zero', [
+        { path: 'bilat.config.yaml', text: BASE_CONFIG },
+        { path: 'data/pair.yaml', link: '/dev/zero' },
+      ]),
+      data: [],
+      steps: ['jobs-list'],
+      config: 'bilat.config.yaml',
+      blame: ['pair.yaml'],
+    },
   ];
 }

@@ -25,7 +25,11 @@ beforeAll(async () => {
   await ensureDistFresh();
   seedDir = tempDir('hostile-seed');
   // The earlier briefs every case's output folder starts with: a failed run must leave them as they are.
-  const r = await runBilat(['build', join(ROOT, 'data/az-kg.yaml'), '-a', 'analyst', '--as-of', AS_OF, '--out', seedDir, '--quiet'], seedDir, { ...DEFAULT_BUDGET, ms: 110_000 });
+  const r = await runBilat(
+    ['build', join(ROOT, 'data/az-kg.yaml'), '-a', 'analyst', '--as-of', AS_OF, '--out', seedDir, '--quiet'],
+    seedDir,
+    { ...DEFAULT_BUDGET, ms: 110_000 },
+  );
   if (r.status !== 0) throw new Error(`seed build failed (${r.status}): ${r.stderr}`);
   for (const name of readdirSync(seedDir)) if (/\.(pdf|html)$/.test(name)) seeds.set(name, readFileSync(join(seedDir, name)));
 }, 120_000);
@@ -35,7 +39,9 @@ afterAll(() => {
   const slowest = [...measured].sort((a, b) => b.ms - a.ms)[0];
   const biggest = [...measured].sort((a, b) => b.peakMb - a.peakMb)[0];
   if (slowest && biggest)
-    console.log(`hostile suite (seed ${SEED}): ${measured.length} runs; slowest ${slowest.ms} ms (${slowest.name}); largest ${biggest.peakMb} MB (${biggest.name})`);
+    console.log(
+      `hostile suite (seed ${SEED}): ${measured.length} runs; slowest ${slowest.ms} ms (${slowest.name}); largest ${biggest.peakMb} MB (${biggest.name})`,
+    );
 });
 
 function argsFor(c: HostileCase, step: Step, out: string): string[] {
@@ -73,11 +79,15 @@ async function runCase(c: HostileCase): Promise<string[]> {
 describe.concurrent('hostile inputs through the real CLI', () => {
   for (const c of cases) {
     const title = c.name;
-    it(title, async () => {
-      const problems = await runCase(c);
-      // One line per problem, so a failure reads as a list of what went wrong.
-      if (problems.length > 0) expect.fail(problems.join('\n'));
-      // Each run is bounded by its own budget (run.ts); this only covers the wait for a free slot.
-    }, 30 * 60_000);
+    it(
+      title,
+      async () => {
+        const problems = await runCase(c);
+        // One line per problem, so a failure reads as a list of what went wrong.
+        if (problems.length > 0) expect.fail(problems.join('\n'));
+        // Each run is bounded by its own budget (run.ts); this only covers the wait for a free slot.
+      },
+      30 * 60_000,
+    );
   }
 });

@@ -24,14 +24,20 @@ it('builds the PDF of a brief with a 100,000-character word, all of it there', a
   expect(token).toHaveLength(100_000);
   writeFileSync(join(dir, 'pair.yaml'), BASE_DATA.replace('summary: Synthetic meeting.', `summary: Synthetic meeting ${token} end.`));
   // ~4 s of CPU here; 90 s only guards against the quadratic path coming back (it ran past 300 s), even on a busy machine.
-  const r = await runBilat(['build', 'pair.yaml', '-a', 'analyst', '-f', 'pdf', '--as-of', AS_OF, '--out', 'out', '--quiet'], dir, { ms: 90_000, mb: 1024 });
+  const r = await runBilat(['build', 'pair.yaml', '-a', 'analyst', '-f', 'pdf', '--as-of', AS_OF, '--out', 'out', '--quiet'], dir, {
+    ms: 90_000,
+    mb: 1024,
+  });
   expect(r.killed, `killed after ${r.ms} ms at ${r.peakMb} MB`).toBeUndefined();
   expect(r.status, r.stderr).toBe(0);
   const pdf = join(dir, 'out', 'mn-rs-analyst.pdf');
   execFileSync('qpdf', ['--check', pdf]);
   // Running headers and footers sit between the pages' parts of the word; drop every line that is not the word's.
   const lines = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n');
-  const joined = lines.filter((l) => /^(Synthetic meeting|(Synthetic meeting )?[q0-9Zk]+( end\.)?)$/.test(l.trim())).join('').replace(/\s+/g, '');
+  const joined = lines
+    .filter((l) => /^(Synthetic meeting|(Synthetic meeting )?[q0-9Zk]+( end\.)?)$/.test(l.trim()))
+    .join('')
+    .replace(/\s+/g, '');
   // A boolean, so a failure does not print 100,000 characters.
   expect(joined.includes(`Syntheticmeeting${token}end.`)).toBe(true);
 }, 150_000);

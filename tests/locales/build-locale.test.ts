@@ -15,7 +15,21 @@ let out = '';
 let stderr = '';
 beforeAll(() => {
   out = tempDir('locale');
-  const r = runCli(['build', DATA, '-a', 'executive,analyst', '-f', 'html,pdf', '--as-of', AS_OF, '--out', out, '--locale', 'ru,az', '--quiet']);
+  const r = runCli([
+    'build',
+    DATA,
+    '-a',
+    'executive,analyst',
+    '-f',
+    'html,pdf',
+    '--as-of',
+    AS_OF,
+    '--out',
+    out,
+    '--locale',
+    'ru,az',
+    '--quiet',
+  ]);
   expect(r.status, r.stderr).toBe(0);
   stderr = r.stderr;
 });
@@ -24,7 +38,25 @@ afterAll(() => removeDir(out));
 const file = (audience: string, lang: string, ext: string) => join(out, `az-kg-${audience}.${lang}.${ext}`);
 const en = loadCatalog('en').catalog;
 /** English words bilat writes as headings and running heads. */
-const ENGLISH = ['Talking points', 'High-level contacts', 'Trade', 'Agreements', 'Multilateral cooperation', 'People', 'Milestones and anniversaries', 'Data-quality notes', 'Sources', 'Summary', 'Latest contacts', 'Next milestones', 'Analyst brief', 'Executive brief', 'Internal', 'As of', 'as of'];
+const ENGLISH = [
+  'Talking points',
+  'High-level contacts',
+  'Trade',
+  'Agreements',
+  'Multilateral cooperation',
+  'People',
+  'Milestones and anniversaries',
+  'Data-quality notes',
+  'Sources',
+  'Summary',
+  'Latest contacts',
+  'Next milestones',
+  'Analyst brief',
+  'Executive brief',
+  'Internal',
+  'As of',
+  'as of',
+];
 
 describe.each(['ru', 'az'])('--locale %s', (lang) => {
   it('names the files with the language and leaves the English names alone', () => {
@@ -101,13 +133,18 @@ describe('bilat validate --locale', () => {
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => l.includes('no "ru" text'));
     expect(lines.length).toBeGreaterThan(5);
-    expect(lines).toContainEqual(expect.stringMatching(/^data\/az-kg\.yaml:\d+:\d+  warning  notes\[0\]\.problem  no "ru" text; the ru brief shows the "en" one/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^data\/az-kg\.yaml:\d+:\d+  warning  notes\[0\]\.problem  no "ru" text; the ru brief shows the "en" one/),
+    );
     // Translated fields are not reported.
     expect(r.stdout).not.toMatch(/people\[\d\]\.name  no "ru"/);
   });
 
   it('an unknown locale is a usage error listing the available ones', () => {
-    for (const args of [['validate', DATA, '--locale', 'xx'], ['build', DATA, '--locale', 'fr', '--out', out]]) {
+    for (const args of [
+      ['validate', DATA, '--locale', 'xx'],
+      ['build', DATA, '--locale', 'fr', '--out', out],
+    ]) {
       const r = runCli(args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/unknown locale "(xx|fr)" \(available: en, az, ru/);
@@ -120,7 +157,10 @@ describe('a catalog of the ministry’s own', () => {
   beforeAll(() => {
     tpl = tempDir('locale-tpl');
     mkdirSync(join(tpl, 'locales'));
-    writeFileSync(join(tpl, 'locales', 'tr.yaml'), 'language: tr\nintl: tr\nmessages:\n  heading.trade: Ticaret\n  heading.talking-points: Görüşme notları\n');
+    writeFileSync(
+      join(tpl, 'locales', 'tr.yaml'),
+      'language: tr\nintl: tr\nmessages:\n  heading.trade: Ticaret\n  heading.talking-points: Görüşme notları\n',
+    );
   });
   afterAll(() => removeDir(tpl));
 
@@ -138,7 +178,9 @@ describe('a catalog of the ministry’s own', () => {
     const dir = join(tpl, 'out');
     const r = runCli(['build', DATA, '-a', 'analyst', '-f', 'html', '--as-of', AS_OF, '--out', dir, '--templates', tpl, '--locale', 'tr']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`${join(tpl, 'locales', 'tr.yaml')}  warning  messages.heading.sources  no "tr" text for "heading.sources"; the English text is used`);
+    expect(r.stderr).toContain(
+      `${join(tpl, 'locales', 'tr.yaml')}  warning  messages.heading.sources  no "tr" text for "heading.sources"; the English text is used`,
+    );
     const html = readFileSync(join(dir, 'az-kg-analyst.tr.html'), 'utf8');
     expect(html).toContain('<h2>Görüşme notları</h2>');
     expect(html).toContain('<h2>Sources</h2>');
@@ -150,7 +192,22 @@ describe('--incremental with several languages', () => {
   it('records each language’s briefs apart, so a second build finds them all up to date', () => {
     const dir = tempDir('locale-inc');
     try {
-      const args = ['build', DATA, '-a', 'executive', '-f', 'html', '--as-of', AS_OF, '--out', dir, '--locale', 'en,ru', '--incremental', '--json'];
+      const args = [
+        'build',
+        DATA,
+        '-a',
+        'executive',
+        '-f',
+        'html',
+        '--as-of',
+        AS_OF,
+        '--out',
+        dir,
+        '--locale',
+        'en,ru',
+        '--incremental',
+        '--json',
+      ];
       const first = JSON.parse(runCli(args).stdout) as { files: { written: unknown[] }[] };
       expect(first.files[0]!.written).toHaveLength(2);
       const second = runCli(args);

@@ -13,7 +13,9 @@ import { MESSAGE_KEYS } from '../../src/model/grammar/keys.js';
 import { ROOT } from '../helpers/cli.js';
 
 const LOCALES = join(ROOT, 'templates', 'locales');
-const shipped = readdirSync(LOCALES).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+const shipped = readdirSync(LOCALES)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -5));
 const grammar = (lang: string) => {
   const l = resolveLocale(lang);
   return createGrammar(l.intl, l.catalog);
@@ -46,7 +48,11 @@ describe('catalogs', () => {
   it.each(['az', 'ru'])('%s translates every heading and label (none left as the English text)', (lang) => {
     const en = loadCatalog('en').catalog;
     const own = loadCatalog(lang).catalog;
-    const same = MESSAGE_KEYS.filter((k) => /^(heading|label|chart|trade|notes|fit|kind|audience|classification|running|meta)\./.test(k) && JSON.stringify(own[k]) === JSON.stringify(en[k]));
+    const same = MESSAGE_KEYS.filter(
+      (k) =>
+        /^(heading|label|chart|trade|notes|fit|kind|audience|classification|running|meta)\./.test(k) &&
+        JSON.stringify(own[k]) === JSON.stringify(en[k]),
+    );
     // Frames made only of slots and punctuation ("{a} – {b}") are the same in every language.
     expect(same.filter((k) => /\p{L}{2}/u.test(String(en[k]).replace(/\{\w+\}/g, '')))).toEqual([]);
   });
@@ -79,7 +85,9 @@ describe('Russian plurals and cases', () => {
   });
 
   it('anniversaries: 30-летие установления дипломатических отношений', () => {
-    expect(ru.t('anniversary.of', { ordinal: ru.ordinal(30), number: 30, event: ru.t('event.diplomatic-relations') })).toBe('30-летие установления дипломатических отношений');
+    expect(ru.t('anniversary.of', { ordinal: ru.ordinal(30), number: 30, event: ru.t('event.diplomatic-relations') })).toBe(
+      '30-летие установления дипломатических отношений',
+    );
   });
 
   it('a date ending in "г." does not double the full stop of its sentence', () => {
@@ -106,7 +114,9 @@ describe('Azerbaijani dates and ordinals', () => {
   });
 
   it('anniversaries put the event first: diplomatik münasibətlərin qurulmasının 30-cu ildönümü', () => {
-    expect(az.t('anniversary.of', { ordinal: az.ordinal(30), number: 30, event: az.t('event.diplomatic-relations') })).toBe('diplomatik münasibətlərin qurulmasının 30-cu ildönümü');
+    expect(az.t('anniversary.of', { ordinal: az.ordinal(30), number: 30, event: az.t('event.diplomatic-relations') })).toBe(
+      'diplomatik münasibətlərin qurulmasının 30-cu ildönümü',
+    );
   });
 });
 

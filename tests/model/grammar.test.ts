@@ -74,20 +74,41 @@ describe('plurals through Intl.PluralRules', () => {
   it('agrees words with counts, years away and ordinals', () => {
     expect([0, 1, 2, 5, 21].map((n) => g.plural(n, 'year', 'years'))).toEqual(['years', 'year', 'years', 'years', 'years']);
     expect([0, 1, 2, 5, 21].map((n) => g.inYears(n))).toEqual(['this year', 'in 1 year', 'in 2 years', 'in 5 years', 'in 21 years']);
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 25, 30, 101, 111].map((n) => g.ordinal(n))).toEqual(
-      ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '25th', '30th', '101st', '111th'],
-    );
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 25, 30, 101, 111].map((n) => g.ordinal(n))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '25th',
+      '30th',
+      '101st',
+      '111th',
+    ]);
     expect(g.t('figure.years-relations', { n: 1, date: '2025' })).toBe('year of diplomatic relations (since 2025)');
     expect(g.t('figure.years-relations', { n: 33, date: '1993' })).toBe('years of diplomatic relations (since 1993)');
-    expect(g.t('chart.contacts-left-out', { n: 1 })).toBe('Leaves out 1 contact that is planned or whose date is questionable (flagged in the timeline).');
-    expect(g.t('chart.contacts-left-out', { n: 3 })).toBe('Leaves out 3 contacts that are planned or whose dates are questionable (flagged in the timeline).');
+    expect(g.t('chart.contacts-left-out', { n: 1 })).toBe(
+      'Leaves out 1 contact that is planned or whose date is questionable (flagged in the timeline).',
+    );
+    expect(g.t('chart.contacts-left-out', { n: 3 })).toBe(
+      'Leaves out 3 contacts that are planned or whose dates are questionable (flagged in the timeline).',
+    );
   });
 });
 
 describe('milestones and credits from structured fields', () => {
   it('words a milestone by its kind, not by its title', () => {
-    expect(milestoneEvent(g, { kind: 'diplomatic-relations', title: 'Relations opened (Ankara protocol)' })).toBe('the establishment of diplomatic relations');
-    expect(milestoneEvent(g, { kind: 'treaty-signing', title: 'Signing ceremony', treaty: 'Treaty on Strategic Partnership' })).toBe('the signing of the Treaty on Strategic Partnership');
+    expect(milestoneEvent(g, { kind: 'diplomatic-relations', title: 'Relations opened (Ankara protocol)' })).toBe(
+      'the establishment of diplomatic relations',
+    );
+    expect(milestoneEvent(g, { kind: 'treaty-signing', title: 'Signing ceremony', treaty: 'Treaty on Strategic Partnership' })).toBe(
+      'the signing of the Treaty on Strategic Partnership',
+    );
     // Without a treaty reference the title is used as written, not parsed.
     expect(milestoneEvent(g, { kind: 'treaty-signing', title: 'Treaty X signed' })).toBe('Treaty X signed');
     expect(milestoneEvent(g, { kind: 'other', title: 'Year of Culture' })).toBe('Year of Culture');
@@ -101,15 +122,24 @@ describe('milestones and credits from structured fields', () => {
     const de = createGrammar('de-DE', { ...en, 'date.on.day': 'am {date}', 'date.on.year': '{date}' });
     expect(de.on('1980-06-20')).toBe('am 20. Juni 1980');
     expect(de.on('1980')).toBe('1980');
-    expect(createGrammar('ru', { ...en, 'when.in-years': { one: 'через {n} год', few: 'через {n} года', many: 'через {n} лет', other: 'через {n} года' } }).inYears(5)).toBe('через 5 лет');
+    expect(
+      createGrammar('ru', {
+        ...en,
+        'when.in-years': { one: 'через {n} год', few: 'через {n} года', many: 'через {n} лет', other: 'через {n} года' },
+      }).inYears(5),
+    ).toBe('через 5 лет');
   });
 });
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const partialDate = fc.oneof(
   fc.integer({ min: 1990, max: 2030 }).map(String),
-  fc.record({ y: fc.integer({ min: 1990, max: 2030 }), m: fc.integer({ min: 1, max: 12 }) }).map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`),
-  fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .record({ y: fc.integer({ min: 1990, max: 2030 }), m: fc.integer({ min: 1, max: 12 }) })
+    .map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`),
+  fc
+    .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
 );
 const ordered = fc.tuple(partialDate, partialDate).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as [string, string]);
 
@@ -118,10 +148,17 @@ describe('properties over generated dates, periods and counts', () => {
     fc.assert(
       fc.property(ordered, fc.nat({ max: 500 }), ([a, b], n) => {
         const texts = [
-          g.on(a), g.on(b), g.span(a, b), g.range(a, b), g.period(a, b), g.tenure(a, b)!,
+          g.on(a),
+          g.on(b),
+          g.span(a, b),
+          g.range(a, b),
+          g.period(a, b),
+          g.tenure(a, b)!,
           g.t('overview.contacts', { n, span: g.span(a, b), title: 'Meeting', date: g.date(b) }),
-          g.t('figure.contacts', { n }), g.t('figure.years-relations', { n, date: g.date(a) }),
-          g.inYears(n), g.t('chart.contacts-left-out', { n }),
+          g.t('figure.contacts', { n }),
+          g.t('figure.years-relations', { n, date: g.date(a) }),
+          g.inYears(n),
+          g.t('chart.contacts-left-out', { n }),
         ];
         for (const t of texts) {
           expect(t).not.toMatch(/(^|\D)1 (high-level )?(contacts|years|agreements)\b/);

@@ -22,7 +22,12 @@ const data = (): Relationship => {
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return r.data!;
 };
-const audience = (internal: boolean) => ({ id: internal ? 'analyst' : 'public', label: 'Brief', classification: internal ? 'Internal' : 'Public', internal });
+const audience = (internal: boolean) => ({
+  id: internal ? 'analyst' : 'public',
+  label: 'Brief',
+  classification: internal ? 'Internal' : 'Public',
+  internal,
+});
 const view = (internal = true, rel = data()) => buildView(rel, { asOf: AS_OF, audience: audience(internal) });
 
 describe('balances and series from one perspective', () => {
@@ -57,9 +62,25 @@ describe('balances and series from one perspective', () => {
 
 describe('headline figures by date and kind', () => {
   it('headlines the latest running total, not the last count in the file nor the count of one visit', () => {
-    expect(latestTotal([{ count: 18, asOf: '2024-03-11' }, { count: 150, asOf: '2024-03-01' }, { count: 120, asOf: 2021 }])).toEqual({ count: 150, asOf: '2024-03-01' });
-    expect(latestTotal([{ count: 58, asOf: 2020 }, { count: 61, asOf: 2022 }])).toEqual({ count: 61, asOf: 2022 });
-    expect(latestTotal([{ count: 5, asOf: 2022 }, { count: 9, asOf: 2022 }])).toEqual({ count: 9, asOf: 2022 });
+    expect(
+      latestTotal([
+        { count: 18, asOf: '2024-03-11' },
+        { count: 150, asOf: '2024-03-01' },
+        { count: 120, asOf: 2021 },
+      ]),
+    ).toEqual({ count: 150, asOf: '2024-03-01' });
+    expect(
+      latestTotal([
+        { count: 58, asOf: 2020 },
+        { count: 61, asOf: 2022 },
+      ]),
+    ).toEqual({ count: 61, asOf: 2022 });
+    expect(
+      latestTotal([
+        { count: 5, asOf: 2022 },
+        { count: 9, asOf: 2022 },
+      ]),
+    ).toEqual({ count: 9, asOf: 2022 });
     expect(latestTotal([])).toBeUndefined();
     const v = view();
     expect(v.keyFigures.find((f) => f.label.startsWith('agreements'))?.value).toBe('150');
@@ -70,11 +91,15 @@ describe('headline figures by date and kind', () => {
     const t = (id: string, signed: string, kind?: string) => ({ id, signed, ...(kind ? { kind } : {}) });
     expect(leadTreaty([t('protocol', '2019-06-04'), t('friendship', '2000-05-20'), t('allied', '2024-03-11')])?.id).toBe('allied');
     // A treaty the data marks with a treaty-signing milestone outranks a later unmarked one.
-    expect(leadTreaty([t('protocol', '2019'), t('friendship', '2000')], [{ kind: 'treaty-signing', treaty: 'friendship' }])?.id).toBe('friendship');
+    expect(leadTreaty([t('protocol', '2019'), t('friendship', '2000')], [{ kind: 'treaty-signing', treaty: 'friendship' }])?.id).toBe(
+      'friendship',
+    );
     // A kind, when the data gives one, outranks the date.
     expect(leadTreaty([t('friendship', '2000', 'friendship'), t('protocol', '2019', 'protocol')])?.id).toBe('friendship');
     expect(leadTreaty([{ id: 'unsigned', signed: undefined }])).toBeUndefined();
-    expect(view().overview.map((o) => o.text)).toContain('The Treaty on Allied Relations (descriptive title, not official) was signed on 11 March 2024.');
+    expect(view().overview.map((o) => o.text)).toContain(
+      'The Treaty on Allied Relations (descriptive title, not official) was signed on 11 March 2024.',
+    );
   });
 });
 
@@ -98,10 +123,12 @@ describe('anniversaries only for founding events', () => {
     ]);
   });
 
-  it('takes the treaty\'s fuller signing date when the milestone gives only the year', () => {
+  it("takes the treaty's fuller signing date when the milestone gives only the year", () => {
     const rel = data();
     rel.milestones = [{ id: 'm', kind: 'treaty-signing', title: 'x', treaty: 'treaty-friendship', date: 2000 }];
-    expect(upcomingAnniversaries(rel, '2028-01-01', 5, g).map((a) => a.title)).toEqual(['the Treaty of Friendship and Cooperation, signed on 20 May 2000']);
+    expect(upcomingAnniversaries(rel, '2028-01-01', 5, g).map((a) => a.title)).toEqual([
+      'the Treaty of Friendship and Cooperation, signed on 20 May 2000',
+    ]);
   });
 });
 
@@ -110,12 +137,20 @@ describe('no internal ids where a reader looks', () => {
     const v = view();
     expect(v.notes.map((n) => n.n)).toEqual([1, 2]);
     expect(v.notes[0]!.aboutLabels).toEqual(['State visit of President Velt to Quessia (11 March 2024)']);
-    expect(v.notes[1]!.aboutLabels).toEqual(['Treaty on Allied Relations (descriptive title, not official) (11 March 2024): title', 'trade in 2020, as reported by Quorland']);
-    expect(v.engagements.find((e) => e.id === 'e-2024-state-visit')!.flags).toEqual([{ note: '1', text: 'The two releases name the visit differently.' }]);
+    expect(v.notes[1]!.aboutLabels).toEqual([
+      'Treaty on Allied Relations (descriptive title, not official) (11 March 2024): title',
+      'trade in 2020, as reported by Quorland',
+    ]);
+    expect(v.engagements.find((e) => e.id === 'e-2024-state-visit')!.flags).toEqual([
+      { note: '1', text: 'The two releases name the visit differently.' },
+    ]);
   });
 
   it('keeps a free data path that names no item as written', () => {
-    const labels = new Map([['a.b', 'Item AB'], ['a', 'Item A']]);
+    const labels = new Map([
+      ['a.b', 'Item AB'],
+      ['a', 'Item A'],
+    ]);
     expect(aboutLabel('a.b.c', labels, g)).toBe('Item AB: c');
     expect(aboutLabel('a.x', labels, g)).toBe('Item A: x');
     expect(aboutLabel('trade[0].balance', labels, g)).toBe('trade[0].balance');
@@ -149,13 +184,17 @@ describe('bilateral bodies apart from multilateral organizations', () => {
 
 describe('descriptive titles', () => {
   it('reads the mark from a note about <id>.title', () => {
-    expect([...descriptiveTitles({ notes: [{ id: 'n', about: ['t.title', 'x', 'title'], says: 's', problem: 'p', action: 'a' }] })]).toEqual(['t']);
+    expect([
+      ...descriptiveTitles({ notes: [{ id: 'n', about: ['t.title', 'x', 'title'], says: 's', problem: 'p', action: 'a' }] }),
+    ]).toEqual(['t']);
   });
 
   it('keeps the mark in the public brief, which prints no notes', () => {
     const v = view(false);
     expect(v.notes).toEqual([]);
-    expect(v.agreements.treaties.find((t) => t.id === 'treaty-allied')!.title).toBe('Treaty on Allied Relations (descriptive title, not official)');
+    expect(v.agreements.treaties.find((t) => t.id === 'treaty-allied')!.title).toBe(
+      'Treaty on Allied Relations (descriptive title, not official)',
+    );
     expect(v.agreements.treaties.find((t) => t.id === 'treaty-friendship')!.title).toBe('Treaty of Friendship and Cooperation');
   });
 });

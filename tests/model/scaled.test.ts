@@ -40,7 +40,13 @@ describe('scaleAmounts', () => {
 
   it('never changes the magnitude: the scaled figure times its scale is the reported one within rounding', () => {
     const factor: Record<string, number> = { one: 1, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-    for (const [n, unit] of [[654337.1, 'thousand'], [987654321, 'one'], [12345.678, 'million'], [1000, 'thousand'], [999999, 'thousand']] as const) {
+    for (const [n, unit] of [
+      [654337.1, 'thousand'],
+      [987654321, 'one'],
+      [12345.678, 'million'],
+      [1000, 'thousand'],
+      [999999, 'thousand'],
+    ] as const) {
       const s = scale([n], unit);
       const shown = Number(s.values[0]!.replace(/,/g, '')) * factor[s.unit]!;
       const reported = n * factor[unit]!;
@@ -53,15 +59,28 @@ describe('key figures of the synthetic pt-vn brief (trade in thousand EUR worth 
   let out = '';
   beforeAll(() => {
     out = tempDir('bilat-scaled-');
-    const r = runCli(['build', join(ROOT, 'tests/fixtures/relationships/pt-vn-synthetic.yaml'), '--out', out, '--as-of', '2026-06-01', '-f', 'html']);
+    const r = runCli([
+      'build',
+      join(ROOT, 'tests/fixtures/relationships/pt-vn-synthetic.yaml'),
+      '--out',
+      out,
+      '--as-of',
+      '2026-06-01',
+      '-f',
+      'html',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     return () => removeDir(out);
   }, 120_000);
 
   it('shows turnover and exports/imports in millions, with the reported figure as the tooltip', () => {
     const html = readFileSync(join(out, 'pt-vn-executive.html'), 'utf8');
-    expect(html).toContain('<span class="value" title="654,337.1 thousand EUR as reported">654</span><span class="unit">million EUR</span>');
-    expect(html).toContain('<span class="value" title="301,456.2 / 352,880.9 thousand EUR as reported">301 / 353</span><span class="unit">million EUR</span>');
+    expect(html).toContain(
+      '<span class="value" title="654,337.1 thousand EUR as reported">654</span><span class="unit">million EUR</span>',
+    );
+    expect(html).toContain(
+      '<span class="value" title="301,456.2 / 352,880.9 thousand EUR as reported">301 / 353</span><span class="unit">million EUR</span>',
+    );
     expect(html).not.toMatch(/class="value"[^>]*>[\d,.]*\d{3},\d{3}/);
   });
 

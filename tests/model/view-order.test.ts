@@ -9,7 +9,28 @@ import { validateFile } from '../../src/validate/validate.js';
 
 const AS_OF = '2026-11-22';
 const analyst = { id: 'analyst', label: 'Analyst brief', classification: 'Internal', internal: true };
-const V1_KEYS = ['meta', 'countries', 'keyFigures', 'talkingPoints', 'overview', 'engagements', 'latestEngagement', 'recentContacts', 'contactsByYear', 'trade', 'agreements', 'organizations', 'mechanisms', 'people', 'milestones', 'anniversaries', 'invitations', 'notes', 'sources', 'has'];
+const V1_KEYS = [
+  'meta',
+  'countries',
+  'keyFigures',
+  'talkingPoints',
+  'overview',
+  'engagements',
+  'latestEngagement',
+  'recentContacts',
+  'contactsByYear',
+  'trade',
+  'agreements',
+  'organizations',
+  'mechanisms',
+  'people',
+  'milestones',
+  'anniversaries',
+  'invitations',
+  'notes',
+  'sources',
+  'has',
+];
 
 const view = (file: string) => {
   const r = validateFile(file, AS_OF);
@@ -27,6 +48,24 @@ describe('the view keeps its key order', () => {
   });
 
   it('has lists the sections in the order templates test them', () => {
-    expect(Object.keys(view('data/az-kg.yaml').has)).toEqual(['keyFigures', 'talkingPoints', 'engagements', 'contactsChart', 'trade', 'tradeSeries', 'agreements', 'organizations', 'mechanisms', 'people', 'milestones', 'indicators', 'status', 'quotes', 'anniversaries', 'invitations', 'notes']);
+    expect(Object.keys(view('data/az-kg.yaml').has)).toEqual([
+      'keyFigures',
+      'talkingPoints',
+      'engagements',
+      'contactsChart',
+      'trade',
+      'tradeSeries',
+      'agreements',
+      'organizations',
+      'mechanisms',
+      'people',
+      'milestones',
+      'indicators',
+      'status',
+      'quotes',
+      'anniversaries',
+      'invitations',
+      'notes',
+    ]);
   });
 });

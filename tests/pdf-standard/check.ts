@@ -16,7 +16,14 @@ export interface Report {
   annotsWithoutStructParent: number;
   linksWithoutContents: number;
   tabsOrder: string[];
-  struct: { roles: Record<string, number>; figuresWithoutAlt: number; figuresWithoutBBox: number; tables: number; tablesWithoutTH: number; thWithoutScope: number };
+  struct: {
+    roles: Record<string, number>;
+    figuresWithoutAlt: number;
+    figuresWithoutBBox: number;
+    tables: number;
+    tablesWithoutTH: number;
+    thWithoutScope: number;
+  };
   pages: { tagged: number; artifact: number; pagination: number; untagged: number }[];
   text: { bodyChars: number; coveredChars: number; ratio: number };
   fonts: { name: string; embedded: boolean; toUnicode: boolean }[];
@@ -26,7 +33,10 @@ const A4_HEIGHT = 841.89;
 const [, top, , bottom] = pageMargins;
 
 export function checkPdf(file: string): Report {
-  const out = execFileSync('/usr/bin/python3', [join(ROOT, 'tests/pdf-standard/check_pdf.py'), file, String(top), String(A4_HEIGHT - bottom)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execFileSync(
+    '/usr/bin/python3',
+    [join(ROOT, 'tests/pdf-standard/check_pdf.py'), file, String(top), String(A4_HEIGHT - bottom)],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
   return JSON.parse(out) as Report;
 }
-

@@ -44,7 +44,11 @@ function expectConforming(r: Report, lang: string): void {
   expect(r.fonts.filter((f) => !f.embedded || !f.toUnicode)).toEqual([]);
 }
 
-const pdfsIn = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(dir, f));
+const pdfsIn = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+    .map((f) => join(dir, f));
 
 describe('PDF/UA-1 + PDF/A-2a: az-kg, every audience', () => {
   let files: string[];
@@ -52,7 +56,8 @@ describe('PDF/UA-1 + PDF/A-2a: az-kg, every audience', () => {
     files = pdfsIn(await buildOnce([join(ROOT, 'data/az-kg.yaml')], ['-f', 'pdf']));
   }, 240_000);
 
-  it('writes the three audiences', () => expect(files.map((f) => f.replace(/.*\//, ''))).toEqual(['az-kg-analyst.pdf', 'az-kg-executive.pdf', 'az-kg-public.pdf']));
+  it('writes the three audiences', () =>
+    expect(files.map((f) => f.replace(/.*\//, ''))).toEqual(['az-kg-analyst.pdf', 'az-kg-executive.pdf', 'az-kg-public.pdf']));
 
   it('each passes the checks', () => {
     for (const file of files) expectConforming(checkPdf(file), 'en-GB');
@@ -60,7 +65,8 @@ describe('PDF/UA-1 + PDF/A-2a: az-kg, every audience', () => {
 
   it('the analyst brief has lists, data tables with column headers and charts with their text alternative', () => {
     const r = checkPdf(files[0]!);
-    for (const role of ['L', 'LI', 'LBody', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD', 'Figure', 'Caption', 'H3', 'Link', 'Reference']) expect(r.struct.roles[role] ?? 0, role).toBeGreaterThan(0);
+    for (const role of ['L', 'LI', 'LBody', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD', 'Figure', 'Caption', 'H3', 'Link', 'Reference'])
+      expect(r.struct.roles[role] ?? 0, role).toBeGreaterThan(0);
     expect(r.struct.tables).toBeGreaterThan(0);
   }, 60_000);
 });
@@ -94,7 +100,20 @@ describe('PDF/UA-1 + PDF/A-2a: synthetic relationships in other scripts', () => 
 describe('--pdf-standard none', () => {
   it('writes the untagged PDF 1.4 of earlier versions', () => {
     const out = tempDir('pdf-none');
-    const r = runCli(['build', join(ROOT, 'data/az-kg.yaml'), '-a', 'public', '-f', 'pdf', '--as-of', '2026-11-22', '--pdf-standard', 'none', '--out', out]);
+    const r = runCli([
+      'build',
+      join(ROOT, 'data/az-kg.yaml'),
+      '-a',
+      'public',
+      '-f',
+      'pdf',
+      '--as-of',
+      '2026-11-22',
+      '--pdf-standard',
+      'none',
+      '--out',
+      out,
+    ]);
     expect(r.status).toBe(0);
     const report = checkPdf(join(out, 'az-kg-public.pdf'));
     expect(report.version).toBe('1.4');

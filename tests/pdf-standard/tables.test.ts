@@ -7,7 +7,10 @@ import { renderPdf } from '../../src/render/pdf/index.js';
 import { meta, writeTemp } from '../render/pdf-helpers.js';
 import { checkPdf } from './check.js';
 
-const rows = Array.from({ length: 120 }, (_, i) => `<tr><td>Row ${i + 1}</td><td>${1990 + (i % 30)}</td><td>${(i * 3.7).toFixed(1)}</td></tr>`).join('');
+const rows = Array.from(
+  { length: 120 },
+  (_, i) => `<tr><td>Row ${i + 1}</td><td>${1990 + (i % 30)}</td><td>${(i * 3.7).toFixed(1)}</td></tr>`,
+).join('');
 const html = `<article><h1>Long table</h1><section id="t"><h2>Figures</h2><table class="data"><thead><tr><th scope="col">Name</th><th scope="col">Year</th><th scope="col">Value</th></tr></thead><tbody>${rows}</tbody></table></section></article>`;
 
 describe('a table over several pages', () => {

@@ -43,7 +43,16 @@ describe('the preview server', () => {
 
   it('refuses anything outside the briefs in the folder, and every method but GET and HEAD', async () => {
     const url = await serve();
-    for (const path of ['files/..%2Fsecret.yaml', 'files/%2E%2E/secret.yaml', 'files/.bilat%2Fmanifest.json', 'files/notes.txt', 'view/notes.txt', 'files/', 'nothing', 'files/%E0%A4%A'])
+    for (const path of [
+      'files/..%2Fsecret.yaml',
+      'files/%2E%2E/secret.yaml',
+      'files/.bilat%2Fmanifest.json',
+      'files/notes.txt',
+      'view/notes.txt',
+      'files/',
+      'nothing',
+      'files/%E0%A4%A',
+    ])
       expect([path, (await fetch(url + path)).status]).toEqual([path, path === 'files/%E0%A4%A' ? 400 : 404]);
     expect((await fetch(`${url}files/x-analyst.html`, { method: 'POST' })).status).toBe(405);
     const head = await fetch(`${url}files/x-analyst.html`, { method: 'HEAD' });

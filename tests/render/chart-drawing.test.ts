@@ -23,21 +23,27 @@ const cases: [string, ChartSpec, string[]][] = [
 ];
 
 const textSvg = (spec: ChartSpec) => renderChart(spec);
-const textElements = (svg: string) => [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)].map(([, attrs, body]) => ({ attrs: attrs!, body: decodeEntities(body!) }));
+const textElements = (svg: string) =>
+  [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)].map(([, attrs, body]) => ({ attrs: attrs!, body: decodeEntities(body!) }));
 const attr = (attrs: string, name: string) => new RegExp(` ${name}="([^"]*)"`).exec(attrs)?.[1];
 const NUMBERS = /^-?\d*\.?\d+(?: -?\d*\.?\d+)*$/;
 
 type Op = ChartDrawing['ops'][number];
 type TextOp = Extract<Op, { t: 'text' }>;
 const textOps = (ops: Op[]): TextOp[] => ops.flatMap((op) => (op.t === 'text' ? [op] : op.t === 'clip' ? textOps(op.children) : []));
-const words = (d: ChartDrawing) => textOps(d.ops).map((op) => op.text).join(' ');
+const words = (d: ChartDrawing) =>
+  textOps(d.ops)
+    .map((op) => op.text)
+    .join(' ');
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 /** The font poppler reports for the text line that is exactly `line`. */
 function fontOfLine(file: string, line: string): string | undefined {
   const xml = run('pdftohtml', ['-xml', '-stdout', '-i', '-q', file]);
   const fonts = new Map([...xml.matchAll(/<fontspec id="(\d+)"[^>]* family="([^"]+)"/g)].map(([, id, family]) => [id!, family!]));
-  const hit = [...xml.matchAll(/<text [^>]*font="(\d+)"[^>]*>([^<]*)<\/text>/g)].find(([, , text]) => decodeEntities(text!).trim() === line);
+  const hit = [...xml.matchAll(/<text [^>]*font="(\d+)"[^>]*>([^<]*)<\/text>/g)].find(
+    ([, , text]) => decodeEntities(text!).trim() === line,
+  );
   return hit ? fonts.get(hit[1]!) : undefined;
 }
 /** Pixels of page 1 (at 20 dpi) close to pure red. */
@@ -130,7 +136,8 @@ describe('parseChartSvg', () => {
 });
 
 describe('charts in the PDF', () => {
-  const article = (svg: string) => `<article><h2>Trade</h2><figure class="chart">${svg}<figcaption>Figure 1</figcaption></figure></article>`;
+  const article = (svg: string) =>
+    `<article><h2>Trade</h2><figure class="chart">${svg}<figcaption>Figure 1</figcaption></figure></article>`;
   let chart: { svg: string; title: string };
   let file: string;
 

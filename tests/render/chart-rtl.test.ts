@@ -14,14 +14,27 @@ import { AS_OF, removeDir, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { split } from './chart-specs.js';
 
 const PAIRS = [
-  { id: 'jo-il', file: 'tests/fixtures/rtl/jo-il-synthetic.yaml', labels: ['الأردن – ישראל trade, 2023', 'Exports to ישראל', 'Imports from ישראל'] },
-  { id: 'sa-cn', file: 'tests/fixtures/scripts/sa-cn-synthetic.yaml', labels: ['中国 – السعودية trade, 2023', 'Exports to السعودية', 'Imports from السعودية', '中国 – السعودية trade, 2022 to 2023'] },
+  {
+    id: 'jo-il',
+    file: 'tests/fixtures/rtl/jo-il-synthetic.yaml',
+    labels: ['الأردن – ישראל trade, 2023', 'Exports to ישראל', 'Imports from ישראל'],
+  },
+  {
+    id: 'sa-cn',
+    file: 'tests/fixtures/scripts/sa-cn-synthetic.yaml',
+    labels: ['中国 – السعودية trade, 2023', 'Exports to السعودية', 'Imports from السعودية', '中国 – السعودية trade, 2022 to 2023'],
+  },
 ];
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const RTL = /[\u0590-\u08FF]/;
 /** poppler wraps right-to-left runs in embedding controls; they are not part of the text. */
 const plain = (s: string): string => s.replace(/[\u202A-\u202E]/g, '');
-const unescape = (s: string): string => s.replace(/&#(\d+);/g, (_a, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const unescape = (s: string): string =>
+  s
+    .replace(/&#(\d+);/g, (_a, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 let out = '';
 beforeAll(() => {
@@ -38,7 +51,12 @@ function svgTexts(id: string): { attrs: string; text: string }[] {
   const html = readFileSync(join(out, `${id}-analyst.html`), 'utf8');
   const svgs = html.match(/<svg role="img"[\s\S]*?<\/svg>/g) ?? [];
   expect(svgs.length).toBeGreaterThan(0);
-  return svgs.flatMap((svg) => [...svg.matchAll(/<text\b([^>]*)>((?:(?!<\/text>)[\s\S])*)<\/text>/g)].map(([, attrs, text]) => ({ attrs: attrs!, text: unescape(text!.replace(/<[^>]*>/g, '')) })));
+  return svgs.flatMap((svg) =>
+    [...svg.matchAll(/<text\b([^>]*)>((?:(?!<\/text>)[\s\S])*)<\/text>/g)].map(([, attrs, text]) => ({
+      attrs: attrs!,
+      text: unescape(text!.replace(/<[^>]*>/g, '')),
+    })),
+  );
 }
 
 interface Word {
@@ -49,7 +67,9 @@ interface Word {
 /** Words poppler finds, in drawing order, and the page width. */
 function pdfWords(id: string): { words: Word[]; pageWidth: number } {
   const xml = execFileSync('pdftotext', ['-bbox', join(out, `${id}-analyst.pdf`), '-'], { encoding: 'utf8' });
-  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(([, a, b, t]) => ({ xMin: Number(a), xMax: Number(b), text: unescape(t!) }));
+  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+    ([, a, b, t]) => ({ xMin: Number(a), xMax: Number(b), text: unescape(t!) }),
+  );
   return { words, pageWidth: Number(/<page width="([\d.]+)"/.exec(xml)![1]) };
 }
 
@@ -68,7 +88,9 @@ describe.each(PAIRS)('chart text in $id', (pair) => {
   it('reads back in logical order from the PDF, with no presentation forms', () => {
     const text = execFileSync('pdftotext', [join(out, `${pair.id}-analyst.pdf`), '-'], { encoding: 'utf8' });
     expect(text).not.toMatch(PRESENTATION_FORMS);
-    const lines = plain(text).split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+    const lines = plain(text)
+      .split('\n')
+      .map((l) => l.replace(/\s+/g, ' ').trim());
     for (const label of pair.labels.filter((l) => l.startsWith('Exports') || l.startsWith('Imports'))) expect(lines).toContain(label);
     // The title: the names in logical order (poppler puts the run's space on its own side).
     const title = pair.labels[0]!.replace(/ trade, 2023$/, '');
@@ -94,7 +116,9 @@ describe.each(PAIRS)('chart text in $id', (pair) => {
       expect(w.xMax, w.text).toBeLessThanOrEqual(right);
     }
     // Right-aligned category labels end at the same x, by the axis.
-    const ends = chart.filter((w) => RTL.test(w.text) && /^(?:Exports|Imports)$/.test(chart[chart.indexOf(w) - 2]?.text ?? chart[chart.indexOf(w) - 1]?.text ?? ''));
+    const ends = chart.filter(
+      (w) => RTL.test(w.text) && /^(?:Exports|Imports)$/.test(chart[chart.indexOf(w) - 2]?.text ?? chart[chart.indexOf(w) - 1]?.text ?? ''),
+    );
     expect(new Set(ends.map((w) => Math.round(w.xMax))).size).toBe(1);
   });
 });
@@ -119,7 +143,7 @@ describe('a right-to-left label with digits, drawn directly', () => {
       const dx = Number(/transform="translate\(([-\d.]+)/.exec(attrs!)?.[1] ?? 0);
       for (const [, xs] of body!.matchAll(/<tspan x="([^"]*)"/g)) {
         spans++;
-        for (const x of xs!.split(' ').map(Number)) expect(dx + x).toBeGreaterThanOrEqual(0), expect(dx + x).toBeLessThanOrEqual(width);
+        for (const x of xs!.split(' ').map(Number)) (expect(dx + x).toBeGreaterThanOrEqual(0), expect(dx + x).toBeLessThanOrEqual(width));
       }
     }
     expect(spans).toBeGreaterThan(3);

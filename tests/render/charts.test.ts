@@ -32,7 +32,12 @@ async function pixels(svg: string) {
 function countColor(data: Uint8ClampedArray, rgb: number[], tolerance = 2): number {
   let n = 0;
   for (let i = 0; i < data.length; i += 4) {
-    if (Math.abs(data[i]! - rgb[0]!) <= tolerance && Math.abs(data[i + 1]! - rgb[1]!) <= tolerance && Math.abs(data[i + 2]! - rgb[2]!) <= tolerance) n++;
+    if (
+      Math.abs(data[i]! - rgb[0]!) <= tolerance &&
+      Math.abs(data[i + 1]! - rgb[1]!) <= tolerance &&
+      Math.abs(data[i + 2]! - rgb[2]!) <= tolerance
+    )
+      n++;
   }
   return n;
 }
@@ -109,7 +114,9 @@ describe('charts', () => {
 
   it('is well-formed XML as pdfmake parses it, and pdfmake lays it out', async () => {
     const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake/package.json'));
-    const { XmlDocument } = pdfmakeRequire('xmldoc') as { XmlDocument: new (s: string) => { name: string; childNamed(n: string): { val: string } | undefined } };
+    const { XmlDocument } = pdfmakeRequire('xmldoc') as {
+      XmlDocument: new (s: string) => { name: string; childNamed(n: string): { val: string } | undefined };
+    };
     const { svg, alt } = renderChart(split);
     const doc = new XmlDocument(svg!);
     expect(doc.name).toBe('svg');
@@ -119,8 +126,17 @@ describe('charts', () => {
       setFonts(f: unknown): void;
       createPdf(d: unknown): { getBuffer(): Promise<Buffer> };
     };
-    const dir = createRequire(import.meta.url).resolve('pdfmake/package.json').replace(/package\.json$/, 'fonts/Roboto/');
-    pdfmake.setFonts({ Roboto: { normal: `${dir}Roboto-Regular.ttf`, bold: `${dir}Roboto-Medium.ttf`, italics: `${dir}Roboto-Italic.ttf`, bolditalics: `${dir}Roboto-MediumItalic.ttf` } });
+    const dir = createRequire(import.meta.url)
+      .resolve('pdfmake/package.json')
+      .replace(/package\.json$/, 'fonts/Roboto/');
+    pdfmake.setFonts({
+      Roboto: {
+        normal: `${dir}Roboto-Regular.ttf`,
+        bold: `${dir}Roboto-Medium.ttf`,
+        italics: `${dir}Roboto-Italic.ttf`,
+        bolditalics: `${dir}Roboto-MediumItalic.ttf`,
+      },
+    });
     const warnings: unknown[] = [];
     const warn = console.warn;
     console.warn = (...a: unknown[]) => void warnings.push(a);
@@ -219,7 +235,8 @@ describe('relativePath', () => {
   /** Back to absolute coordinates, to compare with the input. */
   function absolute(d: string): number[] {
     const out: number[] = [];
-    let x = 0, y = 0;
+    let x = 0,
+      y = 0;
     for (const [, cmd, args] of d.matchAll(/([a-z])([^a-z]*)/g)) {
       const n = (args!.match(/-?\d*\.?\d+/g) ?? []).map(Number);
       if (cmd === 'z') continue;

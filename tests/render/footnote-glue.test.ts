@@ -13,8 +13,15 @@ describe('footnote markers in the PDF', () => {
       const filler = 'mm '.repeat(k + 20) + 'i'.repeat(k % 7);
       return `<p>${filler} realised.<sup class="fn">[<a href="#src-1">1</a>, <a href="#src-2">2</a>]</sup> Next<sup class="fn">[<a href="#src-2">2</a>]</sup></p>`;
     }).join('');
-    const file = writeTemp(await renderPdf(`<article><h2>Glue</h2>${paragraphs}<ol class="sources"><li id="src-1">A</li><li id="src-2">B</li></ol></article>`, meta));
-    const lines = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.replace(/\uFEFF/g, '').trim());
+    const file = writeTemp(
+      await renderPdf(
+        `<article><h2>Glue</h2>${paragraphs}<ol class="sources"><li id="src-1">A</li><li id="src-2">B</li></ol></article>`,
+        meta,
+      ),
+    );
+    const lines = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.replace(/\uFEFF/g, '').trim());
     expect(lines.filter((l) => l.includes('realised.')).length).toBe(60);
     expect(lines.filter((l) => /^\[/.test(l))).toEqual([]);
   });

@@ -20,7 +20,14 @@ const pieces = (text: string): string[] => {
 describe('cutting a long word', () => {
   it('keeps surrogate pairs, combining marks and joined emoji whole', () => {
     const family = '👨‍👩‍👧'; // three people joined by zero-width joiners
-    const texts = ['x'.repeat(1000), '𝔸'.repeat(300), `${'é'.repeat(200)}`, 'e\u0301'.repeat(300), `a${family}`.repeat(60), 'q' + '\u0301'.repeat(400)];
+    const texts = [
+      'x'.repeat(1000),
+      '𝔸'.repeat(300),
+      `${'é'.repeat(200)}`,
+      'e\u0301'.repeat(300),
+      `a${family}`.repeat(60),
+      'q' + '\u0301'.repeat(400),
+    ];
     for (const text of texts) {
       const parts = pieces(text);
       expect(parts.join('')).toBe(text);
@@ -44,7 +51,9 @@ describe('cutting a long word', () => {
 
   it('is installed in the pdfmake this process loads', () => {
     loadPdfmake();
-    const TextBreaker = (createRequire(import.meta.url)('pdfmake/js/TextBreaker.js') as { default: new () => { getBreaks(t: string): { text: string }[] } }).default;
+    const TextBreaker = (
+      createRequire(import.meta.url)('pdfmake/js/TextBreaker.js') as { default: new () => { getBreaks(t: string): { text: string }[] } }
+    ).default;
     const words = new TextBreaker().getBreaks(`short ${'z'.repeat(1000)} end`);
     expect(words.map((w) => w.text).join('')).toBe(`short ${'z'.repeat(1000)} end`);
     expect(words.length).toBeGreaterThan(10);
@@ -64,7 +73,9 @@ describe('a PDF with a 30,000-character word', () => {
     expect(text.includes(`Before${token}after.`)).toBe(true);
     // Every line that is only the word (not its first or last) ends at the same right edge, within a character.
     const bbox = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const ends = [...bbox.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">\s*<word[^>]*>([^<]*)<\/word>\s*<\/line>/g)]
+    const ends = [
+      ...bbox.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">\s*<word[^>]*>([^<]*)<\/word>\s*<\/line>/g),
+    ]
       .filter((m) => /^[\dwQkx]{20,}$/.test(m[2]!))
       .map((m) => Number(m[1]));
     expect(ends.length).toBeGreaterThan(100);

@@ -19,12 +19,31 @@ import { compileAudience } from '../../src/templates/engine.js';
 import { resolveAudience } from '../../src/templates/resolve.js';
 import { validateFile } from '../../src/validate/validate.js';
 
-interface Item { type: string; item: { y?: number; y1?: number; y2?: number; h?: number; _height?: number; getHeight?: () => number; _node?: { headlineLevel?: number } } }
-interface Page { items: Item[]; pageSize: { height: number }; pageMargins: { top: number; bottom: number } }
+interface Item {
+  type: string;
+  item: {
+    y?: number;
+    y1?: number;
+    y2?: number;
+    h?: number;
+    _height?: number;
+    getHeight?: () => number;
+    _node?: { headlineLevel?: number };
+  };
+}
+interface Page {
+  items: Item[];
+  pageSize: { height: number };
+  pageMargins: { top: number; bottom: number };
+}
 
 // Record every laid-out document (the outermost layoutDocument, after keep-with-next).
 loadPdfmake();
-const builder = (createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { layoutDocument: (...a: unknown[]) => Page[] } } }).default;
+const builder = (
+  createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as {
+    default: { prototype: { layoutDocument: (...a: unknown[]) => Page[] } };
+  }
+).default;
 const layouts: Page[][] = [];
 const original = builder.prototype.layoutDocument;
 builder.prototype.layoutDocument = function (...args: unknown[]) {
@@ -35,7 +54,13 @@ builder.prototype.layoutDocument = function (...args: unknown[]) {
 
 const top = (it: Item) => it.item.y ?? Math.min(it.item.y1 ?? Infinity, it.item.y2 ?? Infinity);
 const bottom = (it: Item) =>
-  it.type === 'line' ? top(it) + (it.item.getHeight?.() ?? 0) : it.type === 'svg' || it.type === 'image' ? top(it) + (it.item._height ?? 0) : it.item.h !== undefined ? top(it) + it.item.h : Math.max(it.item.y1 ?? 0, it.item.y2 ?? 0);
+  it.type === 'line'
+    ? top(it) + (it.item.getHeight?.() ?? 0)
+    : it.type === 'svg' || it.type === 'image'
+      ? top(it) + (it.item._height ?? 0)
+      : it.item.h !== undefined
+        ? top(it) + it.item.h
+        : Math.max(it.item.y1 ?? 0, it.item.y2 ?? 0);
 const heading = (it: Item) => it.type === 'line' && it.item._node?.headlineLevel !== undefined;
 function body(p: Page) {
   const from = p.pageMargins.top;
@@ -74,7 +99,16 @@ export function pageFaults(pages: Page[]): string[] {
   return faults;
 }
 
-const KINDS = ['meeting', 'phone-call', 'video-call', 'official-visit', 'state-visit', 'working-visit', 'sidelines-meeting', 'correspondence'];
+const KINDS = [
+  'meeting',
+  'phone-call',
+  'video-call',
+  'official-visit',
+  'state-visit',
+  'working-visit',
+  'sidelines-meeting',
+  'correspondence',
+];
 const WORDS = ['trade', 'visit', 'council', 'energy', 'transport', 'ministerial', 'cooperation', 'agreement'];
 const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => WORDS[(i + seed) % 8]).join(' ');
 
@@ -98,7 +132,13 @@ const relationship = fc
         { code: 'HI', code3: 'HIG', name: 'Highland', officialName: 'Kingdom of Highland', adjective: 'Highlandic', capital: 'Summit' },
       ],
     },
-    sources: [1, 2, 3].map((i) => ({ id: `s${i}`, title: `Synthetic ${words(6, i)}`, publisher: `Synthetic Publisher ${i}`, published: `2020-0${i}-1${i}`, kind: 'press-release' })),
+    sources: [1, 2, 3].map((i) => ({
+      id: `s${i}`,
+      title: `Synthetic ${words(6, i)}`,
+      publisher: `Synthetic Publisher ${i}`,
+      published: `2020-0${i}-1${i}`,
+      kind: 'press-release',
+    })),
     engagements: Array.from({ length: r.contacts }, (_, i) => ({
       id: `e${i}`,
       date: `${2000 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`,
@@ -108,12 +148,31 @@ const relationship = fc
       sources: [`s${(i % 3) + 1}`],
     })),
     talkingPoints: r.points.map((n, i) => ({ text: `Synthetic point: ${words(n, i)}.`, sources: ['s1'] })),
-    milestones: r.milestones.map((y, i) => ({ id: `m${i}`, kind: i % 2 ? 'treaty-signing' : 'diplomatic-relations', title: `synthetic ${words(3 + i, i)}`, date: `${y}-0${1 + (i % 9)}-1${i % 10}`, sources: ['s2'] })),
-    trade: r.trade.map((v, i) => ({ id: `t${i}`, start: 2014 + i, end: 2014 + i, label: String(2014 + i), reporter: 'LO', currency: 'EUR', unit: 'thousand', exports: Number(v.toFixed(2)), imports: Number((v / 3).toFixed(2)), sources: ['s3'] })),
+    milestones: r.milestones.map((y, i) => ({
+      id: `m${i}`,
+      kind: i % 2 ? 'treaty-signing' : 'diplomatic-relations',
+      title: `synthetic ${words(3 + i, i)}`,
+      date: `${y}-0${1 + (i % 9)}-1${i % 10}`,
+      sources: ['s2'],
+    })),
+    trade: r.trade.map((v, i) => ({
+      id: `t${i}`,
+      start: 2014 + i,
+      end: 2014 + i,
+      label: String(2014 + i),
+      reporter: 'LO',
+      currency: 'EUR',
+      unit: 'thousand',
+      exports: Number(v.toFixed(2)),
+      imports: Number((v / 3).toFixed(2)),
+      sources: ['s3'],
+    })),
   }));
 type Data = typeof relationship extends fc.Arbitrary<infer T> ? T : never;
 const fixedExample: unknown = JSON.parse(readFileSync(new URL('../fixtures/page-fill/seed-885526621.json', import.meta.url), 'utf8'));
-const asOf = fc.date({ min: new Date('2018-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const asOf = fc
+  .date({ min: new Date('2018-01-01'), max: new Date('2032-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 const dir = mkdtempSync(join(tmpdir(), 'bilat-page-fill-'));
 const long = ['analyst', 'public'].map((id) => compileAudience(resolveAudience(id)));
@@ -129,7 +188,10 @@ async function layOut(file: string, day: string): Promise<Page[][]> {
 
 describe('page fill and headings (pdfmake layout)', () => {
   it('holds for the fixtures at several as-of dates', async () => {
-    const files = ['data/az-kg.yaml', ...['pt-vn', 'edge', 'mn-rs', 'mislead'].map((f) => `tests/fixtures/relationships/${f}-synthetic.yaml`)];
+    const files = [
+      'data/az-kg.yaml',
+      ...['pt-vn', 'edge', 'mn-rs', 'mislead'].map((f) => `tests/fixtures/relationships/${f}-synthetic.yaml`),
+    ];
     for (const file of files)
       for (const day of ['2022-01-15', '2023-06-01', '2026-06-01']) {
         const docs = await layOut(file, day);

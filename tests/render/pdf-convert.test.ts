@@ -16,12 +16,17 @@ describe('inline text', () => {
 
   it('gives a space the style of the text it sits in, not of its neighbours', () => {
     expect(convert('<p><em>a </em><em> b</em> <a href="https://x.org">x</a> y</p>')).toEqual([
-      { text: [{ text: 'a b', italics: true }, { text: ' ' }, { text: 'x', link: 'https://x.org', color: accent }, { text: ' y' }], style: 'p' },
+      {
+        text: [{ text: 'a b', italics: true }, { text: ' ' }, { text: 'x', link: 'https://x.org', color: accent }, { text: ' y' }],
+        style: 'p',
+      },
     ]);
   });
 
   it('turns footnote markers into raised links to the numbered sources', () => {
-    const [p] = convert('<p>Claim<sup class="fn"><a href="#src-1">[1]</a></sup> and<sup class="fn"><a href="#src-9">[9]</a></sup>.</p><ol class="sources"><li id="src-1">Source</li></ol>');
+    const [p] = convert(
+      '<p>Claim<sup class="fn"><a href="#src-1">[1]</a></sup> and<sup class="fn"><a href="#src-9">[9]</a></sup>.</p><ol class="sources"><li id="src-1">Source</li></ol>',
+    );
     expect(p?.text).toEqual([
       // A zero-width word joiner glues each marker to the word before it (no wrap between).
       { text: 'Claim' },
@@ -46,14 +51,17 @@ describe('inline text', () => {
   });
 
   it('keeps the text of unknown elements and drops hidden ones', () => {
-    const html = '<p>a <x-foo>b <y-bar>c</y-bar></x-foo></p><p class="pdf-hide">web</p><div class="html-only">web</div><script>x()</script><style>p{}</style>';
+    const html =
+      '<p>a <x-foo>b <y-bar>c</y-bar></x-foo></p><p class="pdf-hide">web</p><div class="html-only">web</div><script>x()</script><style>p{}</style>';
     expect(convert(html)).toEqual([{ text: 'a b c', style: 'p' }]);
   });
 });
 
 describe('blocks', () => {
   it('makes h2/h3 outline entries, h3 nested under the h2, ids from sections', () => {
-    const content = convert('<section id="s"><h2>Two <em>words</em></h2><h3 id="h">Sub</h3><p>t</p></section><section class="page-break"><h2>Next</h2></section>');
+    const content = convert(
+      '<section id="s"><h2>Two <em>words</em></h2><h3 id="h">Sub</h3><p>t</p></section><section class="page-break"><h2>Next</h2></section>',
+    );
     const [first, second] = content;
     // The headings travel with the short paragraph after them, in one unbreakable group.
     const group = first?.stack?.[0] as ContentNode | undefined;
@@ -73,7 +81,10 @@ describe('blocks', () => {
     const long = convert(`<h2>Long</h2><p>${'word '.repeat(120)}</p>`);
     expect(long[0]).toMatchObject({ style: 'h2', text: 'Long' });
     const [boxed] = convert('<p>x</p><section class="page-break"><h2>Notes</h2><aside class="note"><p>n</p></aside></section>').slice(1);
-    expect(boxed).toMatchObject({ pageBreak: 'before', stack: [{ unbreakable: true, stack: [{ style: 'h2' }, { layout: 'bilat-note' }] }] });
+    expect(boxed).toMatchObject({
+      pageBreak: 'before',
+      stack: [{ unbreakable: true, stack: [{ style: 'h2' }, { layout: 'bilat-note' }] }],
+    });
   });
 
   it('makes data tables with repeating headers, unbroken rows and right-aligned numbers', () => {
@@ -88,7 +99,10 @@ describe('blocks', () => {
         dontBreakRows: true,
         widths: ['*', 'auto'],
         body: [
-          [{ text: 'Name', style: 'th' }, { text: 'Value', style: 'th', alignment: 'right' }],
+          [
+            { text: 'Name', style: 'th' },
+            { text: 'Value', style: 'th', alignment: 'right' },
+          ],
           [{ text: 'A label long enough to wrap' }, { text: '1.0', alignment: 'right' }],
           [{ text: 'both', colSpan: 2 }, {}],
         ],
@@ -102,7 +116,10 @@ describe('blocks', () => {
     const [node] = convert('<table><tr><th>a</th><th>b</th></tr><tr><td rowspan="2">x</td><td>1</td></tr><tr><td>2</td></tr></table>');
     expect(node?.table?.headerRows).toBe(1);
     expect(node?.table?.body).toEqual([
-      [{ text: 'a', style: 'th' }, { text: 'b', style: 'th' }],
+      [
+        { text: 'a', style: 'th' },
+        { text: 'b', style: 'th' },
+      ],
       [{ text: 'x', rowSpan: 2 }, { text: '1' }],
       [{}, { text: '2' }],
     ]);
@@ -124,7 +141,9 @@ describe('blocks', () => {
   });
 
   it('passes inline SVG as XML with its case intact, sized to the page', () => {
-    const [fig] = convert('<figure class="chart"><svg viewBox="0 0 800 400"><linearGradient id="g"/><text>A&amp;B&nbsp;</text></svg><figcaption>Cap</figcaption></figure>');
+    const [fig] = convert(
+      '<figure class="chart"><svg viewBox="0 0 800 400"><linearGradient id="g"/><text>A&amp;B&nbsp;</text></svg><figcaption>Cap</figcaption></figure>',
+    );
     expect(fig).toMatchObject({ style: 'figure', unbreakable: true });
     const svg = fig?.stack?.[0] as ContentNode | undefined;
     expect(svg?.svg).toBe('<svg viewBox="0 0 800 400"><linearGradient id="g"/><text>A&amp;B\u00a0</text></svg>');
@@ -134,16 +153,26 @@ describe('blocks', () => {
 
   it('embeds only data-URL images, sized as the browser sizes them (1 CSS px = 0.75 pt)', () => {
     // A 2×1 PNG: width 100 px gives 75 × 37.5 pt.
-    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAABHNCSVQICAgIfAhkiAAAAAFzUkdCAK7OHOkAAAALSURBVAiZY2CAAgAACQAB41khHgAAAABJRU5ErkJggg==';
-    const [fig] = convert(`<figure><img src="${png}" width="100"><img src="https://example.org/x.png"><img src="file:///etc/passwd"><img src="data:image/png;base64,iVBORw0KGgo="></figure>`);
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAABHNCSVQICAgIfAhkiAAAAAFzUkdCAK7OHOkAAAALSURBVAiZY2CAAgAACQAB41khHgAAAABJRU5ErkJggg==';
+    const [fig] = convert(
+      `<figure><img src="${png}" width="100"><img src="https://example.org/x.png"><img src="file:///etc/passwd"><img src="data:image/png;base64,iVBORw0KGgo="></figure>`,
+    );
     expect(fig?.stack).toEqual([{ image: png, width: 75, height: 37.5 }]);
   });
 
   it('boxes asides and quotes, splits columns, grids definition lists', () => {
-    const content = convert('<div class="columns"><div><p>L</p></div><div><p>R</p></div></div><aside class="data-quality"><p>N</p></aside><blockquote>Q</blockquote><dl class="meta"><dt>As of</dt><dd>x</dd></dl>');
+    const content = convert(
+      '<div class="columns"><div><p>L</p></div><div><p>R</p></div></div><aside class="data-quality"><p>N</p></aside><blockquote>Q</blockquote><dl class="meta"><dt>As of</dt><dd>x</dd></dl>',
+    );
     expect(content.map((c) => c.layout ?? Object.keys(c)[0])).toEqual(['columns', 'bilat-data-quality', 'bilat-quote', 'bilat-grid']);
     expect(content[0]?.columns).toHaveLength(2);
-    expect(content[3]?.table?.body).toEqual([[{ text: 'As of', style: 'metaTerm' }, { text: 'x', style: 'metaValue' }]]);
+    expect(content[3]?.table?.body).toEqual([
+      [
+        { text: 'As of', style: 'metaTerm' },
+        { text: 'x', style: 'metaValue' },
+      ],
+    ]);
   });
 });
 
@@ -153,11 +182,19 @@ describe('document definition', () => {
   it('is plain JSON apart from the running header and footer', () => {
     const { header, footer, ...rest } = doc;
     expect([typeof header, typeof footer]).toEqual(['function', 'function']);
-    expect(JSON.parse(JSON.stringify(rest))).toEqual({ ...rest, info: { ...rest.info, creationDate: meta.asOf.toISOString(), modDate: meta.asOf.toISOString() } });
+    expect(JSON.parse(JSON.stringify(rest))).toEqual({
+      ...rest,
+      info: { ...rest.info, creationDate: meta.asOf.toISOString(), modDate: meta.asOf.toISOString() },
+    });
   });
 
   it('dates the file from the brief and names bilat as creator', () => {
-    expect(doc.info).toMatchObject({ creator: 'bilat', creationDate: meta.asOf, modDate: meta.asOf, keywords: 'Azerbaijan, Kyrgyzstan, bilateral relations' });
+    expect(doc.info).toMatchObject({
+      creator: 'bilat',
+      creationDate: meta.asOf,
+      modDate: meta.asOf,
+      keywords: 'Azerbaijan, Kyrgyzstan, bilateral relations',
+    });
     expect(doc).toMatchObject({ pageSize: 'A4', language: 'en-GB', displayTitle: true });
     expect(buildDocDefinition('', { ...meta, pageSize: 'LETTER' }).pageSize).toBe('LETTER');
   });
@@ -170,6 +207,8 @@ describe('document definition', () => {
   it('collects every rendered string for the glyph check', () => {
     const { texts } = convertHtml('<section id="p"><p>Şahin ქ \uE000</p></section>');
     expect(texts).toEqual([{ text: 'Şahin ქ \uE000', where: 'section #p' }]);
-    expect(findMissingGlyphs(texts)).toEqual([{ char: '\uE000', codePoint: 'U+E000', occurrences: [{ snippet: 'Şahin ქ \uE000', where: 'section #p' }], places: 1 }]);
+    expect(findMissingGlyphs(texts)).toEqual([
+      { char: '\uE000', codePoint: 'U+E000', occurrences: [{ snippet: 'Şahin ქ \uE000', where: 'section #p' }], places: 1 },
+    ]);
   });
 });

@@ -38,7 +38,8 @@ export function pdfInfo(file: string): Record<string, string> {
   return out;
 }
 
-export const pageText = (file: string, page: number): string => run('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-']);
+export const pageText = (file: string, page: number): string =>
+  run('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-']);
 
 export interface PdfLine {
   yMin: number;
@@ -51,7 +52,12 @@ export interface PdfPage {
 }
 
 const unescape = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Text lines with their vertical position, per page (pdftotext -bbox-layout). */
 export function pdfPages(file: string): PdfPage[] {
@@ -106,7 +112,8 @@ export function strandedHeadings(pages: PdfPage[], headings: string[]): string[]
   const stranded: string[] = [];
   pages.forEach((page, i) => {
     const last = bodyLines(page).at(-1)?.text.trim();
-    if (last !== undefined && headings.some((h) => h === last || (last.length > 8 && h.endsWith(last)))) stranded.push(`page ${i + 1}: ${last}`);
+    if (last !== undefined && headings.some((h) => h === last || (last.length > 8 && h.endsWith(last))))
+      stranded.push(`page ${i + 1}: ${last}`);
   });
   return stranded;
 }

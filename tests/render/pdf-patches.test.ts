@@ -7,7 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../src/render/pdf/index.js';
-import { allResults, describeSkips, libraryVersions, PATCHED_VERSIONS, patchStats, resetPatchStats } from '../../src/render/pdf/patches/index.js';
+import {
+  allResults,
+  describeSkips,
+  libraryVersions,
+  PATCHED_VERSIONS,
+  patchStats,
+  resetPatchStats,
+} from '../../src/render/pdf/patches/index.js';
 import { patchLineDrawing } from '../../src/render/pdf/patches/draw-lines.js';
 import { keepHeadingsWithNext } from '../../src/render/pdf/patches/keep-with-next.js';
 import { rememberMeasuredText, withMeasureMemo } from '../../src/render/pdf/patches/measure-memo.js';
@@ -16,15 +23,22 @@ import { fontFaces } from '../../src/render/pdf/fonts.js';
 import { bodyLines, meta, pdfPages, strandedHeadings, writeTemp } from './pdf-helpers.js';
 
 const words = (n: number, seed: number): string =>
-  Array.from({ length: n }, (_, i) => ['relations', 'trade', 'visit', 'transit', 'agreement', 'energy', 'council', 'route'][(i * 7 + seed) % 8]).join(' ');
+  Array.from(
+    { length: n },
+    (_, i) => ['relations', 'trade', 'visit', 'transit', 'agreement', 'energy', 'council', 'route'][(i * 7 + seed) % 8],
+  ).join(' ');
 
 // Sections of uneven length, so that some heading falls at the foot of a page.
-const sections = Array.from({ length: 36 }, (_, i) => `<h2 id="s${i}">Section ${i + 1}</h2><p>${words(20 + ((i * 37) % 90), i)}.</p>`).join('');
+const sections = Array.from({ length: 36 }, (_, i) => `<h2 id="s${i}">Section ${i + 1}</h2><p>${words(20 + ((i * 37) % 90), i)}.</p>`).join(
+  '',
+);
 const html = `<article><h1>Patches</h1>${sections}</article>`;
 
 type Dest = [string, string, number, number, number];
 const outlineDests = (file: string): { title: string; page: number; top: number }[] => {
-  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: { title: string; destpageposfrom1: number; dest: Dest }[] };
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as {
+    outlines: { title: string; destpageposfrom1: number; dest: Dest }[];
+  };
   return json.outlines.map((o) => ({ title: o.title, page: o.destpageposfrom1, top: o.dest[3] }));
 };
 
@@ -37,7 +51,10 @@ describe('pdfmake patches', () => {
   });
 
   it('run on the versions package.json pins', () => {
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; overrides: Record<string, string> };
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      dependencies: Record<string, string>;
+      overrides: Record<string, string>;
+    };
     expect(pkg.dependencies['pdfmake']).toBe(PATCHED_VERSIONS.pdfmake);
     expect(pkg.dependencies['pdfkit']).toBe(PATCHED_VERSIONS.pdfkit);
     expect(pkg.overrides['fontkit']).toBe(PATCHED_VERSIONS.fontkit);
@@ -49,7 +66,14 @@ describe('pdfmake patches', () => {
     expect(results.length).toBeGreaterThanOrEqual(16);
     expect(results.filter((p) => !p.result.applied)).toEqual([]);
     expect(results.map((p) => p.target)).toEqual(
-      expect.arrayContaining(['fontkit.create (as pdfkit sees it)', 'PDFDocument.provideFont', 'Renderer.renderLine', 'Renderer.renderSVG', 'LayoutBuilder.layoutDocument', 'SVGMeasure.measureSVG/writeDimensions']),
+      expect.arrayContaining([
+        'fontkit.create (as pdfkit sees it)',
+        'PDFDocument.provideFont',
+        'Renderer.renderLine',
+        'Renderer.renderSVG',
+        'LayoutBuilder.layoutDocument',
+        'SVGMeasure.measureSVG/writeDimensions',
+      ]),
     );
   });
 
@@ -70,7 +94,9 @@ describe('pdfmake patches', () => {
   it('draw abutting words of one style as one run', () => {
     expect(patchStats.wordsMerged).toBeGreaterThan(100);
     // The uncompressed first page: far fewer text-showing operators than words on it.
-    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', '--pages', file, '1', '--', file, '-'], { maxBuffer: 64 << 20 }).toString('latin1');
+    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', '--pages', file, '1', '--', file, '-'], {
+      maxBuffer: 64 << 20,
+    }).toString('latin1');
     const shown = (qdf.match(/\] TJ|\) Tj|> Tj/g) ?? []).length;
     const onPage = bodyLines(pdfPages(file)[0]!).reduce((n, l) => n + l.text.split(' ').length, 0);
     expect(shown).toBeGreaterThan(0);
@@ -79,7 +105,12 @@ describe('pdfmake patches', () => {
 
   it('lay the document out again when a heading ends a page, and no page ends on one', () => {
     expect(patchStats.layoutReruns).toBeGreaterThan(0);
-    expect(strandedHeadings(pdfPages(file), Array.from({ length: 36 }, (_, i) => `Section ${i + 1}`))).toEqual([]);
+    expect(
+      strandedHeadings(
+        pdfPages(file),
+        Array.from({ length: 36 }, (_, i) => `Section ${i + 1}`),
+      ),
+    ).toEqual([]);
   });
 
   it('measure each text once per document: later layout passes reuse it', () => {
@@ -99,7 +130,8 @@ describe('pdfmake patches', () => {
   });
 
   it('hit the SVG size cache for a chart', async () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect x="10" y="10" width="50" height="50" fill="#336"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect x="10" y="10" width="50" height="50" fill="#336"/></svg>';
     const before = patchStats.svgMeasureHits;
     await renderPdf(`<article><h1>Chart</h1><figure>${svg}<figcaption>A square</figcaption></figure></article>`, meta);
     expect(patchStats.svgMeasureHits).toBeGreaterThan(before);

@@ -6,7 +6,18 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BilatError } from '../../src/errors.js';
 import { buildDocDefinition, checkGlyphs, renderDocDefinition, renderPdf, type Content } from '../../src/render/pdf/index.js';
-import { bodyLines, headingTexts, meta, pageText, pdfInfo, pdfOutline, pdfPages, strandedHeadings, writeTemp, type PdfPage } from './pdf-helpers.js';
+import {
+  bodyLines,
+  headingTexts,
+  meta,
+  pageText,
+  pdfInfo,
+  pdfOutline,
+  pdfPages,
+  strandedHeadings,
+  writeTemp,
+  type PdfPage,
+} from './pdf-helpers.js';
 
 const fixture = readFileSync(new URL('../fixtures/pdf/brief.html', import.meta.url), 'utf8');
 
@@ -30,7 +41,18 @@ describe('renderPdf on the fixture brief', () => {
   });
 
   it('keeps the names, non-Latin letters and key figures', () => {
-    for (const s of ['Bayramov', 'Masadykov', 'Əliyev', 'Gəncə', 'Şahin', 'Mikayıl', 'Ağdam', 'Бишкек', 'Жээнбеков', 'Таалатбек Масадыков']) {
+    for (const s of [
+      'Bayramov',
+      'Masadykov',
+      'Əliyev',
+      'Gəncə',
+      'Şahin',
+      'Mikayıl',
+      'Ağdam',
+      'Бишкек',
+      'Жээнбеков',
+      'Таалатбек Масадыков',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).toContain('ə');
@@ -62,8 +84,20 @@ describe('renderPdf on the fixture brief', () => {
 
   it('has an outline of h2 with nested h3', () => {
     const outline = pdfOutline(file);
-    expect(outline.map((o) => o.title)).toEqual(['Summary', 'Talking points', 'Political relations', 'Trade', 'Agreements', 'People', 'Outlook', 'Sources']);
-    expect(outline.find((o) => o.title === 'Political relations')?.kids.map((k) => k.title)).toEqual(['Visits and contacts', 'Multilateral cooperation']);
+    expect(outline.map((o) => o.title)).toEqual([
+      'Summary',
+      'Talking points',
+      'Political relations',
+      'Trade',
+      'Agreements',
+      'People',
+      'Outlook',
+      'Sources',
+    ]);
+    expect(outline.find((o) => o.title === 'Political relations')?.kids.map((k) => k.title)).toEqual([
+      'Visits and contacts',
+      'Multilateral cooperation',
+    ]);
     expect(outline.find((o) => o.title === 'Agreements')?.page).toBeGreaterThan(1);
   });
 
@@ -112,14 +146,16 @@ function forgetHeadlines(content: Content): void {
   if (typeof content === 'string') return;
   if (Array.isArray(content)) return content.forEach(forgetHeadlines);
   const first = content.stack?.[0];
-  if (content.unbreakable && typeof first === 'object' && !Array.isArray(first) && first.headlineLevel !== undefined) delete content.unbreakable;
+  if (content.unbreakable && typeof first === 'object' && !Array.isArray(first) && first.headlineLevel !== undefined)
+    delete content.unbreakable;
   delete content.headlineLevel;
   for (const child of [content.stack, content.columns, content.ul, content.ol]) if (child) forgetHeadlines(child);
 }
 
 describe('keep-with-next', () => {
   // A spacer of adjustable height pushes the heading down the first page.
-  const spacer = (h: number): string => `<figure><svg width="10" height="${h}" viewBox="0 0 10 ${h}"><rect width="10" height="${h}" fill="#eee"/></svg></figure>`;
+  const spacer = (h: number): string =>
+    `<figure><svg width="10" height="${h}" viewBox="0 0 10 ${h}"><rect width="10" height="${h}" fill="#eee"/></svg></figure>`;
   const rows = Array.from({ length: 8 }, (_, i) => `<tr><td>201${i}</td><td class="num">${i}.5</td></tr>`).join('');
   const next = {
     paragraph: '<p>The body of the section follows its heading and runs on for a little while after it.</p>',
@@ -163,14 +199,24 @@ describe('glyph coverage', () => {
 
   it('reports data positions, the first few places only', () => {
     const at = (i: number) => ({ text: `tag \uE000 ${i}`, where: `tags[${i}]`, file: 'data/x.yaml', line: 10 + i, column: 9 });
-    const check = () => checkGlyphs([{ text: 'Ceyhun Bayramov', where: 'people[0].name', file: 'data/x.yaml', line: 2, column: 9 }, at(0), at(1), at(2), at(3), at(4)]);
+    const check = () =>
+      checkGlyphs([
+        { text: 'Ceyhun Bayramov', where: 'people[0].name', file: 'data/x.yaml', line: 2, column: 9 },
+        at(0),
+        at(1),
+        at(2),
+        at(3),
+        at(4),
+      ]);
     expect(check).toThrow(BilatError);
     try {
       check();
     } catch (e) {
       const err = e as BilatError;
       expect(err.code).toBe('E_GLYPH');
-      expect(err.message).toContain('"\uE000" U+E000 at data/x.yaml:10:9 tags[0] "tag \uE000 0"; data/x.yaml:11:9 tags[1] "tag \uE000 1"; data/x.yaml:12:9 tags[2] "tag \uE000 2" (+2 more)');
+      expect(err.message).toContain(
+        '"\uE000" U+E000 at data/x.yaml:10:9 tags[0] "tag \uE000 0"; data/x.yaml:11:9 tags[1] "tag \uE000 1"; data/x.yaml:12:9 tags[2] "tag \uE000 2" (+2 more)',
+      );
       expect(err.format()).toMatch(/^data\/x\.yaml:10:9 {2}/);
     }
   });
@@ -207,7 +253,10 @@ describe('page size and odd input', () => {
     const deny = async (src: string): Promise<BilatError> => {
       const def = { ...buildDocDefinition('<p>x</p>', meta), images: { logo: src } };
       def.content.push({ image: 'logo' });
-      return renderDocDefinition(def).then(() => expect.fail('rendered'), (e: BilatError) => e);
+      return renderDocDefinition(def).then(
+        () => expect.fail('rendered'),
+        (e: BilatError) => e,
+      );
     };
     const local = await deny('/etc/hostname');
     expect(local).toBeInstanceOf(BilatError);

@@ -13,7 +13,12 @@ import { ensureChartsReady, planChart, renderChart, type TradeSeriesSpec } from 
 import { validateFile } from '../../src/validate/validate.js';
 
 type Period = TradeSeriesSpec['periods'][number];
-interface Ds { type?: string; label: string; data: (number | null)[]; showLine?: boolean }
+interface Ds {
+  type?: string;
+  label: string;
+  data: (number | null)[];
+  showLine?: boolean;
+}
 
 const FACTOR = 1e6; // unit "million": the plan draws real magnitudes
 
@@ -40,26 +45,39 @@ function joins(spec: TradeSeriesSpec): string[] {
       if (v === null) return;
       const own = spec.periods.find((p) => p.reporter === who && p.label === labels[i]);
       if (!own) faults.push(`"${d.label}" draws ${v} at ${labels[i]}, where ${who} reports nothing`);
-      else if (Math.abs((own[field] ?? NaN) * FACTOR - v) > 1e-6 * Math.abs(v)) faults.push(`"${d.label}" draws ${v} at ${labels[i]}, not ${who}'s ${field}`);
-      else if (d.type === 'line' && d.showLine !== false && own.partial) faults.push(`"${d.label}" joins the partial period ${labels[i]} to a line`);
+      else if (Math.abs((own[field] ?? NaN) * FACTOR - v) > 1e-6 * Math.abs(v))
+        faults.push(`"${d.label}" draws ${v} at ${labels[i]}, not ${who}'s ${field}`);
+      else if (d.type === 'line' && d.showLine !== false && own.partial)
+        faults.push(`"${d.label}" joins the partial period ${labels[i]} to a line`);
     });
   }
   return faults;
 }
 
-const series = (periods: Period[]): TradeSeriesSpec => ({ kind: 'trade-series', reporterName: 'Lowland', partnerName: 'Highland', currency: 'USD', unit: 'million', source: '', periods });
+const series = (periods: Period[]): TradeSeriesSpec => ({
+  kind: 'trade-series',
+  reporterName: 'Lowland',
+  partnerName: 'Highland',
+  currency: 'USD',
+  unit: 'million',
+  source: '',
+  periods,
+});
 
 describe('trade series by reporter', () => {
   beforeAll(ensureChartsReady);
 
-  it('draws the issue\'s case apart: −36 (one side, 2020) and +82.8 (the other, 2022) are on different lines', () => {
+  it("draws the issue's case apart: −36 (one side, 2020) and +82.8 (the other, 2022) are on different lines", () => {
     const spec = series([
       { label: '2020', turnover: 236, balance: -36, reporter: 'Lowland' },
       { label: '2022', turnover: 317.2, balance: 82.8, reporter: 'Highland' },
     ]);
     expect(joins(spec)).toEqual([]);
     const lines = (planChart(spec).config.data.datasets as unknown as Ds[]).filter((d) => d.type === 'line');
-    expect(lines.map((d) => d.data)).toEqual([[-36e6, null], [null, 82.8e6]]);
+    expect(lines.map((d) => d.data)).toEqual([
+      [-36e6, null],
+      [null, 82.8e6],
+    ]);
     expect(lines.map((d) => d.label)).toEqual(['Balance reported by Lowland, USD', 'Balance reported by Highland, USD']);
     const { alt, title } = renderChart(spec);
     expect(title).toBe('Lowland – Highland trade, 2020 to 2022, by reporting country');
@@ -81,7 +99,7 @@ describe('trade series by reporter', () => {
     expect(joinsOf(config, broken)).toContain('"Balance reported by Lowland, USD" draws 82800000 at 2022, where Lowland reports nothing');
   });
 
-  it('keeps a partial period\'s balance off the line, as an unjoined point', () => {
+  it("keeps a partial period's balance off the line, as an unjoined point", () => {
     const spec = series([
       { label: '2021', turnover: 10, balance: 1, reporter: 'Lowland' },
       { label: '2022', turnover: 12, balance: 2, reporter: 'Lowland' },
@@ -101,15 +119,27 @@ describe('trade series by reporter', () => {
       year: fc.integer({ min: 2000, max: 2012 }),
       partial: fc.boolean(),
       reporter: fc.constantFrom('Lowland', 'Highland', 'Midland'),
-      turnover: fc.option(fc.integer({ min: 1, max: 9999 }).map((n) => n / 10), { nil: undefined }),
-      balance: fc.option(fc.integer({ min: -9999, max: 9999 }).map((n) => n / 10), { nil: undefined }),
+      turnover: fc.option(
+        fc.integer({ min: 1, max: 9999 }).map((n) => n / 10),
+        { nil: undefined },
+      ),
+      balance: fc.option(
+        fc.integer({ min: -9999, max: 9999 }).map((n) => n / 10),
+        { nil: undefined },
+      ),
     });
     fc.assert(
       fc.property(fc.uniqueArray(period, { selector: (p) => `${p.year}|${p.reporter}`, maxLength: 14 }), (ps) => {
         const periods = ps
           .sort((a, b) => a.year - b.year)
           // One label per year: a partial year is partial for every reporter.
-          .map((p) => ({ label: ps.some((q) => q.year === p.year && q.partial) ? `January–June ${p.year}` : String(p.year), turnover: p.turnover, balance: p.balance, partial: ps.some((q) => q.year === p.year && q.partial), reporter: p.reporter }));
+          .map((p) => ({
+            label: ps.some((q) => q.year === p.year && q.partial) ? `January–June ${p.year}` : String(p.year),
+            turnover: p.turnover,
+            balance: p.balance,
+            partial: ps.some((q) => q.year === p.year && q.partial),
+            reporter: p.reporter,
+          }));
         if (periods.length === 0) return;
         expect(joins(series(periods))).toEqual([]);
       }),
@@ -117,9 +147,12 @@ describe('trade series by reporter', () => {
     );
   });
 
-  it('draws the fixture\'s two reporters apart, from the view the briefs use', () => {
+  it("draws the fixture's two reporters apart, from the view the briefs use", () => {
     const r = validateFile('tests/fixtures/relationships/mislead-synthetic.yaml', '2026-11-22');
-    const view = buildView(r.data!, { asOf: '2026-11-22', audience: { id: 'analyst', label: 'Analyst brief', classification: 'Internal', internal: true } });
+    const view = buildView(r.data!, {
+      asOf: '2026-11-22',
+      audience: { id: 'analyst', label: 'Analyst brief', classification: 'Internal', internal: true },
+    });
     const { spec } = chartSpec('trade-series', view.trade.periods, view);
     const s = spec as TradeSeriesSpec;
     expect(new Set(s.periods.map((p) => p.reporter))).toEqual(new Set(['Quorland', 'Quessia']));
@@ -142,7 +175,8 @@ function joinsOf(config: ReturnType<typeof planChart>['config'], spec: TradeSeri
   for (const d of datasets.filter((x) => x.type === 'line')) {
     const who = reporterOf(d, names)!;
     d.data.forEach((v, i) => {
-      if (v !== null && !spec.periods.some((p) => p.reporter === who && p.label === labels[i])) out.push(`"${d.label}" draws ${v} at ${labels[i]}, where ${who} reports nothing`);
+      if (v !== null && !spec.periods.some((p) => p.reporter === who && p.label === labels[i]))
+        out.push(`"${d.label}" draws ${v} at ${labels[i]}, where ${who} reports nothing`);
     });
   }
   return out;

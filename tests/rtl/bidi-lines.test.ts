@@ -22,7 +22,14 @@ describe('bidi pass over a line', () => {
     const out = reorderLine(line('Visit ', 'of ', 'فيصل ', 'بن ', 'فرحان ', 'in ', '2023'));
     // fontkit reverses each Arabic run's glyphs itself, so the strings stay logical; only their places change.
     expect(drawn(out)).toEqual([
-      ['Visit ', 0], ['of ', 60], ['فرحان', 90], ['بن ', 140], ['فيصل ', 170], [' ', 220], ['in ', 230], ['2023', 260],
+      ['Visit ', 0],
+      ['of ', 60],
+      ['فرحان', 90],
+      ['بن ', 140],
+      ['فيصل ', 170],
+      [' ', 220],
+      ['in ', 230],
+      ['2023', 260],
     ]);
   });
 

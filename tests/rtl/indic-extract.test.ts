@@ -36,9 +36,7 @@ beforeAll(() => {
   const copy = join(out, 'in-th-swapped.yaml');
   writeFileSync(
     copy,
-    readFileSync(FIXTURE, 'utf8')
-      .replace('পররাষ্ট্র মন্ত্রণালয়', 'বিদেশি বৈঠক কোনো')
-      .replace('משרד החוץ', 'کتاب\u200Cها می\u200Cخواهم'),
+    readFileSync(FIXTURE, 'utf8').replace('পররাষ্ট্র মন্ত্রণালয়', 'বিদেশি বৈঠক কোনো').replace('משרד החוץ', 'کتاب\u200Cها می\u200Cخواهم'),
   );
   swapped = build(copy, join(out, 'swapped'));
 }, 120_000);

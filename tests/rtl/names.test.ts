@@ -38,7 +38,21 @@ describe('names in sentence frames', () => {
     const g = createGrammar('en-GB');
     const view = {
       meta: { asOf: '2026-11-22' },
-      trade: { latest: { label: '2023', unitLabel: 'million USD', currency: 'USD', unit: 'million', exports: 1, imports: 2, turnover: 3, balance: -1, reporterName: 'Հայաստան', refs: [] }, reporters: [] },
+      trade: {
+        latest: {
+          label: '2023',
+          unitLabel: 'million USD',
+          currency: 'USD',
+          unit: 'million',
+          exports: 1,
+          imports: 2,
+          turnover: 3,
+          balance: -1,
+          reporterName: 'Հայաստան',
+          refs: [],
+        },
+        reporters: [],
+      },
       agreements: { counts: [], treaties: [], lead: { title: 'Treaty of Friendship', signed: '1997', signedDate: '1997', refs: [] } },
       milestones: { past: [], planned: [] },
       engagements: [],
@@ -48,7 +62,10 @@ describe('names in sentence frames', () => {
     expect(labels.join(' ')).not.toMatch(/'s/);
     const texts = overview(view, fmt, g).map((o) => o.text);
     expect(texts).toContain('The Treaty of Friendship was signed in 1997.');
-    const native = { ...view, agreements: { counts: [], treaties: [], lead: { title: 'Договор о дружбе', signed: '1997', signedDate: '1997', refs: [] } } } as unknown as BriefView;
+    const native = {
+      ...view,
+      agreements: { counts: [], treaties: [], lead: { title: 'Договор о дружбе', signed: '1997', signedDate: '1997', refs: [] } },
+    } as unknown as BriefView;
     expect(overview(native, fmt, g).map((o) => o.text)).toContain('Договор о дружбе was signed in 1997.');
   });
 });

@@ -44,11 +44,13 @@ afterAll(() => removeDir(out));
 /** Words as poppler finds them on a page, in drawing position (-bbox gives visual order). */
 function words(page: number): Word[] {
   const xml = run(['-bbox', '-f', String(page), '-l', String(page), pdf, '-']);
-  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(([, x, y0, y1, t]) => ({
-    x: Number(x),
-    y: (Number(y0) + Number(y1)) / 2,
-    text: t!,
-  }));
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+    ([, x, y0, y1, t]) => ({
+      x: Number(x),
+      y: (Number(y0) + Number(y1)) / 2,
+      text: t!,
+    }),
+  );
 }
 
 /** The words on the same line as the first (or last) word equal to `anchor`, left to right. */
@@ -66,7 +68,17 @@ const readRightToLeft = (ws: Word[]): string => [...ws.map((w) => w.text.replace
 describe('right-to-left text in the PDF', () => {
   it('extracts every native name in logical order, with its own letters', () => {
     const text = plain(run([pdf, '-']));
-    for (const name of ['أيمن الصفدي', 'وزير الخارجية', 'אלי כהן', 'שר החוץ', 'لقاء وزيري الخارجية', 'זיארה עבודה לעמאן', 'معاهدة السلام', 'المملكة الأردنية الهاشمية', 'מדינת ישראל']) {
+    for (const name of [
+      'أيمن الصفدي',
+      'وزير الخارجية',
+      'אלי כהן',
+      'שר החוץ',
+      'لقاء وزيري الخارجية',
+      'זיארה עבודה לעמאן',
+      'معاهدة السلام',
+      'المملكة الأردنية الهاشمية',
+      'מדינת ישראל',
+    ]) {
       expect(text).toContain(name);
     }
     // Noto Sans Arabic draws ز with the glyph of ر (plus a dot): each must still read as itself.

@@ -11,7 +11,8 @@ import { assignRtlFonts, registerRtlFonts } from '../helpers/rtl-fonts.js';
 import { meta, writeTemp } from '../render/pdf-helpers.js';
 
 // Synthetic text (about relations between two countries), long enough for several lines.
-const THAI = 'ความสัมพันธ์ทางการทูตระหว่างสองประเทศเริ่มต้นขึ้นอย่างเป็นทางการและทั้งสองฝ่ายได้ตกลงที่จะส่งเสริมความร่วมมือด้านการค้าการลงทุนการศึกษาและวัฒนธรรมอย่างต่อเนื่องในอนาคต';
+const THAI =
+  'ความสัมพันธ์ทางการทูตระหว่างสองประเทศเริ่มต้นขึ้นอย่างเป็นทางการและทั้งสองฝ่ายได้ตกลงที่จะส่งเสริมความร่วมมือด้านการค้าการลงทุนการศึกษาและวัฒนธรรมอย่างต่อเนื่องในอนาคต';
 const graphemes = (s: string): string[] => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
 
 describe('word breaks for scripts without spaces', () => {
@@ -30,7 +31,8 @@ describe('word breaks for scripts without spaces', () => {
   });
 
   it('leaves spaced scripts and joiners alone', () => {
-    for (const s of ['नमस्ते दुनिया किताब', 'می‌خواهم بروم', 'Azerbaijan – Kyrgyzstan', '中华人民共和国外交部']) expect(addWordBreaks(s)).toBe(s);
+    for (const s of ['नमस्ते दुनिया किताब', 'می‌خواهم بروم', 'Azerbaijan – Kyrgyzstan', '中华人民共和国外交部'])
+      expect(addWordBreaks(s)).toBe(s);
   });
 
   it('breaks long Thai paragraphs between words, inside the page width, in the PDF', async () => {
@@ -38,7 +40,9 @@ describe('word breaks for scripts without spaces', () => {
     // The same words rotated: each paragraph's lines fall at other places.
     const words = [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(THAI)].map((w) => w.segment);
     const paragraphs = [0, 3, 7, 11, 16].map((k) => [...words.slice(k), ...words.slice(0, k)].join(''));
-    const { content } = convertHtml(`<article><section id="t"><h2>Thai</h2>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</section></article>`);
+    const { content } = convertHtml(
+      `<article><section id="t"><h2>Thai</h2>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</section></article>`,
+    );
     assignRtlFonts(content);
     const file = writeTemp(await renderDocDefinition(docDefinitionFrom(content, meta)));
     const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
@@ -51,7 +55,10 @@ describe('word breaks for scripts without spaces', () => {
     // mode, without -raw, moves the raised tone marks, which pdfkit draws at their own offsets).
     const raw = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
     expect(raw).not.toContain(ZWSP);
-    const lines = raw.split('\n').filter((l) => /[\u0E00-\u0E7F]/.test(l)).map((l) => l.trim());
+    const lines = raw
+      .split('\n')
+      .filter((l) => /[\u0E00-\u0E7F]/.test(l))
+      .map((l) => l.trim());
     let cuts = 0;
     for (const p of paragraphs) {
       const bounds = new Set([...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(p)].map((w) => w.index));

@@ -54,7 +54,9 @@ describe('bilat jobs / schedule (messages and exit codes)', () => {
       expect(r.out).toBe('');
       const err = r.err.replaceAll(root, '<root>');
       expect(err.split('\n')[0]).toBe('<root>/bilat.config.yaml  invalid config: 14 problems');
-      expect(err).toContain('  <root>/bilat.config.yaml:4:15  error  jobs[0].timezone  unknown time zone "Asia/Bakuu" (did you mean "Asia/Baku"?)');
+      expect(err).toContain(
+        '  <root>/bilat.config.yaml:4:15  error  jobs[0].timezone  unknown time zone "Asia/Bakuu" (did you mean "Asia/Baku"?)',
+      );
       expect(err).toContain('  <root>/bilat.config.yaml:13:5  error  jobs[1].overlapp  unknown key "overlapp" (did you mean "overlap"?)');
     }
   });
@@ -67,8 +69,20 @@ describe('bilat jobs / schedule (messages and exit codes)', () => {
   it('jobs list: next run times in each job’s zone, last result, policies', async () => {
     const root = project(join(FIXTURES, 'project', 'bilat.config.yaml'));
     await appendRecord(join(root, 'output/.bilat'), {
-      job: 'weekly-az-kg', runId: 'r', trigger: 'schedule', scheduledFor: '2026-11-16T07:00:00+04:00', asOf: '2026-11-16', startedAt: '2026-11-16T07:00:00+04:00',
-      endedAt: '2026-11-16T07:00:02+04:00', durationMs: 2300, status: 'ok', attempt: 1, files: ['a', 'b'], folders: ['output/weekly-az-kg/2026-11-16'], pid: 1, host: 'h',
+      job: 'weekly-az-kg',
+      runId: 'r',
+      trigger: 'schedule',
+      scheduledFor: '2026-11-16T07:00:00+04:00',
+      asOf: '2026-11-16',
+      startedAt: '2026-11-16T07:00:00+04:00',
+      endedAt: '2026-11-16T07:00:02+04:00',
+      durationMs: 2300,
+      status: 'ok',
+      attempt: 1,
+      files: ['a', 'b'],
+      folders: ['output/weekly-az-kg/2026-11-16'],
+      pid: 1,
+      host: 'h',
     });
     const r = await cli(['jobs', 'list', '--config', join(root, 'bilat.config.yaml')]);
     expect(r.code).toBe(0);
@@ -82,16 +96,45 @@ describe('bilat jobs / schedule (messages and exit codes)', () => {
     expect(r.out).toContain('  policy:  catchUp all (≤ 3) · overlap queue · retries 2 · timeout 30m · keep all');
 
     const json = JSON.parse((await cli(['jobs', 'list', '--json', '--config', join(root, 'bilat.config.yaml')])).out);
-    expect(json.map((j: { name: string; next: string[] }) => [j.name, j.next.length])).toEqual([['weekly-az-kg', 3], ['monthly-all', 3]]);
+    expect(json.map((j: { name: string; next: string[] }) => [j.name, j.next.length])).toEqual([
+      ['weekly-az-kg', 3],
+      ['monthly-all', 3],
+    ]);
   });
 
   it('jobs history: newest last, or JSON', async () => {
     const root = project(join(FIXTURES, 'project', 'bilat.config.yaml'));
     const config = join(root, 'bilat.config.yaml');
-    expect((await cli(['jobs', 'history', 'weekly-az-kg', '--config', config])).out).toBe('weekly-az-kg: no runs yet (history: output/.bilat/history.jsonl)');
-    const base = { job: 'weekly-az-kg', runId: 'r', trigger: 'schedule' as const, asOf: 'x', startedAt: 'x', endedAt: 'x', durationMs: 1000, attempt: 3, files: [], folders: [], pid: 1, host: 'h' };
-    await appendRecord(join(root, 'output/.bilat'), { ...base, scheduledFor: '2026-11-16T07:00:00+04:00', status: 'failed', error: 'data/az-kg.yaml:3:1  invalid data' });
-    await appendRecord(join(root, 'output/.bilat'), { ...base, scheduledFor: '2026-11-23T07:00:00+04:00', status: 'skipped', attempt: 0, reason: 'previous run still running' });
+    expect((await cli(['jobs', 'history', 'weekly-az-kg', '--config', config])).out).toBe(
+      'weekly-az-kg: no runs yet (history: output/.bilat/history.jsonl)',
+    );
+    const base = {
+      job: 'weekly-az-kg',
+      runId: 'r',
+      trigger: 'schedule' as const,
+      asOf: 'x',
+      startedAt: 'x',
+      endedAt: 'x',
+      durationMs: 1000,
+      attempt: 3,
+      files: [],
+      folders: [],
+      pid: 1,
+      host: 'h',
+    };
+    await appendRecord(join(root, 'output/.bilat'), {
+      ...base,
+      scheduledFor: '2026-11-16T07:00:00+04:00',
+      status: 'failed',
+      error: 'data/az-kg.yaml:3:1  invalid data',
+    });
+    await appendRecord(join(root, 'output/.bilat'), {
+      ...base,
+      scheduledFor: '2026-11-23T07:00:00+04:00',
+      status: 'skipped',
+      attempt: 0,
+      reason: 'previous run still running',
+    });
     const text = await cli(['jobs', 'history', 'weekly-az-kg', '--config', config]);
     expect(text.out.split('\n')).toEqual([
       '2026-11-16T07:00:00+04:00  failed in 1.0 s, attempt 3: data/az-kg.yaml:3:1  invalid data',
@@ -105,7 +148,9 @@ describe('bilat jobs / schedule (messages and exit codes)', () => {
     const root = project(join(FIXTURES, 'project', 'bilat.config.yaml'));
     const r = await cli(['jobs', 'run', 'weekly-az', '--config', join(root, 'bilat.config.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.err.replaceAll(root, '<root>')).toBe('bilat: no job "weekly-az" in <root>/bilat.config.yaml — did you mean "weekly-az-kg"?\nRun "bilat --help" for usage.');
+    expect(r.err.replaceAll(root, '<root>')).toBe(
+      'bilat: no job "weekly-az" in <root>/bilat.config.yaml — did you mean "weekly-az-kg"?\nRun "bilat --help" for usage.',
+    );
     expect((await cli(['jobs'])).code).toBe(2);
     expect((await cli(['jobs', 'history', 'x', '--config', join(root, 'bilat.config.yaml')])).code).toBe(2);
   });

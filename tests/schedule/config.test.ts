@@ -37,13 +37,24 @@ describe('config', () => {
     expect(config.root).toBe(root);
     expect(Object.isFrozen(config) && Object.isFrozen(config.jobs) && Object.isFrozen(config.jobs[0])).toBe(true);
     const [weekly, monthly] = config.jobs;
-    expect(weekly).toMatchObject({ name: 'weekly-az-kg', timezone: 'Asia/Baku', keep: 12, retries: 2, retryDelayMs: 10_000, catchUp: 'latest', overlap: 'skip' });
+    expect(weekly).toMatchObject({
+      name: 'weekly-az-kg',
+      timezone: 'Asia/Baku',
+      keep: 12,
+      retries: 2,
+      retryDelayMs: 10_000,
+      catchUp: 'latest',
+      overlap: 'skip',
+    });
     expect(weekly!.stateDir).toBe(join(root, 'output', '.bilat'));
     expect(monthly).toMatchObject({ formats: ['pdf', 'html'], catchUp: 'all', catchUpLimit: 3, overlap: 'queue', data: ['data/*.yaml'] });
   });
 
   it('finds .json configs and honours --config and BILAT_CONFIG', () => {
-    const root = project(JSON.stringify({ jobs: [{ name: 'j', cron: '0 7 * * *', timezone: 'UTC', data: 'data/az-kg.yaml' }] }), 'bilat.config.json');
+    const root = project(
+      JSON.stringify({ jobs: [{ name: 'j', cron: '0 7 * * *', timezone: 'UTC', data: 'data/az-kg.yaml' }] }),
+      'bilat.config.json',
+    );
     expect(loadConfig({ cwd: root, shippedTemplates: TEMPLATES }).jobs[0]!.data).toEqual(['data/az-kg.yaml']);
     copyFileSync(join(root, 'bilat.config.json'), join(root, 'other.json'));
     expect(loadConfig({ cwd: '/', file: join(root, 'other.json'), shippedTemplates: TEMPLATES }).root).toBe(root);
@@ -53,7 +64,9 @@ describe('config', () => {
   it('says where to put a config when there is none', () => {
     const p = tempProject();
     cleanups.push(p.cleanup);
-    expect(() => loadConfig({ cwd: p.root })).toThrow(/no bilat\.config\.yaml or bilat\.config\.yml or bilat\.config\.json in .* \(create one, or pass --config FILE\)/);
+    expect(() => loadConfig({ cwd: p.root })).toThrow(
+      /no bilat\.config\.yaml or bilat\.config\.yml or bilat\.config\.json in .* \(create one, or pass --config FILE\)/,
+    );
     expect(() => loadConfig({ cwd: p.root, file: 'nope.yaml' })).toThrow(/config file not found/);
   });
 
@@ -91,7 +104,8 @@ describe('config', () => {
   });
 
   it('rejects out patterns that escape the project or use unknown tokens', () => {
-    const job = (out: string) => `jobs:\n  - name: a\n    cron: "0 7 * * *"\n    timezone: UTC\n    data: data/az-kg.yaml\n    out: "${out}"\n`;
+    const job = (out: string) =>
+      `jobs:\n  - name: a\n    cron: "0 7 * * *"\n    timezone: UTC\n    data: data/az-kg.yaml\n    out: "${out}"\n`;
     for (const [out, msg] of [
       ['../{job}', /escapes the project folder/],
       ['output/../../x/{date}', /escapes the project folder/],
@@ -107,7 +121,9 @@ describe('config', () => {
   });
 
   it('knows audiences from the template folder of the job too', () => {
-    const root = project('jobs:\n  - name: a\n    cron: "0 7 * * *"\n    data: data/az-kg.yaml\n    audiences: [board]\n    templates: my-templates\n');
+    const root = project(
+      'jobs:\n  - name: a\n    cron: "0 7 * * *"\n    data: data/az-kg.yaml\n    audiences: [board]\n    templates: my-templates\n',
+    );
     expect(problems(root).join('\n')).toMatch(/template folder not found/);
     mkdirSync(join(root, 'my-templates', 'board'), { recursive: true });
     writeFileSync(join(root, 'my-templates', 'board', 'brief.hbs'), '');

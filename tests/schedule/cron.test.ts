@@ -6,7 +6,10 @@ import { expandOut, outPatternProblems, stateDirFor } from '../../src/job-spec/o
 import { slotInfo } from '../../src/schedule/plan-run.js';
 import { zonedIso } from '../../src/job-spec/zoned-time.js';
 
-const next = (cron: string, tz: string, from: string, n = 3) => createSchedule(cron, tz).nextN(n, new Date(from)).map((d) => zonedIso(d, tz));
+const next = (cron: string, tz: string, from: string, n = 3) =>
+  createSchedule(cron, tz)
+    .nextN(n, new Date(from))
+    .map((d) => zonedIso(d, tz));
 
 describe('next-run computation', () => {
   it('reads the expression in the job time zone', () => {
@@ -50,19 +53,28 @@ describe('next-run computation', () => {
   });
 
   it('6 fields: seconds first', () => {
-    expect(next('*/20 * * * * *', 'UTC', '2026-01-01T00:00:00Z')).toEqual(['2026-01-01T00:00:20+00:00', '2026-01-01T00:00:40+00:00', '2026-01-01T00:01:00+00:00']);
+    expect(next('*/20 * * * * *', 'UTC', '2026-01-01T00:00:00Z')).toEqual([
+      '2026-01-01T00:00:20+00:00',
+      '2026-01-01T00:00:40+00:00',
+      '2026-01-01T00:01:00+00:00',
+    ]);
   });
 
   it('property: slots are strictly increasing and each is after its reference', () => {
     const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Baku', 'Australia/Lord_Howe', 'UTC'];
     const crons = ['30 2 * * *', '*/15 * * * *', '0 0 1 * *', '0 7 * * MON'];
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.constantFrom(...crons), fc.integer({ min: 1_767_225_600, max: 1_830_297_600 }), (tz, cron, sec) => {
-        const from = new Date(sec * 1000);
-        const runs = createSchedule(cron, tz).nextN(4, from);
-        expect(runs[0]!.getTime()).toBeGreaterThan(from.getTime());
-        for (let i = 1; i < runs.length; i++) expect(runs[i]!.getTime()).toBeGreaterThan(runs[i - 1]!.getTime());
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom(...crons),
+        fc.integer({ min: 1_767_225_600, max: 1_830_297_600 }),
+        (tz, cron, sec) => {
+          const from = new Date(sec * 1000);
+          const runs = createSchedule(cron, tz).nextN(4, from);
+          expect(runs[0]!.getTime()).toBeGreaterThan(from.getTime());
+          for (let i = 1; i < runs.length; i++) expect(runs[i]!.getTime()).toBeGreaterThan(runs[i - 1]!.getTime());
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -113,12 +125,22 @@ describe('catch-up planning', () => {
   });
 
   it('nothing missed: nothing to do; a slot exactly at start counts as missed', () => {
-    expect(planMissed({ catchUp: 'all', catchUpLimit: 5 }, weekly, new Date('2026-11-23T03:00:00Z'), now)).toMatchObject({ run: [], skipped: 0 });
-    expect(planMissed({ catchUp: 'latest', catchUpLimit: 5 }, weekly, after, new Date('2026-11-23T03:00:00Z')).run.at(-1)).toEqual(new Date('2026-11-23T03:00:00Z'));
+    expect(planMissed({ catchUp: 'all', catchUpLimit: 5 }, weekly, new Date('2026-11-23T03:00:00Z'), now)).toMatchObject({
+      run: [],
+      skipped: 0,
+    });
+    expect(planMissed({ catchUp: 'latest', catchUpLimit: 5 }, weekly, after, new Date('2026-11-23T03:00:00Z')).run.at(-1)).toEqual(
+      new Date('2026-11-23T03:00:00Z'),
+    );
   });
 
   it('a month of an every-second job is counted without listing it', () => {
-    const p = planMissed({ catchUp: 'all', catchUpLimit: 3 }, createSchedule('* * * * * *', 'UTC'), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-31T00:00:00Z'));
+    const p = planMissed(
+      { catchUp: 'all', catchUpLimit: 3 },
+      createSchedule('* * * * * *', 'UTC'),
+      new Date('2026-01-01T00:00:00Z'),
+      new Date('2026-01-31T00:00:00Z'),
+    );
     expect(p.run).toHaveLength(3);
     expect(p.more).toBe(true);
   });
@@ -126,7 +148,9 @@ describe('catch-up planning', () => {
 
 describe('out patterns', () => {
   it('expands tokens into path-safe values', () => {
-    expect(expandOut('output/{job}/{date}/{pair}-{audience}', { job: 'w', date: '2026-11-23', pair: '../etc', audience: 'exec' })).toBe('output/w/2026-11-23/_-etc-exec');
+    expect(expandOut('output/{job}/{date}/{pair}-{audience}', { job: 'w', date: '2026-11-23', pair: '../etc', audience: 'exec' })).toBe(
+      'output/w/2026-11-23/_-etc-exec',
+    );
   });
 
   it('puts the state folder next to the outputs, never inside a run folder', () => {

@@ -147,7 +147,10 @@ export function tempProject(config?: unknown): { root: string; cleanup: () => vo
 
 /** Resolve jobs (given as config objects) for a project folder, with the fixture templates. */
 export function resolveJobsFor(root: string, jobs: Record<string, unknown>[], extra: Record<string, unknown> = {}): ResolvedConfig {
-  return resolveConfigDocument(inMemoryDocument({ ...extra, jobs }, join(root, 'bilat.config.json')), { root, shippedTemplates: TEMPLATES });
+  return resolveConfigDocument(inMemoryDocument({ ...extra, jobs }, join(root, 'bilat.config.json')), {
+    root,
+    shippedTemplates: TEMPLATES,
+  });
 }
 
 export function oneJob(root: string, job: Record<string, unknown>): ResolvedJob {

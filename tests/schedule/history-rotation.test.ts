@@ -13,7 +13,23 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 function rec(job: string, n: number, extra: Partial<RunRecord> = {}): RunRecord {
   const at = `2026-01-${String(n).padStart(2, '0')}T07:00:00+00:00`;
-  return { job, runId: `${job}-${n}`, trigger: 'schedule', scheduledFor: at, asOf: at.slice(0, 10), startedAt: at, endedAt: at, durationMs: 1, status: 'ok', attempt: 1, files: [], folders: [], pid: 1, host: 'h', ...extra };
+  return {
+    job,
+    runId: `${job}-${n}`,
+    trigger: 'schedule',
+    scheduledFor: at,
+    asOf: at.slice(0, 10),
+    startedAt: at,
+    endedAt: at,
+    durationMs: 1,
+    status: 'ok',
+    attempt: 1,
+    files: [],
+    folders: [],
+    pid: 1,
+    host: 'h',
+    ...extra,
+  };
 }
 const lines = (rs: RunRecord[]) => rs.map((r) => JSON.stringify(r));
 const ids = (ls: string[]) => ls.map((l) => (JSON.parse(l) as RunRecord).runId);
@@ -34,7 +50,12 @@ describe('planRotation', () => {
 
   it('keeps within maxBytes, but always the newest record and the newest scheduled one (catch-up starts there)', () => {
     const big = 'x'.repeat(3000);
-    const all = [rec('a', 1), rec('a', 2, { error: big }), rec('a', 3, { trigger: 'manual', error: big }), rec('a', 4, { trigger: 'manual', error: big })];
+    const all = [
+      rec('a', 1),
+      rec('a', 2, { error: big }),
+      rec('a', 3, { trigger: 'manual', error: big }),
+      rec('a', 4, { trigger: 'manual', error: big }),
+    ];
     const plan = planRotation(lines(all), { keep: 100, maxBytes: 4096 })!;
     expect(ids(plan.lines)).toEqual(['a-2', 'a-4']);
     expect(lastHandledSlot(plan.lines.map((l) => JSON.parse(l) as RunRecord))).toEqual(new Date('2026-01-02T07:00:00Z'));
@@ -103,7 +124,21 @@ describe('history rotation in runs (injected clock)', () => {
   it('a job that runs for months keeps its newest records; history and catch-up work across rotations', async () => {
     const p = tempProject();
     cleanups.push(p.cleanup);
-    const config = resolveJobsFor(p.root, [{ name: 'weekly', cron: '0 7 * * MON', timezone: 'UTC', data: ['data/az-kg.yaml'], audiences: ['executive'], formats: ['html'], keep: 2 }], { history: { keep: 4 } });
+    const config = resolveJobsFor(
+      p.root,
+      [
+        {
+          name: 'weekly',
+          cron: '0 7 * * MON',
+          timezone: 'UTC',
+          data: ['data/az-kg.yaml'],
+          audiences: ['executive'],
+          formats: ['html'],
+          keep: 2,
+        },
+      ],
+      { history: { keep: 4 } },
+    );
     const job = config.jobs[0]!;
     const clock = new FakeClock('2026-01-05T07:00:00Z');
     clock.auto = true;
@@ -132,9 +167,22 @@ describe('history rotation in runs (injected clock)', () => {
   it('the config refuses a run-folder keep larger than the history kept (retention would lose track)', () => {
     const p = tempProject();
     cleanups.push(p.cleanup);
-    writeFileSync(join(p.root, 'bilat.config.yaml'), 'history:\n  keep: 10\njobs:\n  - name: a\n    cron: "0 7 * * *"\n    timezone: UTC\n    data: data/az-kg.yaml\n    keep: 20\n');
-    expect(() => loadConfig({ cwd: p.root, shippedTemplates: TEMPLATES })).toThrow(expect.objectContaining({
-      diagnostics: [expect.objectContaining({ line: 8, column: 11, path: 'jobs[0].keep', message: 'keep 20 is more than the 10 history records kept per job', hint: 'lower keep, or raise history.keep to at least 20' })],
-    }));
+    writeFileSync(
+      join(p.root, 'bilat.config.yaml'),
+      'history:\n  keep: 10\njobs:\n  - name: a\n    cron: "0 7 * * *"\n    timezone: UTC\n    data: data/az-kg.yaml\n    keep: 20\n',
+    );
+    expect(() => loadConfig({ cwd: p.root, shippedTemplates: TEMPLATES })).toThrow(
+      expect.objectContaining({
+        diagnostics: [
+          expect.objectContaining({
+            line: 8,
+            column: 11,
+            path: 'jobs[0].keep',
+            message: 'keep 20 is more than the 10 history records kept per job',
+            hint: 'lower keep, or raise history.keep to at least 20',
+          }),
+        ],
+      }),
+    );
   });
 });

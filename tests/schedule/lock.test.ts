@@ -20,7 +20,10 @@ function deadPid(): number {
 
 function plant(info: Partial<LockInfo>, ageMs = 0) {
   mkdirSync(join(dir, 'locks'), { recursive: true });
-  writeFileSync(file, JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: '2026-01-01T00:00:00Z', token: 'planted', ...info }));
+  writeFileSync(
+    file,
+    JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: '2026-01-01T00:00:00Z', token: 'planted', ...info }),
+  );
   const t = new Date(Date.now() - ageMs);
   utimesSync(file, t, t);
 }
@@ -90,7 +93,10 @@ describe('job lock', () => {
       rmSync(join(dir, 'locks'), { recursive: true, force: true });
       plant({ pid: dead });
       const results = await Promise.all([1, 2, 3, 4].map(() => tryAcquireLock(file, {})));
-      expect(results.filter((r) => r.ok), `round ${round}`).toHaveLength(1);
+      expect(
+        results.filter((r) => r.ok),
+        `round ${round}`,
+      ).toHaveLength(1);
       for (const r of results) if (r.ok) await r.lock.release();
     }
   });

@@ -35,7 +35,11 @@ describe('readPendingNote', () => {
     const mixed = { ...stagedFolder(join(dir, 'output/j/2026-11-24'), 'r1'), old: join(dir, 'output/j/.2026-11-24.old-r2') };
     const moved = { ...stagedFolder(join(dir, 'output/j/2026-11-25'), 'r1'), temp: join(dir, 'output/.2026-11-25.tmp-r1') };
     const relative = { final: 'output/j/2026-11-26', temp: 'output/j/.2026-11-26.tmp-r', old: 'output/j/.2026-11-26.old-r' };
-    const dotted = { final: `${dir}/output/j/x/../2026-11-27`, temp: `${dir}/output/j/x/../.2026-11-27.tmp-r`, old: `${dir}/output/j/x/../.2026-11-27.old-r` };
+    const dotted = {
+      final: `${dir}/output/j/x/../2026-11-27`,
+      temp: `${dir}/output/j/x/../.2026-11-27.tmp-r`,
+      old: `${dir}/output/j/x/../.2026-11-27.old-r`,
+    };
     const file = join(dir, 'note.json');
     writeFileSync(file, JSON.stringify([own, mixed, moved, relative, dotted]));
     const note = await readPendingNote(file, job());

@@ -32,7 +32,14 @@ describe('runJob', () => {
   it('builds into the run folder with the slot’s as-of day, marks it, records the run', async () => {
     const { root, job, build, log, run } = setup();
     const r = await run();
-    expect(r).toMatchObject({ status: 'ok', attempt: 1, scheduledFor: '2026-11-23T07:00:00+04:00', asOf: '2026-11-23', files: ['output/weekly/2026-11-23/az-kg-executive.html'], folders: ['output/weekly/2026-11-23'] });
+    expect(r).toMatchObject({
+      status: 'ok',
+      attempt: 1,
+      scheduledFor: '2026-11-23T07:00:00+04:00',
+      asOf: '2026-11-23',
+      files: ['output/weekly/2026-11-23/az-kg-executive.html'],
+      folders: ['output/weekly/2026-11-23'],
+    });
     expect(build.calls[0]).toMatchObject({ asOf: '2026-11-23', audiences: ['executive'], formats: ['html'] });
     expect(ls(join(root, 'output/weekly/2026-11-23'))).toEqual([RUN_MARKER, 'az-kg-executive.html']);
     expect(ls(join(root, 'output/weekly'))).toEqual(['2026-11-23']); // no temp folder left
@@ -42,10 +49,16 @@ describe('runJob', () => {
   });
 
   it('splits the run per pair and audience when out uses {pair} and {audience}', async () => {
-    const { root, build, run } = setup({ data: ['data/*.yaml'], audiences: ['executive', 'public'], out: 'output/{job}/{date}/{pair}/{audience}' });
+    const { root, build, run } = setup({
+      data: ['data/*.yaml'],
+      audiences: ['executive', 'public'],
+      out: 'output/{job}/{date}/{pair}/{audience}',
+    });
     const r = await run();
     expect(build.calls).toHaveLength(4);
-    expect(r!.folders).toEqual(['az-kg/executive', 'az-kg/public', 'tr-az/executive', 'tr-az/public'].map((f) => `output/weekly/2026-11-23/${f}`));
+    expect(r!.folders).toEqual(
+      ['az-kg/executive', 'az-kg/public', 'tr-az/executive', 'tr-az/public'].map((f) => `output/weekly/2026-11-23/${f}`),
+    );
     expect(ls(join(root, 'output/weekly/2026-11-23/tr-az/public'))).toEqual([RUN_MARKER, 'tr-az-public.html']);
   });
 
@@ -114,7 +127,14 @@ describe('runJob', () => {
     mkdirSync(join(root, 'output/other/2026-11-02'), { recursive: true });
     writeFileSync(join(root, 'output/other/2026-11-02', RUN_MARKER), JSON.stringify({ job: 'other' }));
     const other = oneJob(root, { name: 'other', audiences: ['executive'], formats: ['html'] });
-    await runJob(other, { at: new Date('2026-11-02T03:00:00Z'), trigger: 'manual', clock: new FakeClock('2026-11-02T03:00:00Z'), build: fakeBuild(), log: memoryLogger(new FakeClock('2026-11-02T03:00:00Z')), shippedTemplates: TEMPLATES });
+    await runJob(other, {
+      at: new Date('2026-11-02T03:00:00Z'),
+      trigger: 'manual',
+      clock: new FakeClock('2026-11-02T03:00:00Z'),
+      build: fakeBuild(),
+      log: memoryLogger(new FakeClock('2026-11-02T03:00:00Z')),
+      shippedTemplates: TEMPLATES,
+    });
     for (const day of ['02', '09', '16', '23', '30']) await run(`2026-11-${day}T03:00:00Z`);
     expect(ls(join(root, 'output/weekly'))).toEqual(['2026-01-01', '2026-11-23', '2026-11-30']);
     expect(ls(join(root, 'output/other'))).toEqual(['2026-11-02']);
@@ -134,7 +154,10 @@ describe('runJob', () => {
   describe('when another process holds the job’s lock', () => {
     function holdLock(job: ResolvedJob, scheduledFor = '2026-11-16T07:00:00+04:00') {
       mkdirSync(join(job.stateDir, 'locks'), { recursive: true });
-      writeFileSync(lockFileFor(job.stateDir, job.name), JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: 'x', scheduledFor, token: 't' }));
+      writeFileSync(
+        lockFileFor(job.stateDir, job.name),
+        JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: 'x', scheduledFor, token: 't' }),
+      );
     }
 
     it('overlap skip: records a skipped slot and does not build', async () => {

@@ -50,7 +50,9 @@ function start(): { proc: ChildProcess; output: () => string; exited: Promise<{ 
   const proc = spawn(process.execPath, [BIN, 'schedule'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
   proc.stdout!.on('data', (d: Buffer) => (out += d));
   proc.stderr!.on('data', (d: Buffer) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.on('exit', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    proc.on('exit', (code, signal) => r({ code, signal })),
+  );
   child = proc;
   return { proc, output: () => out, exited };
 }
@@ -116,7 +118,11 @@ describe('bilat schedule (child process)', () => {
     await s.exited;
     expectOnlyCompleteRunFolders();
 
-    const r = spawnSync(process.execPath, [BIN, 'jobs', 'run', 'every-second'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [BIN, 'jobs', 'run', 'every-second'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/every-second lock removed a stale lock \(process \d+ is gone\)/);
     expect(r.stdout).toMatch(/every-second clean removed 1 partial folder\(s\) of an interrupted run/);

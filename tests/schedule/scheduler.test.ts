@@ -13,20 +13,39 @@ const BASE = { timezone: 'UTC', data: ['data/az-kg.yaml'], audiences: ['executiv
 function setup(jobs: Record<string, unknown>[], start = '2026-11-23T00:00:00Z') {
   const p = tempProject();
   cleanups.push(p.cleanup);
-  const config = resolveJobsFor(p.root, jobs.map((j) => ({ ...BASE, ...j })));
+  const config = resolveJobsFor(
+    p.root,
+    jobs.map((j) => ({ ...BASE, ...j })),
+  );
   const clock = new FakeClock(start);
   const build = fakeBuild();
   const log = memoryLogger(clock);
   const scheduler = createScheduler({ config, clock, build, log, shippedTemplates: TEMPLATES, lockPollMs: 100 });
   clock.between = () => scheduler.idle();
-  const history = async (job?: string) => (await readHistory(config.jobs[0]!.stateDir, job)).map((r) => `${r.job} ${r.scheduledFor} ${r.status} ${r.trigger}`);
+  const history = async (job?: string) =>
+    (await readHistory(config.jobs[0]!.stateDir, job)).map((r) => `${r.job} ${r.scheduledFor} ${r.status} ${r.trigger}`);
   cleanups.push(() => scheduler.stop());
   return { root: p.root, config, clock, build, log, scheduler, history };
 }
 
 /** History as a previous scheduler process left it. */
 async function seed(stateDir: string, job: string, scheduledFor: string, since?: string) {
-  const r: RunRecord = { job, runId: 'old', trigger: 'schedule', scheduledFor, asOf: scheduledFor.slice(0, 10), startedAt: scheduledFor, endedAt: scheduledFor, durationMs: 1, status: 'ok', attempt: 1, files: [], folders: [], pid: 1, host: 'h' };
+  const r: RunRecord = {
+    job,
+    runId: 'old',
+    trigger: 'schedule',
+    scheduledFor,
+    asOf: scheduledFor.slice(0, 10),
+    startedAt: scheduledFor,
+    endedAt: scheduledFor,
+    durationMs: 1,
+    status: 'ok',
+    attempt: 1,
+    files: [],
+    folders: [],
+    pid: 1,
+    host: 'h',
+  };
   await appendRecord(stateDir, r);
   if (since) {
     mkdirSync(join(stateDir, 'jobs'), { recursive: true });
@@ -65,7 +84,10 @@ describe('scheduler', () => {
       await scheduler.idle();
       expect(build.calls).toHaveLength(0);
       expect((await history()).slice(1)).toEqual(['daily 2026-11-23T07:00:00+00:00 skipped catch-up']);
-      expect((await readHistory(config.jobs[0]!.stateDir)).at(-1)).toMatchObject({ missed: 4, reason: expect.stringMatching(/catchUp: none/) });
+      expect((await readHistory(config.jobs[0]!.stateDir)).at(-1)).toMatchObject({
+        missed: 4,
+        reason: expect.stringMatching(/catchUp: none/),
+      });
     });
 
     it('latest: runs the most recent missed slot (as of its own day)', async () => {
@@ -74,7 +96,10 @@ describe('scheduler', () => {
       await scheduler.start();
       await scheduler.idle();
       expect(build.calls.map((c) => c.asOf)).toEqual(['2026-11-23']);
-      expect((await history()).slice(1)).toEqual(['daily 2026-11-22T07:00:00+00:00 skipped catch-up', 'daily 2026-11-23T07:00:00+00:00 ok catch-up']);
+      expect((await history()).slice(1)).toEqual([
+        'daily 2026-11-22T07:00:00+00:00 skipped catch-up',
+        'daily 2026-11-23T07:00:00+00:00 ok catch-up',
+      ]);
     });
 
     it('all: runs every missed slot in order, at most catchUpLimit', async () => {
@@ -149,7 +174,8 @@ describe('scheduler', () => {
       { name: 'broken', cron: '0 * * * *', data: ['data/az-kg.yaml'], retries: 0 },
       { name: 'fine', cron: '0 * * * *', data: ['data/tr-az.yaml'] },
     ]);
-    const flaky = async (o: Parameters<typeof build>[0]) => (o.data[0]!.endsWith('az-kg.yaml') ? Promise.reject(new Error('boom')) : build(o));
+    const flaky = async (o: Parameters<typeof build>[0]) =>
+      o.data[0]!.endsWith('az-kg.yaml') ? Promise.reject(new Error('boom')) : build(o);
     scheduler.stop();
     const s2 = createScheduler({ config, clock, build: flaky, log: memoryLogger(clock), shippedTemplates: TEMPLATES });
     clock.between = () => s2.idle();
@@ -163,7 +189,9 @@ describe('scheduler', () => {
   });
 
   it('stop: takes no new runs, lets the current one finish, then resolves done', async () => {
-    const { clock, scheduler, history, build, root } = setup([{ name: 'slow', cron: '* * * * *', overlap: 'queue', out: 'output/{job}/{time}' }]);
+    const { clock, scheduler, history, build, root } = setup([
+      { name: 'slow', cron: '* * * * *', overlap: 'queue', out: 'output/{job}/{time}' },
+    ]);
     let open!: () => void;
     build.gate = new Promise((r) => (open = r));
     clock.between = undefined;

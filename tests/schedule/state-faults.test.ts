@@ -5,7 +5,18 @@
  * `BILAT_BIN` runs these against another build (to see them fail before the fixes).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +59,12 @@ afterEach(() => {
 });
 
 function bilat(...args: string[]): { status: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+  });
   return { status: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -68,8 +84,20 @@ function history(): Record<string, unknown>[] {
 }
 
 const goodRecord = {
-  job: 'j', runId: 'r1', trigger: 'schedule', scheduledFor: '2026-11-23T07:00:00+00:00', asOf: '2026-11-23', startedAt: '2026-11-23T07:00:00+00:00',
-  endedAt: '2026-11-23T07:00:02+00:00', durationMs: 2000, status: 'ok', attempt: 1, files: ['output/j/2026-11-23/az-kg.executive.html'], folders: ['output/j/2026-11-23'], pid: 1, host: 'h',
+  job: 'j',
+  runId: 'r1',
+  trigger: 'schedule',
+  scheduledFor: '2026-11-23T07:00:00+00:00',
+  asOf: '2026-11-23',
+  startedAt: '2026-11-23T07:00:00+00:00',
+  endedAt: '2026-11-23T07:00:02+00:00',
+  durationMs: 2000,
+  status: 'ok',
+  attempt: 1,
+  files: ['output/j/2026-11-23/az-kg.executive.html'],
+  folders: ['output/j/2026-11-23'],
+  pid: 1,
+  host: 'h',
 };
 
 describe('pending/<job>.json (issue 9 §6)', () => {
@@ -78,7 +106,9 @@ describe('pending/<job>.json (issue 9 §6)', () => {
     const r = bilat('jobs', 'run', 'j');
     expect(r.err).toBe('');
     expect(r.status).toBe(0);
-    expect(r.out).toMatch(/ j warn .*pending\/j\.json \(the note of an interrupted run of job "j"\) is not in the expected form \(expected array, received object\); its folders are left alone; moved it aside to .*pending\/j\.json\.corrupt-/);
+    expect(r.out).toMatch(
+      / j warn .*pending\/j\.json \(the note of an interrupted run of job "j"\) is not in the expected form \(expected array, received object\); its folders are left alone; moved it aside to .*pending\/j\.json\.corrupt-/,
+    );
     expect(readdirSync(state('pending'))).toEqual([expect.stringMatching(/^j\.json\.corrupt-\d{4}-\d\d-\d\dT/)]);
     expect(history()).toEqual([expect.objectContaining({ job: 'j', status: 'ok' })]);
   });
@@ -92,14 +122,20 @@ describe('pending/<job>.json (issue 9 §6)', () => {
       const [dir, name] = [join(final, '..'), final.split('/').at(-1)!];
       return { final, temp: join(dir, `.${name}.tmp-${run}`), old: join(dir, `.${name}.old-${run}`) };
     };
-    const note = [entry(join(root, 'output/j/2026-11-23'), '20261123T0700-1-abc'), entry(join(outside, 'x'), 'a'), entry(join(root, 'output/other/2026-11-23'), 'a')];
+    const note = [
+      entry(join(root, 'output/j/2026-11-23'), '20261123T0700-1-abc'),
+      entry(join(outside, 'x'), 'a'),
+      entry(join(root, 'output/other/2026-11-23'), 'a'),
+    ];
     writeFileSync(state('pending/j.json'), JSON.stringify(note));
     const r = bilat('jobs', 'run', 'j');
     expect(r.status).toBe(0);
     expect(existsSync(ownTemp)).toBe(false);
     expect(existsSync(elsewhere)).toBe(true);
     expect(existsSync(otherJob)).toBe(true);
-    expect(r.out).toContain(`names paths that are not this job's staging folders, left alone: [1] "${join(outside, 'x')}" is outside the project folder ${root}; [2] "${join(root, 'output/other/2026-11-23')}" is not a run folder of this job's out pattern`);
+    expect(r.out).toContain(
+      `names paths that are not this job's staging folders, left alone: [1] "${join(outside, 'x')}" is outside the project folder ${root}; [2] "${join(root, 'output/other/2026-11-23')}" is not a run folder of this job's out pattern`,
+    );
     expect(r.out).toMatch(/removed 1 partial folder\(s\) of an interrupted run: .*\.2026-11-23\.tmp-20261123T0700-1-abc/);
     expect(history().at(-1)).toMatchObject({ status: 'ok' });
   }, 60_000);
@@ -109,12 +145,17 @@ describe('history.jsonl (issue 9 §7)', () => {
   it('a wrongly typed record is skipped with one warning naming the file and lines; list and history work', () => {
     const bad = { ...goodRecord, runId: 'r2', scheduledFor: 12, folders: 3 };
     writeFileSync(state('history.jsonl'), [goodRecord, bad].map((r) => JSON.stringify(r)).join('\n') + '\n{"job": "j", "stat\n');
-    for (const args of [['jobs', 'history', 'j'], ['jobs', 'list']]) {
+    for (const args of [
+      ['jobs', 'history', 'j'],
+      ['jobs', 'list'],
+    ]) {
       const r = bilat(...args);
       expect(r.status).toBe(0);
       const warnings = r.err.split('\n').filter(Boolean);
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(/^warning {2}.*output\/\.bilat\/history\.jsonl: lines 2, 3 are not valid run records \(line 2: scheduledFor: expected string, received number; folders: expected array, received number\); skipped/);
+      expect(warnings[0]).toMatch(
+        /^warning {2}.*output\/\.bilat\/history\.jsonl: lines 2, 3 are not valid run records \(line 2: scheduledFor: expected string, received number; folders: expected array, received number\); skipped/,
+      );
     }
     expect(bilat('jobs', 'history', 'j').out).toBe('2026-11-23T07:00:00+00:00  ok in 2.0 s, attempt 1, 1 file(s) → output/j/2026-11-23\n');
   });
@@ -126,7 +167,9 @@ describe('history.jsonl (issue 9 §7)', () => {
     expect(list.err).toContain(`warning  ${state('history.jsonl')}: not a file; no past runs were read`);
     const run = bilat('jobs', 'run', 'j');
     expect(run.status).toBe(3);
-    expect(run.err.trim()).toBe(`${state('history.jsonl')}  cannot record the run in the history (EISDIR); check that this is a writable file, or move it away`);
+    expect(run.err.trim()).toBe(
+      `${state('history.jsonl')}  cannot record the run in the history (EISDIR); check that this is a writable file, or move it away`,
+    );
     expect(existsSync(join(root, 'output/j'))).toBe(false); // nothing published unrecorded
   });
 
@@ -137,7 +180,9 @@ describe('history.jsonl (issue 9 §7)', () => {
     const out = await shortSchedule();
     expect(out.code).toBe(0);
     expect(out.text).not.toMatch(/slot\(s\) missed|catch-up .*catchUp/);
-    expect(out.text).toMatch(/ j warn .*history\.jsonl: line 1 is not a valid run record \(line 1: scheduledFor: expected string, received number\)/);
+    expect(out.text).toMatch(
+      / j warn .*history\.jsonl: line 1 is not a valid run record \(line 1: scheduledFor: expected string, received number\)/,
+    );
     expect(history()).toHaveLength(1); // nothing ran, nothing was recorded as missed
   }, 60_000);
 });
@@ -162,7 +207,9 @@ describe('locks (issue 9 §8)', () => {
     utimesSync(lock, tomorrow, tomorrow);
     const first = bilat('jobs', 'run', 'j');
     expect(first.status).toBe(0);
-    expect(first.out).toMatch(/ j warn lock .*j\.lock \(pid 4242 on elsewhere\) has a heartbeat \d+ s in the future: .* it is taken over after 60 s without a heartbeat/);
+    expect(first.out).toMatch(
+      / j warn lock .*j\.lock \(pid 4242 on elsewhere\) has a heartbeat \d+ s in the future: .* it is taken over after 60 s without a heartbeat/,
+    );
     expect(first.out).toMatch(/ j skip .*previous run still running \(pid 4242 on elsewhere/);
     expect(statSync(lock).mtimeMs).toBeLessThanOrEqual(Date.now() + 1000); // counted from now, not from tomorrow
     // No heartbeat came for two minutes (as a dead holder's would not): the next run takes over.
@@ -199,7 +246,9 @@ describe('the state folder itself (issue 9: state files recover, never exit 4)',
     expect(hist.out).toBe('j: no runs yet (history: output/.bilat/history.jsonl)\n');
     const run = bilat('jobs', 'run', 'j');
     expect(run.status).toBe(3);
-    expect(run.err.trim()).toBe(`${state('locks')}  cannot make the lock folder (ENOTDIR); it must be a writable folder (move away what is there)`);
+    expect(run.err.trim()).toBe(
+      `${state('locks')}  cannot make the lock folder (ENOTDIR); it must be a writable folder (move away what is there)`,
+    );
   });
 });
 
@@ -220,18 +269,28 @@ describe('config that cannot work (issue 9 §11, §12)', () => {
     const jobs = (each: (w: string, i: number) => string) => `jobs:\n${words.map(each).join('')}`;
     const base = (i: number) => `  - name: j${i}\n    cron: "0 7 * * MON"\n    data: [data/az-kg.yaml]\n`;
     // Schema problems (an enum, a key) first: the finer checks run once the schema passes.
-    writeFileSync(join(root, 'bilat.config.yaml'), jobs((w, i) => `${base(i)}    catchUp: ${w}\n    ${w}: 1\n`));
+    writeFileSync(
+      join(root, 'bilat.config.yaml'),
+      jobs((w, i) => `${base(i)}    catchUp: ${w}\n    ${w}: 1\n`),
+    );
     const schema = bilat('jobs', 'list');
     expect(schema.status).toBe(1);
-    writeFileSync(join(root, 'bilat.config.yaml'), jobs((w, i) => `${base(i)}    timeout: "10 ${w}"\n    audiences: [${w}]\n    out: "output/{${w}}/{date}"\n`));
+    writeFileSync(
+      join(root, 'bilat.config.yaml'),
+      jobs((w, i) => `${base(i)}    timeout: "10 ${w}"\n    audiences: [${w}]\n    out: "output/{${w}}/{date}"\n`),
+    );
     const checked = bilat('jobs', 'list');
     expect(checked.status).toBe(1);
     writeFileSync(join(root, 'bilat.config.yaml'), job());
     words.forEach((w, i) => {
       expect(schema.err).toContain(`jobs[${i}].catchUp  "${w}" is not allowed (use one of: none, latest, all)`);
       expect(schema.err).toContain(`jobs[${i}].${w}  unknown key "${w}" (allowed keys: name, cron,`);
-      expect(checked.err).toContain(`jobs[${i}].timeout  timeout "10 ${w}" is not a duration (use a number of seconds, or a duration such as "90s", "10m", "1h30m")`);
-      expect(checked.err).toContain(`jobs[${i}].out  out "output/{${w}}/{date}": unknown token {${w}} (tokens: {job} {date} {time} {pair} {audience})`);
+      expect(checked.err).toContain(
+        `jobs[${i}].timeout  timeout "10 ${w}" is not a duration (use a number of seconds, or a duration such as "90s", "10m", "1h30m")`,
+      );
+      expect(checked.err).toContain(
+        `jobs[${i}].out  out "output/{${w}}/{date}": unknown token {${w}} (tokens: {job} {date} {time} {pair} {audience})`,
+      );
       expect(checked.err).toContain(`jobs[${i}].audiences[0]  unknown audience "${w}" (known audiences: analyst, executive, public)`);
       const run = bilat('jobs', 'run', w);
       expect(run.status).toBe(2);
@@ -265,9 +324,16 @@ describe('the binary never ends silently with exit 13', () => {
     // its next slot on timers only, so the event loop empties under it, as with issue 9 §11.
     const preload = join(root, 'unref-timers.mjs');
     writeFileSync(preload, 'const t = globalThis.setTimeout;\nglobalThis.setTimeout = (...a) => t(...a).unref();\n');
-    const r = spawnSync(process.execPath, ['--import', preload, BIN, 'schedule'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', preload, BIN, 'schedule'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
     expect(r.stdout).toMatch(/ scheduler watching 1 job\(s\)/);
-    expect(r.stderr).toBe('bilat: unexpected error: the command stopped with work unfinished (nothing left to wait for)\nThis is a bug in bilat; please report it with the command you ran.\n');
+    expect(r.stderr).toBe(
+      'bilat: unexpected error: the command stopped with work unfinished (nothing left to wait for)\nThis is a bug in bilat; please report it with the command you ran.\n',
+    );
     expect(r.status).toBe(4);
   });
 });

@@ -35,21 +35,36 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const bilat = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+const bilat = (args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
 
 describe('bilat jobs run over its timeout (child process)', () => {
   it('exits 3, writes no run folder, releases the lock and records "timed-out"', () => {
     const r = bilat(['jobs', 'run', 'too-slow', '--at', '2026-11-23T07:00:00Z']);
     expect(r.status, r.stdout + r.stderr).toBe(3);
-    expect(r.stdout).toMatch(/too-slow end timed out in [\d.]+ s: timed out \(timeout 1ms\) in attempt 1\/3; (\d data file\(s\) not built; )?nothing was published/);
+    expect(r.stdout).toMatch(
+      /too-slow end timed out in [\d.]+ s: timed out \(timeout 1ms\) in attempt 1\/3; (\d data file\(s\) not built; )?nothing was published/,
+    );
     expect(r.stdout).not.toMatch(/ retry /); // the limit covers the whole run
 
     const jobDir = join(root, 'output/too-slow');
     expect(existsSync(jobDir) ? readdirSync(jobDir) : []).toEqual([]); // no run folder, no temp folder
     expect(existsSync(join(root, 'output/.bilat/locks/too-slow.lock'))).toBe(false);
-    const history = readFileSync(join(root, 'output/.bilat/history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunRecord);
+    const history = readFileSync(join(root, 'output/.bilat/history.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as RunRecord);
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ job: 'too-slow', trigger: 'manual', status: 'timed-out', attempt: 1, exitCode: 3, timeoutMs: 1, files: [], folders: [] });
+    expect(history[0]).toMatchObject({
+      job: 'too-slow',
+      trigger: 'manual',
+      status: 'timed-out',
+      attempt: 1,
+      exitCode: 3,
+      timeoutMs: 1,
+      files: [],
+      folders: [],
+    });
     for (const f of history[0]!.notBuilt!) expect(DATA.map((d) => `data/${d}`)).toContain(f);
 
     const shown = bilat(['jobs', 'history', 'too-slow']);

@@ -35,7 +35,11 @@ function stoppableBuild() {
   const build = (opts: BuildOptions) => {
     calls.push(opts);
     return new Promise<BuildResult>((resolve) => {
-      opts.signal!.addEventListener('abort', () => resolve({ files: [], diagnostics: [], results: [], upToDate: [], durationMs: 0, aborted: true, notBuilt: opts.data }), { once: true });
+      opts.signal!.addEventListener(
+        'abort',
+        () => resolve({ files: [], diagnostics: [], results: [], upToDate: [], durationMs: 0, aborted: true, notBuilt: opts.data }),
+        { once: true },
+      );
     });
   };
   return Object.assign(build, { calls });
@@ -69,7 +73,9 @@ describe('timeout', () => {
     expect(existsSync(lockFileFor(job.stateDir, job.name))).toBe(false);
     expect(await readHistory(job.stateDir, job.name)).toEqual([r]);
     expect(log.entries.map((e) => e.event)).toEqual(['start', 'timeout', 'end']);
-    expect(log.entries[2]!.message).toBe('timed out in 600.0 s: timed out (timeout 10m) in attempt 1/3; 2 data file(s) not built; nothing was published');
+    expect(log.entries[2]!.message).toBe(
+      'timed out in 600.0 s: timed out (timeout 10m) in attempt 1/3; 2 data file(s) not built; nothing was published',
+    );
   });
 
   it('a file that finishes after the deadline (a render the timer could not interrupt) is not published', async () => {
@@ -81,7 +87,12 @@ describe('timeout', () => {
       return r;
     };
     const r = await runJob(job, { at: new Date(SLOT), trigger: 'schedule', clock, build, log, shippedTemplates: TEMPLATES });
-    expect(r).toMatchObject({ status: 'timed-out', attempt: 1, notBuilt: [], error: 'timed out (timeout 1m30s) in attempt 1/3; nothing was published' });
+    expect(r).toMatchObject({
+      status: 'timed-out',
+      attempt: 1,
+      notBuilt: [],
+      error: 'timed out (timeout 1m30s) in attempt 1/3; nothing was published',
+    });
     expect(ls(join(root, 'output/weekly'))).toEqual([]);
   });
 
@@ -92,7 +103,12 @@ describe('timeout', () => {
     const r = await runJob(job, { at: new Date(SLOT), trigger: 'schedule', clock, build, log, shippedTemplates: TEMPLATES });
     expect(build.calls).toHaveLength(2);
     expect(clock.sleeps).toEqual([600_000, 1_200_000]);
-    expect(r).toMatchObject({ status: 'timed-out', attempt: 2, exitCode: 3, error: 'timed out (timeout 15m) waiting to retry after: disk hiccup; nothing was published' });
+    expect(r).toMatchObject({
+      status: 'timed-out',
+      attempt: 2,
+      exitCode: 3,
+      error: 'timed out (timeout 15m) waiting to retry after: disk hiccup; nothing was published',
+    });
   });
 
   it('a run within its limit is unaffected, and its timer is gone afterwards', async () => {
@@ -112,7 +128,18 @@ describe('timeout', () => {
   it('in the scheduler, a hung run times out and the next slot runs as usual', async () => {
     const p = tempProject();
     cleanups.push(p.cleanup);
-    const config = resolveJobsFor(p.root, [{ name: 'hourly', cron: '0 * * * *', timezone: 'UTC', data: ['data/az-kg.yaml'], audiences: ['executive'], formats: ['html'], timeout: '20m', overlap: 'skip' }]);
+    const config = resolveJobsFor(p.root, [
+      {
+        name: 'hourly',
+        cron: '0 * * * *',
+        timezone: 'UTC',
+        data: ['data/az-kg.yaml'],
+        audiences: ['executive'],
+        formats: ['html'],
+        timeout: '20m',
+        overlap: 'skip',
+      },
+    ]);
     const clock = new FakeClock('2026-11-23T00:30:00Z');
     const stuck = stoppableBuild();
     const fine = fakeBuild();
@@ -145,7 +172,8 @@ describe('timeout in the config', () => {
     const p = tempProject();
     cleanups.push(p.cleanup);
     const jobs = ['"10 minutes"', 'PT10M', '"1:30:00"', '0', '"48h"', 'soon', '-5'].map(
-      (t, i) => `  - name: j${i}\n    cron: "0 7 * * *"\n    timezone: UTC\n    data: data/az-kg.yaml\n    out: "output/{job}"\n    timeout: ${t}\n`,
+      (t, i) =>
+        `  - name: j${i}\n    cron: "0 7 * * *"\n    timezone: UTC\n    data: data/az-kg.yaml\n    out: "output/{job}"\n    timeout: ${t}\n`,
     );
     writeFileSync(join(p.root, 'bilat.config.yaml'), `jobs:\n${jobs.join('')}`);
     let err: unknown;
@@ -170,11 +198,18 @@ describe('timeout in the config', () => {
   it('resolves timeout and history limits, with defaults', () => {
     const p = tempProject();
     cleanups.push(p.cleanup);
-    const config = resolveJobsFor(p.root, [
-      { name: 'a', cron: '0 7 * * *', timezone: 'UTC', data: 'data/az-kg.yaml', out: 'output/{job}', timeout: 45 },
-      { name: 'b', cron: '0 7 * * *', timezone: 'UTC', data: 'data/az-kg.yaml', out: 'output/{job}', timeout: '2h' },
-    ], { history: { keep: 50, maxBytes: 65536 } });
-    expect(config.jobs.map((j) => [j.timeoutMs, j.historyKeep, j.historyMaxBytes])).toEqual([[45_000, 50, 65536], [7_200_000, 50, 65536]]);
+    const config = resolveJobsFor(
+      p.root,
+      [
+        { name: 'a', cron: '0 7 * * *', timezone: 'UTC', data: 'data/az-kg.yaml', out: 'output/{job}', timeout: 45 },
+        { name: 'b', cron: '0 7 * * *', timezone: 'UTC', data: 'data/az-kg.yaml', out: 'output/{job}', timeout: '2h' },
+      ],
+      { history: { keep: 50, maxBytes: 65536 } },
+    );
+    expect(config.jobs.map((j) => [j.timeoutMs, j.historyKeep, j.historyMaxBytes])).toEqual([
+      [45_000, 50, 65536],
+      [7_200_000, 50, 65536],
+    ]);
     expect(oneJob(p.root, {})).toMatchObject({ timeoutMs: 1_800_000, historyKeep: 1000, historyMaxBytes: 1_048_576 });
   });
 });

@@ -31,7 +31,9 @@ describe(`${DATA}, the real dataset`, () => {
 
   it('gives the same single warning as of today (the default)', () => {
     const { diagnostics } = validateFile(DATA, todayIso());
-    expect(diagnostics.map((d) => [d.severity, d.path, d.line])).toEqual([['warning', 'engagements[1].date', valuePos(text, 'date: 2108').line]]);
+    expect(diagnostics.map((d) => [d.severity, d.path, d.line])).toEqual([
+      ['warning', 'engagements[1].date', valuePos(text, 'date: 2108').line],
+    ]);
   });
 
   it('as of 2021-01-01, the 2021 sources and contacts are in the future too; planned milestones are not', () => {
@@ -63,7 +65,9 @@ describe(`${DATA}, the real dataset`, () => {
     const json = JSON.stringify(parse(text), null, 2) + '\n';
     const { diagnostics } = validateDocument(parseText('az-kg.json', json), AS_OF);
     const at = positionOf(json, '"date": 2108');
-    expect(diagnostics.map((d) => [d.rule, d.path, d.line, d.column])).toEqual([['date-future', 'engagements[1].date', at.line, at.column + '"date": '.length]]);
+    expect(diagnostics.map((d) => [d.rule, d.path, d.line, d.column])).toEqual([
+      ['date-future', 'engagements[1].date', at.line, at.column + '"date": '.length],
+    ]);
   });
 
   it('a typo in the dataset becomes an error with a hint, at the key; the rules still see the rest (the 2108 warning)', () => {

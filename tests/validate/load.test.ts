@@ -52,7 +52,11 @@ describe('unusable files: one clear diagnostic each, never a throw', () => {
     ['comments only', '# nothing here\n  # still nothing\n'],
     ['a BOM only', '\uFEFF'],
   ])('an empty file (%s)', (_what, content) => {
-    expect(oneLoadError(file(`empty-${_what.replace(/\W/g, '')}.yaml`, content))).toMatchObject({ code: 'E_FILE_EMPTY', line: 1, column: 1 });
+    expect(oneLoadError(file(`empty-${_what.replace(/\W/g, '')}.yaml`, content))).toMatchObject({
+      code: 'E_FILE_EMPTY',
+      line: 1,
+      column: 1,
+    });
   });
 
   it('a binary file, located at the first NUL byte', () => {
@@ -75,7 +79,10 @@ describe('unusable files: one clear diagnostic each, never a throw', () => {
 
   it('UTF-16 text (with its byte order mark)', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('schemaVersion: 1\n', 'utf16le')]);
-    expect(oneLoadError(file('utf16.yaml', utf16))).toMatchObject({ code: 'E_FILE_BINARY', message: expect.stringContaining('is UTF-16 text') });
+    expect(oneLoadError(file('utf16.yaml', utf16))).toMatchObject({
+      code: 'E_FILE_BINARY',
+      message: expect.stringContaining('is UTF-16 text'),
+    });
   });
 
   it('a file over 10 MB, without reading it', () => {
@@ -84,7 +91,9 @@ describe('unusable files: one clear diagnostic each, never a throw', () => {
     truncateSync(p, MAX_INPUT_BYTES + 1); // sparse: cheap to make, full of NULs if it were read
     const d = oneLoadError(p);
     expect(d.code).toBe('E_FILE_TOO_LARGE');
-    expect(d.message).toBe('data file is 10,485,761 bytes; the limit is 10 MB, 10,485,760 bytes (split the relationship or move series to CSV)');
+    expect(d.message).toBe(
+      'data file is 10,485,761 bytes; the limit is 10 MB, 10,485,760 bytes (split the relationship or move series to CSV)',
+    );
   });
 
   it('exactly 10 MB is still read', () => {
@@ -95,12 +104,21 @@ describe('unusable files: one clear diagnostic each, never a throw', () => {
   it('malformed YAML, at the offending key', () => {
     const text = replaceOnce(BASE, '    publisher: Agency\n', '    publisher: Agency\n    title: Again\n');
     const d = oneLoadError(file('dup.yaml', text));
-    expect(d).toMatchObject({ code: 'E_DATA_PARSE', message: 'syntax error: Map keys must be unique', ...positionOf(text, 'title: Again') });
+    expect(d).toMatchObject({
+      code: 'E_DATA_PARSE',
+      message: 'syntax error: Map keys must be unique',
+      ...positionOf(text, 'title: Again'),
+    });
   });
 
   it('YAML indented with a tab', () => {
     const text = 'schemaVersion: 1\npair:\n\tid: aa\n';
-    expect(oneLoadError(file('tab.yaml', text))).toMatchObject({ code: 'E_DATA_PARSE', line: 3, column: 1, message: 'syntax error: Tabs are not allowed as indentation' });
+    expect(oneLoadError(file('tab.yaml', text))).toMatchObject({
+      code: 'E_DATA_PARSE',
+      line: 3,
+      column: 1,
+      message: 'syntax error: Tabs are not allowed as indentation',
+    });
   });
 
   it('malformed JSON, at the stray token', () => {
@@ -114,11 +132,18 @@ describe('unusable files: one clear diagnostic each, never a throw', () => {
 
   it('JSON the YAML parser would accept but JSON does not (single quotes, trailing comma)', () => {
     expect(oneLoadError(file('quotes.json', "{'schemaVersion': 1}")).code).toBe('E_DATA_PARSE');
-    expect(oneLoadError(file('trailing.json', '{\n  "schemaVersion": 1,\n}\n'))).toMatchObject({ code: 'E_DATA_PARSE', line: 3, column: 1 });
+    expect(oneLoadError(file('trailing.json', '{\n  "schemaVersion": 1,\n}\n'))).toMatchObject({
+      code: 'E_DATA_PARSE',
+      line: 3,
+      column: 1,
+    });
   });
 
   it('an alias bomb is refused instead of expanded', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(oneLoadError(file('bomb.yaml', bomb + '\n')).code).toBe('E_DATA_PARSE');
   });
 });
@@ -136,7 +161,9 @@ describe('readable files', () => {
     const json = JSON.stringify(data, null, 2) + '\n';
     const { diagnostics } = validateFile(file('data.json', json), AS_OF);
     const at = positionOf(json, '9.9');
-    expect(diagnostics.map((d) => [d.rule, d.path, d.line, d.column])).toEqual([['trade-arithmetic', 'trade[0].turnover', at.line, at.column]]);
+    expect(diagnostics.map((d) => [d.rule, d.path, d.line, d.column])).toEqual([
+      ['trade-arithmetic', 'trade[0].turnover', at.line, at.column],
+    ]);
   });
 
   it('a top-level list or scalar is a schema error at 1:1', () => {

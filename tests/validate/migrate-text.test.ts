@@ -19,7 +19,9 @@ describe('migrateV1Text', () => {
 
   it('rewrites JSON as JSON with its indentation', () => {
     const text = '{\n    "$schema": "bilateral.schema.json",\n    "schemaVersion": 1,\n    "pair": {}\n}\n';
-    expect(migrateV1Text('x.json', text).text).toBe('{\n    "$schema": "bilateral.v2.schema.json",\n    "schemaVersion": 2,\n    "pair": {}\n}\n');
+    expect(migrateV1Text('x.json', text).text).toBe(
+      '{\n    "$schema": "bilateral.v2.schema.json",\n    "schemaVersion": 2,\n    "pair": {}\n}\n',
+    );
   });
 
   it('a YAML syntax error is located', () => {

@@ -44,9 +44,9 @@ const typo = (key: string, n: number): string => {
 
 const partialDate = fc.oneof(
   fc.integer({ min: 1000, max: 9999 }),
-  fc.tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.option(fc.integer({ min: 1, max: 31 }))).map(
-    ([y, m, d]) => `${y}-${String(m).padStart(2, '0')}${d === null ? '' : `-${String(d).padStart(2, '0')}`}`,
-  ),
+  fc
+    .tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.option(fc.integer({ min: 1, max: 31 })))
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}${d === null ? '' : `-${String(d).padStart(2, '0')}`}`),
 );
 
 const mutation = fc.oneof(
@@ -54,12 +54,20 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), item: fc.nat() }),
   fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), n: fc.nat() }),
-  fc.record({ kind: fc.constant('unicode' as const), at: fc.nat(), value: fc.string({ unit: fc.constantFrom('grapheme', 'binary') as fc.Arbitrary<'grapheme' | 'binary'>, maxLength: 12 }) }),
+  fc.record({
+    kind: fc.constant('unicode' as const),
+    at: fc.nat(),
+    value: fc.string({ unit: fc.constantFrom('grapheme', 'binary') as fc.Arbitrary<'grapheme' | 'binary'>, maxLength: 12 }),
+  }),
   // These keep the shape valid, so the semantic rules run on odd but well-typed data.
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('date' as const), at: fc.nat(), value: partialDate }) },
   {
     weight: 3,
-    arbitrary: fc.record({ kind: fc.constant('number' as const), at: fc.nat(), value: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e-7, 1e21, 2.35, -1)) }),
+    arbitrary: fc.record({
+      kind: fc.constant('number' as const),
+      at: fc.nat(),
+      value: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e-7, 1e21, 2.35, -1)),
+    }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('reuse' as const), at: fc.nat(), from: fc.nat() }) },
 );
@@ -84,14 +92,20 @@ function apply(root: Json, m: Mutation): void {
       return;
     }
     case 'duplicate': {
-      const p = pickFrom(all.filter((q) => Array.isArray(get(root, q)) && (get(root, q) as Json[]).length > 0), m.at);
+      const p = pickFrom(
+        all.filter((q) => Array.isArray(get(root, q)) && (get(root, q) as Json[]).length > 0),
+        m.at,
+      );
       if (!p) return;
       const list = get(root, p) as Json[];
       list.push(structuredClone(list[m.item % list.length]!));
       return;
     }
     case 'rename': {
-      const p = pickFrom(all.filter((q) => typeof q.at(-1) === 'string'), m.at);
+      const p = pickFrom(
+        all.filter((q) => typeof q.at(-1) === 'string'),
+        m.at,
+      );
       if (!p) return;
       const parent = parentOf(p);
       const key = p.at(-1) as string;
@@ -103,14 +117,20 @@ function apply(root: Json, m: Mutation): void {
     case 'unicode':
     case 'date':
     case 'reuse': {
-      const p = pickFrom(m.kind === 'date' ? all.filter((q) => /^(date|published|signed|asOf|start|end|from|to)$/.test(String(q.at(-1)))) : strings, m.at);
+      const p = pickFrom(
+        m.kind === 'date' ? all.filter((q) => /^(date|published|signed|asOf|start|end|from|to)$/.test(String(q.at(-1)))) : strings,
+        m.at,
+      );
       if (!p) return;
       const value = m.kind === 'reuse' ? (get(root, pickFrom(strings, m.from)!) as string) : m.value;
       parentOf(p)[p.at(-1)!] = value;
       return;
     }
     case 'number': {
-      const p = pickFrom(all.filter((q) => typeof get(root, q) === 'number'), m.at);
+      const p = pickFrom(
+        all.filter((q) => typeof get(root, q) === 'number'),
+        m.at,
+      );
       if (p) parentOf(p)[p.at(-1)!] = m.value;
     }
   }
@@ -146,17 +166,22 @@ describe('random mutations of data/az-kg.yaml never crash validate', () => {
     let ranRules = 0;
     let runs = 0;
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.date({ min: new Date('1990-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }), (ms, asJson, day) => {
-        runs++;
-        const root = structuredClone(DATA) as Json;
-        for (const m of ms) apply(root, m);
-        const file = asJson ? 'mutant.json' : 'mutant.yaml';
-        const text = asJson ? JSON.stringify(root, null, 2) : stringify(root);
-        const result = validateText(file, text, day.toISOString().slice(0, 10));
-        if (result instanceof BilatError) return;
-        expectWellFormed(result.diagnostics, text, file);
-        if (result.data) ranRules++;
-      }),
+      fc.property(
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }),
+        (ms, asJson, day) => {
+          runs++;
+          const root = structuredClone(DATA) as Json;
+          for (const m of ms) apply(root, m);
+          const file = asJson ? 'mutant.json' : 'mutant.yaml';
+          const text = asJson ? JSON.stringify(root, null, 2) : stringify(root);
+          const result = validateText(file, text, day.toISOString().slice(0, 10));
+          if (result instanceof BilatError) return;
+          expectWellFormed(result.diagnostics, text, file);
+          if (result.data) ranRules++;
+        },
+      ),
       { seed: SEED, numRuns: 200 },
     );
     // Guard against a generator that only ever breaks the shape: the semantic rules must get exercised.
@@ -164,7 +189,11 @@ describe('random mutations of data/az-kg.yaml never crash validate', () => {
   });
 
   it('survives random edits of the raw text (inserted, deleted and replaced characters)', () => {
-    const edit = fc.record({ at: fc.nat({ max: TEXT.length }), cut: fc.nat({ max: 8 }), insert: fc.string({ unit: fc.constantFrom('grapheme', 'binary') as fc.Arbitrary<'grapheme' | 'binary'>, maxLength: 6 }) });
+    const edit = fc.record({
+      at: fc.nat({ max: TEXT.length }),
+      cut: fc.nat({ max: 8 }),
+      insert: fc.string({ unit: fc.constantFrom('grapheme', 'binary') as fc.Arbitrary<'grapheme' | 'binary'>, maxLength: 6 }),
+    });
     let parsed = 0;
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
@@ -181,7 +210,9 @@ describe('random mutations of data/az-kg.yaml never crash validate', () => {
 
   it('the mutation machinery does mutate (a typo is reported as an unknown key)', () => {
     const root = structuredClone(DATA) as Json;
-    const at = paths(root).filter((q) => typeof q.at(-1) === 'string').findIndex((q) => q.join('.') === 'trade.0.exports');
+    const at = paths(root)
+      .filter((q) => typeof q.at(-1) === 'string')
+      .findIndex((q) => q.join('.') === 'trade.0.exports');
     expect(at).toBeGreaterThanOrEqual(0);
     apply(root, { kind: 'rename', at, n: 3 }); // 3 % 3 = 0: swap the neighbours at 3 % 6 = 3, "or" → "ro"
     const result = validateText('x.yaml', stringify(root));

@@ -27,10 +27,18 @@ describe('date-future', () => {
   });
 
   it('names the item’s data-quality note in the hint when it has one', () => {
-    const text = edit(open, ['date: 2020-04-27', 'date: 2108'], ['    sources: [src-a]\nagreements:', '    quality: [dq-one]\n    sources: [src-a]\nagreements:']);
+    const text = edit(
+      open,
+      ['date: 2020-04-27', 'date: 2108'],
+      ['    sources: [src-a]\nagreements:', '    quality: [dq-one]\n    sources: [src-a]\nagreements:'],
+    );
     const [d, ...rest] = check(text);
     expect(rest).toEqual([]);
-    expect(d).toMatchObject({ rule: 'date-future', path: 'engagements[0].date', hint: 'kept as printed; documented in data-quality note dq-one' });
+    expect(d).toMatchObject({
+      rule: 'date-future',
+      path: 'engagements[0].date',
+      hint: 'kept as printed; documented in data-quality note dq-one',
+    });
   });
 
   it('still warns when the item is reported or held; not when it is planned', () => {

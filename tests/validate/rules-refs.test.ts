@@ -13,7 +13,11 @@ describe('reference: unknown people, sources, organizations', () => {
   });
 
   it('flags an unknown source, at the list item', () => {
-    const text = replaceOnce(BASE, '    organizations: [org-a]\n    outcomes:', '    organizations: [org-a]\n    sources: [src-a, src-aa]\n    outcomes:');
+    const text = replaceOnce(
+      BASE,
+      '    organizations: [org-a]\n    outcomes:',
+      '    organizations: [org-a]\n    sources: [src-a, src-aa]\n    outcomes:',
+    );
     const deduped = replaceOnce(text, '        text: Keep talking.\n    sources: [src-a]\n', '        text: Keep talking.\n');
     const diags = check(deduped);
     expect(diags.map(brief)).toEqual([
@@ -43,8 +47,16 @@ describe('reference: unknown people, sources, organizations', () => {
   });
 
   it.each([
-    ['an outcome giver', ['        text: Keep talking.\n', '        text: Keep talking.\n        by: nobody\n'], 'engagements[0].outcomes[0].by'],
-    ['a quality note', ['    sources: [src-a]\norganizations:', '    quality: [dq-none]\n    sources: [src-a]\norganizations:'], 'trade[0].quality[0]'],
+    [
+      'an outcome giver',
+      ['        text: Keep talking.\n', '        text: Keep talking.\n        by: nobody\n'],
+      'engagements[0].outcomes[0].by',
+    ],
+    [
+      'a quality note',
+      ['    sources: [src-a]\norganizations:', '    quality: [dq-none]\n    sources: [src-a]\norganizations:'],
+      'trade[0].quality[0]',
+    ],
     ['a marked milestone', ['    date: 1993\n', '    date: 1993\n    organization: org-b\n'], 'milestones[0].organization'],
     ['a source of a note', ['    action: kept\n    sources: [src-a]', '    action: kept\n    sources: [src-b]'], 'notes[0].sources[0]'],
   ] as const)('checks %s', (_what, [from, to], path) => {
@@ -116,7 +128,11 @@ describe('unsourced: facts without a source', () => {
   });
 
   it('lets a role rely on its person’s sources', () => {
-    const moved = edit(BASE, ['        to: 2021-06\n        sources: [src-a]\n', '        to: 2021-06\n'], ['    country: AA\n    roles:', '    country: AA\n    sources: [src-a]\n    roles:']);
+    const moved = edit(
+      BASE,
+      ['        to: 2021-06\n        sources: [src-a]\n', '        to: 2021-06\n'],
+      ['    country: AA\n    roles:', '    country: AA\n    sources: [src-a]\n    roles:'],
+    );
     expect(check(moved)).toEqual([]);
     const none = replaceOnce(BASE, '        to: 2021-06\n        sources: [src-a]\n', '        to: 2021-06\n');
     expect(check(none).map((d) => [d.rule, d.path])).toEqual([['unsourced', 'people[0].roles[0]']]);

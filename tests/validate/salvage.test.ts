@@ -45,7 +45,13 @@ describe('rules on a file the schema rejects', () => {
     );
     const nowhere = positionOf(t, 'nowhere');
     expect(rows(t).filter((r) => r[0] === 'error')).toEqual([
-      ['error', 'schema', 'agreements.treaties[0].title', positionOf(t, 'title: 7').line, positionOf(t, 'title: 7').column + 'title: '.length],
+      [
+        'error',
+        'schema',
+        'agreements.treaties[0].title',
+        positionOf(t, 'title: 7').line,
+        positionOf(t, 'title: 7').column + 'title: '.length,
+      ],
       ['error', 'reference', 'agreements.treaties[1].sources[0]', nowhere.line, nowhere.column],
     ]);
   });
@@ -55,19 +61,26 @@ describe('rules on a file the schema rejects', () => {
   it('the figures as written come from the right row once a row is set aside', () => {
     const FIX = 'tests/fixtures/batch/good-a.yaml';
     let t = readFileSync(FIX, 'utf8').replace('    start: 2023\n', '    start: not-a-date\n');
-    t = t.replace('    exports: 80\n    imports: 64.9\n    turnover: 144.9\n    balance: 15.1', '    exports: 80.000\n    imports: 64.900\n    turnover: 144.900\n    balance: 15.100');
+    t = t.replace(
+      '    exports: 80\n    imports: 64.9\n    turnover: 144.9\n    balance: 15.1',
+      '    exports: 80.000\n    imports: 64.900\n    turnover: 144.900\n    balance: 15.100',
+    );
     t = t.replace('    turnover: 164.2', '    turnover: 164');
     expect(validateDocument(parseText(FIX, t), AS_OF).diagnostics.map((d) => [d.rule, d.path])).toEqual([['schema', 'trade[0].start']]);
   });
 
   it('an item set aside for an id written as a number: references to that id stay silent', () => {
     const FIX = 'tests/fixtures/batch/good-a.yaml';
-    const t = readFileSync(FIX, 'utf8').replace('  - id: diplomatic-relations', '  - id: 1998').replace('    of: diplomatic-relations', '    of: "1998"');
+    const t = readFileSync(FIX, 'utf8')
+      .replace('  - id: diplomatic-relations', '  - id: 1998')
+      .replace('    of: diplomatic-relations', '    of: "1998"');
     expect(validateDocument(parseText(FIX, t), AS_OF).diagnostics.map((d) => [d.rule, d.path])).toEqual([['schema', 'milestones[0].id']]);
   });
 
   it('a problem outside any list item (no pair at all): the schema diagnostics only', () => {
-    const t = text.replace(/^pair:\n(?: {2}.*\n)+/m, '').replace('    sources: [tdi-2021-12-22]\n\nagreements:', '    sources: [tdi-2021-12-2]\n\nagreements:');
+    const t = text
+      .replace(/^pair:\n(?: {2}.*\n)+/m, '')
+      .replace('    sources: [tdi-2021-12-22]\n\nagreements:', '    sources: [tdi-2021-12-2]\n\nagreements:');
     const r = check(t).diagnostics;
     expect(r.length).toBeGreaterThan(0);
     expect(r.every((d) => d.rule === 'schema' || d.rule === 'load')).toBe(true);

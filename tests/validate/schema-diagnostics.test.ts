@@ -14,7 +14,9 @@ describe('unknown keys', () => {
     const text = replaceOnce(BASE, 'engagements:\n', 'engagments:\n');
     const diags = check(text);
     // The list is not under its real key, so nothing else is wrong with it.
-    expect(diags.map(brief)).toEqual([{ rule: 'schema', severity: 'error', path: 'engagments', line: positionOf(text, 'engagments:').line, column: 1 }]);
+    expect(diags.map(brief)).toEqual([
+      { rule: 'schema', severity: 'error', path: 'engagments', line: positionOf(text, 'engagments:').line, column: 1 },
+    ]);
     expect(diags[0]!.hint).toBe('did you mean "engagements"?');
   });
 
@@ -91,11 +93,19 @@ describe('wrong types and values', () => {
     const text = replaceOnce(BASE, '    title: A report\n', '');
     const [d, ...rest] = check(text);
     expect(rest).toEqual([]);
-    expect(d).toMatchObject({ path: 'sources[0].title', message: 'missing required field (expected string, or one per language such as {en: "…", ru: "…"})', ...positionOf(text, 'id: src-a') });
+    expect(d).toMatchObject({
+      path: 'sources[0].title',
+      message: 'missing required field (expected string, or one per language such as {en: "…", ru: "…"})',
+      ...positionOf(text, 'id: src-a'),
+    });
   });
 
   it('flags an empty required list', () => {
-    const text = replaceOnce(BASE, '    roles:\n      - title: Minister\n        country: AA\n        from: 2019-01\n        to: 2021-06\n        sources: [src-a]\n', '    roles: []\n');
+    const text = replaceOnce(
+      BASE,
+      '    roles:\n      - title: Minister\n        country: AA\n        from: 2019-01\n        to: 2021-06\n        sources: [src-a]\n',
+      '    roles: []\n',
+    );
     const fixed = replaceOnce(text, '        role: Minister\n', '');
     const [d, ...rest] = check(fixed);
     expect(rest).toEqual([]);

@@ -85,10 +85,17 @@ describe('a good CSV file', () => {
   });
 
   it('accepts a CRLF file with a BOM, comments, blank lines, quoted cells and spaces around cells', () => {
-    const csv = '\ufeff# exported by hand\r\nid , start,end,label,exports,imports,sources\r\n\r\n"t2022",2022,2022,"2022, revised",1104, 502 ,"synthetic-a synthetic-b"\r\n';
+    const csv =
+      '\ufeff# exported by hand\r\nid , start,end,label,exports,imports,sources\r\n\r\n"t2022",2022,2022,"2022, revised",1104, 502 ,"synthetic-a synthetic-b"\r\n';
     const r = check(project({ [CSV]: csv }));
     expect(r.diagnostics).toEqual([]);
-    expect(r.data!.trade![2]).toMatchObject({ id: 't2022', label: '2022, revised', exports: 1104, imports: 502, sources: ['synthetic-a', 'synthetic-b'] });
+    expect(r.data!.trade![2]).toMatchObject({
+      id: 't2022',
+      label: '2022, revised',
+      exports: 1104,
+      imports: 502,
+      sources: ['synthetic-a', 'synthetic-b'],
+    });
   });
 
   it('works the same from a JSON relationship file', () => {
@@ -149,7 +156,9 @@ describe('columns and rows', () => {
   it('reports a column without a default that every period needs once, at the header, and reads no row', () => {
     const dir = project({ [YAML]: yamlWith('    currency: EUR\n', ''), [CSV]: 'id,start,end\nt2022,2022,2022\nt2023,2023,2023\n' });
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: CSV, line: 1, column: 1, path: 'tradeFiles[0]', rule: 'csv', severity: 'error' }]);
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: CSV, line: 1, column: 1, path: 'tradeFiles[0]', rule: 'csv', severity: 'error' },
+    ]);
     expect(diags[0]!.message).toBe('no "currency" column, which every trade period needs; no row is read');
     expect(diags[0]!.hint).toBe(`add a column "currency", or currency: under tradeFiles[0] in ${YAML}`);
   });
@@ -166,7 +175,9 @@ describe('columns and rows', () => {
       { file: CSV, ...positionOf(csv, 'synthetic-x'), path: 'trade[2].sources[0]', rule: 'reference', severity: 'error' },
     ]);
     expect(r.diagnostics[0]!.message).toBe('row has 10 cells, the header names 9 columns; the row is skipped');
-    expect(r.diagnostics[0]!.hint).toBe('a figure written with a comma, like 1,234, splits into two cells: write 1234, and quote text that holds a comma');
+    expect(r.diagnostics[0]!.hint).toBe(
+      'a figure written with a comma, like 1,234, splits into two cells: write 1234, and quote text that holds a comma',
+    );
     expect(r.diagnostics[1]!.message).toBe('row has 5 cells, the header names 9 columns; the row is skipped');
   });
 
@@ -174,14 +185,18 @@ describe('columns and rows', () => {
     const csv = 'id,start,end,exports,,\nt2022,2022,2022,1,,\nt2023,2023,2023,2,x,\n';
     const dir = project({ [CSV]: csv });
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: CSV, line: 3, column: positionOf(csv, ',x,').column + 1, path: 'tradeFiles[0]', rule: 'csv', severity: 'error' }]);
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: CSV, line: 3, column: positionOf(csv, ',x,').column + 1, path: 'tradeFiles[0]', rule: 'csv', severity: 'error' },
+    ]);
     expect(diags[0]!.message).toBe('value "x" in column 5, which has no name in the header');
   });
 
   it('says so when the file is separated by semicolons', () => {
     const dir = project({ [CSV]: 'id;start;end\nt2022;2022;2022\n' });
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: CSV, line: 1, column: 1, path: 'tradeFiles[0]', rule: 'csv', severity: 'error' }]);
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: CSV, line: 1, column: 1, path: 'tradeFiles[0]', rule: 'csv', severity: 'error' },
+    ]);
     expect(diags[0]!.message).toContain('trade CSV files are separated by commas');
   });
 
@@ -198,7 +213,9 @@ describe('rules on CSV rows, located in the CSV file', () => {
     const csv = `${HEADER}t2022,2022,2022,2022,1104,502,1606,602,synthetic-b; synthetc-a\n`;
     const dir = project({ [CSV]: csv });
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: CSV, ...positionOf(csv, 'synthetc-a'), path: 'trade[2].sources[1]', rule: 'reference', severity: 'error' }]);
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: CSV, ...positionOf(csv, 'synthetc-a'), path: 'trade[2].sources[1]', rule: 'reference', severity: 'error' },
+    ]);
     expect(diags[0]).toMatchObject({ message: 'unknown source "synthetc-a"', hint: 'did you mean "synthetic-a"?' });
   });
 
@@ -210,7 +227,9 @@ describe('rules on CSV rows, located in the CSV file', () => {
     };
     expect(arithmetic('3.8')).toEqual([]); // 2.3 + 1.4 stands for [3.6, 3.8)
     expect(arithmetic('3.70')).toEqual([]);
-    expect(arithmetic('3.85')).toEqual([{ file: CSV, ...positionOf(row('3.85'), '3.85'), path: 'trade[2].turnover', rule: 'trade-arithmetic', severity: 'error' }]);
+    expect(arithmetic('3.85')).toEqual([
+      { file: CSV, ...positionOf(row('3.85'), '3.85'), path: 'trade[2].turnover', rule: 'trade-arithmetic', severity: 'error' },
+    ]);
   });
 
   it('dates: a period that ends before it starts, and an end after the as-of date', () => {
@@ -226,7 +245,9 @@ describe('rules on CSV rows, located in the CSV file', () => {
     const csv = `${HEADER}t2022,2022-13,2022,,1,2,,,\n`;
     const dir = project({ [CSV]: csv });
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: CSV, ...positionOf(csv, '2022-13'), path: 'trade[2].start', rule: 'schema', severity: 'error' }]);
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: CSV, ...positionOf(csv, '2022-13'), path: 'trade[2].start', rule: 'schema', severity: 'error' },
+    ]);
     expect(diags[0]!.message).toBe('expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
   });
 
@@ -234,21 +255,29 @@ describe('rules on CSV rows, located in the CSV file', () => {
     const csv = `${HEADER}t2021,2021,2021,,1,2,,,\n`;
     const dir = project({ [CSV]: csv });
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: CSV, line: 2, column: 1, path: 'trade[2].id', rule: 'duplicate-id', severity: 'error' }]);
-    expect(diags[0]!.message).toBe(`duplicate id "t2021" (first used at ${join(dir, YAML)}:${positionOf(fixtureYaml, '{ id: t2021').line})`);
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: CSV, line: 2, column: 1, path: 'trade[2].id', rule: 'duplicate-id', severity: 'error' },
+    ]);
+    expect(diags[0]!.message).toBe(
+      `duplicate id "t2021" (first used at ${join(dir, YAML)}:${positionOf(fixtureYaml, '{ id: t2021').line})`,
+    );
   });
 
   it('a bad default is reported once, in the relationship file, however many rows take it', () => {
     const yaml = yamlWith('    sources: [synthetic-b]\n', '    sources: [synthetic-q]\n');
     const dir = project({ [YAML]: yaml });
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: YAML, ...positionOf(yaml, 'synthetic-q'), path: 'trade[2].sources[0]', rule: 'reference', severity: 'error' }]);
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: YAML, ...positionOf(yaml, 'synthetic-q'), path: 'trade[2].sources[0]', rule: 'reference', severity: 'error' },
+    ]);
   });
 
   it('an inline period keeps its place in the relationship file', () => {
     const yaml = yamlWith("label: '2021', reporter: RS", "label: '2021', reporter: XX");
     const dir = project({ [YAML]: yaml });
-    expect(check(dir).diagnostics.map((d) => where(dir, d))).toEqual([{ file: YAML, ...valuePos(yaml, 'reporter: XX'), path: 'trade[1].reporter', rule: 'reference', severity: 'error' }]);
+    expect(check(dir).diagnostics.map((d) => where(dir, d))).toEqual([
+      { file: YAML, ...valuePos(yaml, 'reporter: XX'), path: 'trade[1].reporter', rule: 'reference', severity: 'error' },
+    ]);
   });
 });
 
@@ -262,7 +291,9 @@ describe('the path of a CSV file', () => {
     const yaml = yamlWith('path: trade/mn-rs.csv', `path: '${path}'`);
     const dir = project({ [YAML]: yaml });
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: YAML, ...valuePos(yaml, `path: '${path}'`), path: 'tradeFiles[0].path', rule: 'schema', severity: 'error' }]);
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: YAML, ...valuePos(yaml, `path: '${path}'`), path: 'tradeFiles[0].path', rule: 'schema', severity: 'error' },
+    ]);
     expect(diags[0]!.message).toBe(`path "${path}" is refused: ${why}`);
   });
 
@@ -274,7 +305,9 @@ describe('the path of a CSV file', () => {
     const dir = project({ [YAML]: yaml });
     symlinkSync(join(outside, 'x.csv'), join(dir, 'trade/link.csv'));
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: YAML, ...valuePos(yaml, 'path: trade/link.csv'), path: 'tradeFiles[0].path', rule: 'csv', severity: 'error' }]);
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: YAML, ...valuePos(yaml, 'path: trade/link.csv'), path: 'tradeFiles[0].path', rule: 'csv', severity: 'error' },
+    ]);
     expect(diags[0]!.message).toMatch(/^path "trade\/link\.csv" is refused: it leads out of the relationship file's folder/);
   });
 
@@ -282,8 +315,14 @@ describe('the path of a CSV file', () => {
     const yaml = yamlWith('path: trade/mn-rs.csv', 'path: trade/mn-rs-2024.csv');
     const dir = project({ [YAML]: yaml });
     const diags = check(dir).diagnostics;
-    expect(diags.map((d) => where(dir, d))).toEqual([{ file: YAML, ...valuePos(yaml, 'path: trade/mn-rs-2024.csv'), path: 'tradeFiles[0].path', rule: 'csv', severity: 'error' }]);
-    expect(diags[0]).toMatchObject({ code: 'E_FILE_MISSING', message: `CSV file ${join(dir, 'trade/mn-rs-2024.csv')} not found`, hint: `"trade/mn-rs-2024.csv" is relative to the folder of ${YAML}` });
+    expect(diags.map((d) => where(dir, d))).toEqual([
+      { file: YAML, ...valuePos(yaml, 'path: trade/mn-rs-2024.csv'), path: 'tradeFiles[0].path', rule: 'csv', severity: 'error' },
+    ]);
+    expect(diags[0]).toMatchObject({
+      code: 'E_FILE_MISSING',
+      message: `CSV file ${join(dir, 'trade/mn-rs-2024.csv')} not found`,
+      hint: `"trade/mn-rs-2024.csv" is relative to the folder of ${YAML}`,
+    });
   });
 
   it('a folder, an empty file and a binary file each get one message', () => {
@@ -291,8 +330,12 @@ describe('the path of a CSV file', () => {
       const dir = project(files);
       return check(dir).diagnostics.map((d) => [where(dir, d).file, d.code, d.message.replace(dir, '<dir>')]);
     };
-    expect(run({ [YAML]: yamlWith('path: trade/mn-rs.csv', 'path: trade') })).toEqual([[YAML, 'E_FILE_DIRECTORY', '<dir>/trade: is a directory, not a CSV file (name a .csv file inside it)']]);
-    expect(run({ [CSV]: '# nothing yet\n' })).toEqual([[CSV, 'E_FILE_EMPTY', 'CSV file is empty (it needs a header row naming the columns)']]);
+    expect(run({ [YAML]: yamlWith('path: trade/mn-rs.csv', 'path: trade') })).toEqual([
+      [YAML, 'E_FILE_DIRECTORY', '<dir>/trade: is a directory, not a CSV file (name a .csv file inside it)'],
+    ]);
+    expect(run({ [CSV]: '# nothing yet\n' })).toEqual([
+      [CSV, 'E_FILE_EMPTY', 'CSV file is empty (it needs a header row naming the columns)'],
+    ]);
     expect(run({ [CSV]: 'id,start\0\n' })).toEqual([[CSV, 'E_FILE_BINARY', 'looks like a binary file (NUL byte); expected CSV text']]);
   });
 });
@@ -303,9 +346,21 @@ describe('parseCsv', () => {
     const t = parseCsv('t.csv', text);
     const cells = [t.header, ...t.rows].map((r) => r.cells.map((c) => [c.value, c.line, c.column]));
     expect(cells).toEqual([
-      [['a', 1, 1], ['b', 1, 4], ['c', 1, 7]],
-      [['x', 4, 1], ['multi\nline', 4, 3], ['z', 5, 7]],
-      [['q "w"', 7, 1], ['2', 7, 11], ['3', 7, 15]],
+      [
+        ['a', 1, 1],
+        ['b', 1, 4],
+        ['c', 1, 7],
+      ],
+      [
+        ['x', 4, 1],
+        ['multi\nline', 4, 3],
+        ['z', 5, 7],
+      ],
+      [
+        ['q "w"', 7, 1],
+        ['2', 7, 11],
+        ['3', 7, 15],
+      ],
     ]);
     expect(t.rows.map((r) => r.line)).toEqual([4, 7]);
   });
@@ -315,7 +370,15 @@ describe('parseCsv', () => {
     ['a,b\n\n# c\n1,x"2"\n', 4, 4, 'a quote in the middle of a cell that does not start with one'],
     ['a,b\r\n1,"x"y\r\n', 2, 3, 'text after the closing quote of a cell'],
   ])('locates a syntax error: %j', (text, line, column, reason) => {
-    expect(() => parseCsv('t.csv', text)).toThrow(expect.objectContaining({ code: 'E_DATA_PARSE', file: 't.csv', line, column, message: expect.stringContaining(`CSV syntax error: ${reason}`) }));
+    expect(() => parseCsv('t.csv', text)).toThrow(
+      expect.objectContaining({
+        code: 'E_DATA_PARSE',
+        file: 't.csv',
+        line,
+        column,
+        message: expect.stringContaining(`CSV syntax error: ${reason}`),
+      }),
+    );
   });
 });
 

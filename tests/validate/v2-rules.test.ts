@@ -39,16 +39,12 @@ describe('schema version 2', () => {
     expect(check(text).map((d) => [d.path, d.message])).toEqual([['indicators', 'unknown key "indicators"']]);
   });
 
-  it.each([
-    ['{approx: 11}'],
-    ['{over: 11}'],
-    ['{atLeast: 11}'],
-    ['{atMost: 11}'],
-    ['{under: 11}'],
-    ['{range: [10, 12]}'],
-  ])('accepts the approximate figure %s', (q) => {
-    expect(check(edit(V2, 'turnover: {over: 11}', `turnover: ${q}`))).toEqual([]);
-  });
+  it.each([['{approx: 11}'], ['{over: 11}'], ['{atLeast: 11}'], ['{atMost: 11}'], ['{under: 11}'], ['{range: [10, 12]}']])(
+    'accepts the approximate figure %s',
+    (q) => {
+      expect(check(edit(V2, 'turnover: {over: 11}', `turnover: ${q}`))).toEqual([]);
+    },
+  );
 
   it('refuses an approximation with two qualifiers, at the figure', () => {
     const text = edit(V2, 'turnover: {over: 11}', 'turnover: {over: 11, approx: 12}');
@@ -57,17 +53,29 @@ describe('schema version 2', () => {
   });
 
   it('an event takes `date` or `dates`, not both, not neither', () => {
-    const both = edit(V2, '    date: 2024-07-11\n    kind: meeting', '    date: 2024-07-11\n    dates: {start: 2024-07-11, end: 2024-07-12}\n    kind: meeting');
+    const both = edit(
+      V2,
+      '    date: 2024-07-11\n    kind: meeting',
+      '    date: 2024-07-11\n    dates: {start: 2024-07-11, end: 2024-07-12}\n    kind: meeting',
+    );
     expect(check(both).map((d) => [d.path, d.message, d.hint])).toEqual([
-      ['engagements[1].dates', 'give either `date` (one day) or `dates: {start, end}` (several days), not both', 'keep `dates` and remove `date`, or the reverse for a one-day event'],
+      [
+        'engagements[1].dates',
+        'give either `date` (one day) or `dates: {start, end}` (several days), not both',
+        'keep `dates` and remove `date`, or the reverse for a one-day event',
+      ],
     ]);
     const neither = edit(V2, '    date: 2024-07-11\n    kind: meeting', '    kind: meeting');
-    expect(check(neither).map((d) => [d.path, d.message])).toEqual([['engagements[1].date', 'missing required field: `date` (one day) or `dates: {start, end}` (several days)']]);
+    expect(check(neither).map((d) => [d.path, d.message])).toEqual([
+      ['engagements[1].date', 'missing required field: `date` (one day) or `dates: {start, end}` (several days)'],
+    ]);
   });
 
   it('a range that ends before it starts is an error at its end', () => {
     const text = edit(V2, 'dates: {start: 2024-08-22, end: 2024-08-23}', 'dates: {start: 2024-08-22, end: 2024-08-21}');
-    expect(check(text).map(brief)).toEqual([{ severity: 'error', rule: 'period-order', path: 'engagements[0].dates.end', ...at(text, '2024-08-21') }]);
+    expect(check(text).map(brief)).toEqual([
+      { severity: 'error', rule: 'period-order', path: 'engagements[0].dates.end', ...at(text, '2024-08-21') },
+    ]);
   });
 
   it('a reporter may be unknown in v2, never in v1', () => {
@@ -117,10 +125,12 @@ describe('a data-quality note turns a turnover that does not add up into a warni
 
   it('without a note: an error', () => {
     const text = wrong(V2);
-    expect(check(text).map(brief)).toEqual([{ severity: 'error', rule: 'trade-arithmetic', path: 'trade[0].turnover', ...at(text, '190.1') }]);
+    expect(check(text).map(brief)).toEqual([
+      { severity: 'error', rule: 'trade-arithmetic', path: 'trade[0].turnover', ...at(text, '190.1') },
+    ]);
   });
 
-  it('with the note in the period\'s quality list: a warning that names it', () => {
+  it("with the note in the period's quality list: a warning that names it", () => {
     const text = edit(wrong(V2), '    turnover: 190.1\n', '    turnover: 190.1\n    quality: [dq-title]\n');
     const [d] = check(text);
     expect(brief(d!)).toMatchObject({ severity: 'warning', rule: 'trade-arithmetic', path: 'trade[0].turnover' });
@@ -134,9 +144,11 @@ describe('a data-quality note turns a turnover that does not add up into a warni
     expect(d!.hint).toContain('dq-title');
   });
 
-  it('in a version 1 file too (the base note dq-one, listed in the period\'s quality)', () => {
+  it("in a version 1 file too (the base note dq-one, listed in the period's quality)", () => {
     const text = edit(BASE, '    turnover: 3.7\n', '    turnover: 3.9\n    quality: [dq-one]\n');
-    expect(check(text).map((d) => [d.rule, d.severity, d.hint])).toEqual([['trade-arithmetic', 'warning', 'kept as reported; documented in data-quality note dq-one']]);
+    expect(check(text).map((d) => [d.rule, d.severity, d.hint])).toEqual([
+      ['trade-arithmetic', 'warning', 'kept as reported; documented in data-quality note dq-one'],
+    ]);
   });
 
   it('a note about the whole period (not the figure) does not excuse the sum', () => {
@@ -147,7 +159,10 @@ describe('a data-quality note turns a turnover that does not add up into a warni
 
   it('a quality id that names no note excuses nothing', () => {
     const text = edit(BASE, '    turnover: 3.7\n', '    turnover: 3.9\n    quality: [dq-none]\n');
-    expect(check(text).map((d) => [d.rule, d.severity])).toEqual([['trade-arithmetic', 'error'], ['reference', 'error']]);
+    expect(check(text).map((d) => [d.rule, d.severity])).toEqual([
+      ['trade-arithmetic', 'error'],
+      ['reference', 'error'],
+    ]);
   });
 
   it('an approximate figure is not held to the sum', () => {
@@ -159,12 +174,40 @@ describe('ids in every reference list are checked, located', () => {
   it.each([
     ['note about', 'about: [treaty-allied]', 'about: [treaty-alied]', 'notes[0].about[0]', 'treaty-alied', 'did you mean "treaty-allied"?'],
     ['signedAt', 'signedAt: e-visit', 'signedAt: e-vist', 'agreements.treaties[0].signedAt', 'e-vist', 'did you mean "e-visit"?'],
-    ['documents signed', '        - treaty: treaty-allied\n', '        - treaty: treaty-alliedd\n', 'engagements[0].documents.list[0].treaty', 'treaty-alliedd', 'did you mean "treaty-allied"?'],
+    [
+      'documents signed',
+      '        - treaty: treaty-allied\n',
+      '        - treaty: treaty-alliedd\n',
+      'engagements[0].documents.list[0].treaty',
+      'treaty-alliedd',
+      'did you mean "treaty-allied"?',
+    ],
     ['mechanism', 'mechanism: igc', 'mechanism: igcc', 'engagements[1].mechanism', 'igcc', 'did you mean "igc"?'],
-    ['session engagement', 'engagement: e-igc-3', 'engagement: e-igc-4', 'mechanisms[0].sessions[0].engagement', 'e-igc-4', 'did you mean "e-igc-3"?'],
-    ['status treaty', 'treaty: treaty-allied\n    sources', 'treaty: treaty-x\n    sources', 'status[1].treaty', 'treaty-x', 'add it under agreements.treaties: or fix the id'],
+    [
+      'session engagement',
+      'engagement: e-igc-3',
+      'engagement: e-igc-4',
+      'mechanisms[0].sessions[0].engagement',
+      'e-igc-4',
+      'did you mean "e-igc-3"?',
+    ],
+    [
+      'status treaty',
+      'treaty: treaty-allied\n    sources',
+      'treaty: treaty-x\n    sources',
+      'status[1].treaty',
+      'treaty-x',
+      'add it under agreements.treaties: or fix the id',
+    ],
     ['quote speaker', 'speaker: p-two', 'speaker: p-too', 'quotes[0].speaker', 'p-too', 'did you mean "p-two"?'],
-    ['mirror sources', '      sources: [src-a]\n    sources: [src-a]\n  - id: t-2024-jan', '      sources: [src-b]\n    sources: [src-a]\n  - id: t-2024-jan', 'trade[0].mirror.sources[0]', 'src-b', 'did you mean "src-a"?'],
+    [
+      'mirror sources',
+      '      sources: [src-a]\n    sources: [src-a]\n  - id: t-2024-jan',
+      '      sources: [src-b]\n    sources: [src-a]\n  - id: t-2024-jan',
+      'trade[0].mirror.sources[0]',
+      'src-b',
+      'did you mean "src-a"?',
+    ],
   ])('%s', (_what, from, to, path, needle, hint) => {
     const text = edit(V2, from, to);
     const d = check(text);
@@ -172,18 +215,32 @@ describe('ids in every reference list are checked, located', () => {
     expect(d[0]!.hint).toBe(hint);
   });
 
-  it('each of several roles must be one of the person\'s roles', () => {
-    const text = edit(V2, 'roles: [Prime Minister, Co-chair of the Intergovernmental Commission]', 'roles: [Prime Minister, Co-chair of the Commission]');
+  it("each of several roles must be one of the person's roles", () => {
+    const text = edit(
+      V2,
+      'roles: [Prime Minister, Co-chair of the Intergovernmental Commission]',
+      'roles: [Prime Minister, Co-chair of the Commission]',
+    );
     const d = check(text);
-    expect(d.map(brief)).toEqual([{ severity: 'error', rule: 'reference', path: 'engagements[0].participants[1].roles[1]', ...at(text, 'Co-chair of the Commission') }]);
+    expect(d.map(brief)).toEqual([
+      { severity: 'error', rule: 'reference', path: 'engagements[0].participants[1].roles[1]', ...at(text, 'Co-chair of the Commission') },
+    ]);
     expect(d[0]!.hint).toBe('known roles: Prime Minister; Co-chair of the Intergovernmental Commission; add the role under people');
   });
 
   it('each of several roles must be held on the day of the engagement', () => {
-    const text = edit(V2, '      - title: Co-chair of the Intergovernmental Commission\n        country: AA\n', '      - title: Co-chair of the Intergovernmental Commission\n        country: AA\n        from: 2025\n');
+    const text = edit(
+      V2,
+      '      - title: Co-chair of the Intergovernmental Commission\n        country: AA\n',
+      '      - title: Co-chair of the Intergovernmental Commission\n        country: AA\n        from: 2025\n',
+    );
     const d = check(text);
     expect(d.map((x) => [x.rule, x.path, x.message])).toEqual([
-      ['role-period', 'engagements[0].participants[1].roles[1]', 'Person One held "Co-chair of the Intergovernmental Commission" 2025–…, not on 2024-08-22'],
+      [
+        'role-period',
+        'engagements[0].participants[1].roles[1]',
+        'Person One held "Co-chair of the Intergovernmental Commission" 2025–…, not on 2024-08-22',
+      ],
     ]);
   });
 

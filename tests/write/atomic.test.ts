@@ -41,7 +41,7 @@ describe('writeFileAtomic', () => {
 });
 
 describe('files written together', () => {
-  it('a failure on the second file removes the first one\'s temp file and replaces nothing', async () => {
+  it("a failure on the second file removes the first one's temp file and replaces nothing", async () => {
     const d = dir();
     writeFileSync(join(d, 'a.html'), 'old a');
     writeFileSync(join(d, 'sub'), 'a file where a folder is needed');
@@ -102,11 +102,16 @@ describe.skipIf(process.platform === 'win32')('a short write (file-size limit), 
     const first = build();
     expect(first.status, first.stderr).toBe(0);
     const before = readFileSync(join(out, 'az-kg-executive.html'));
-    writeFileSync(join(out, 'az-kg-executive.html'), Buffer.concat([before.subarray(0, 100), Buffer.from('<!-- earlier -->'), before.subarray(100)]));
+    writeFileSync(
+      join(out, 'az-kg-executive.html'),
+      Buffer.concat([before.subarray(0, 100), Buffer.from('<!-- earlier -->'), before.subarray(100)]),
+    );
     const earlier = readFileSync(join(out, 'az-kg-executive.html'));
     const r = build(16); // 8 KB, well under the brief's ~20 KB
     expect(r.status, r.stderr).toBe(3);
-    expect(r.stderr).toContain(`${join(out, 'az-kg-executive.html')}  cannot write az-kg-executive.html: larger than this process may write`);
+    expect(r.stderr).toContain(
+      `${join(out, 'az-kg-executive.html')}  cannot write az-kg-executive.html: larger than this process may write`,
+    );
     expect(readFileSync(join(out, 'az-kg-executive.html')).equals(earlier)).toBe(true);
     expect(readdirSync(out)).toEqual(['az-kg-executive.html']);
   });

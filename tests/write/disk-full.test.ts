@@ -94,7 +94,10 @@ describe('a disk that fills up while briefs are written', { timeout: 240_000 }, 
     fillTo(8192);
     const r = runCli([...BUILD, '-f', 'pdf', '--out', out, '--incremental', '--json']);
     expect(r.status, r.stderr).toBe(3);
-    const s = JSON.parse(r.stdout) as { files: { status: string; written: string[]; error?: { code: string } }[]; totals: { written: number; failed: number } };
+    const s = JSON.parse(r.stdout) as {
+      files: { status: string; written: string[]; error?: { code: string } }[];
+      totals: { written: number; failed: number };
+    };
     expect(s.totals).toMatchObject({ written: 0, failed: 1 });
     expect(s.files[0]).toMatchObject({ status: 'failed', written: [], error: { code: 'E_WRITE' } });
     expect(readdirSync(out).filter((f) => !f.startsWith('.bilat'))).toEqual([]);

@@ -27,7 +27,10 @@ export function jobsCommand(io: CliIO, setExit: (code: number) => void) {
         .command({
           command: 'list',
           describe: 'Each job, its next run times in its time zone, and its last result',
-          builder: (s: Argv) => s.option('count', { type: 'number', default: 3, describe: 'Next run times to show' }).example('$0 jobs list --count 5', 'the next five runs of every job'),
+          builder: (s: Argv) =>
+            s
+              .option('count', { type: 'number', default: 3, describe: 'Next run times to show' })
+              .example('$0 jobs list --count 5', 'the next five runs of every job'),
           handler: wrap(listJobs),
         })
         .command({
@@ -36,7 +39,11 @@ export function jobsCommand(io: CliIO, setExit: (code: number) => void) {
           builder: (s: Argv) =>
             s
               .positional('name', { type: 'string', describe: 'Job name' })
-              .option('at', { type: 'string', describe: "Run as if scheduled at this ISO time (default now; without an offset, on the job's own clock); sets the as-of day" })
+              .option('at', {
+                type: 'string',
+                describe:
+                  "Run as if scheduled at this ISO time (default now; without an offset, on the job's own clock); sets the as-of day",
+              })
               .example('$0 jobs run weekly-az-kg', 'from crontab or a systemd timer'),
           handler: wrap(runOne),
         })
@@ -62,21 +69,32 @@ async function listJobs(io: CliIO, argv: JobsArgs): Promise<number> {
   const warn = (m: string) => io.err(`${paint(io, 33, 'warning')}  ${m}`);
   const rows = [];
   for (const job of config.jobs) {
-    const next = createSchedule(job.cron, job.timezone).nextN(argv.count ?? 3, new Date()).map((d) => zonedIso(d, job.timezone));
+    const next = createSchedule(job.cron, job.timezone)
+      .nextN(argv.count ?? 3, new Date())
+      .map((d) => zonedIso(d, job.timezone));
     const last = (await readHistory(job.stateDir, job.name, { warn })).at(-1);
     const running = await jobLockHolder(job.stateDir, job.name, warn);
     rows.push({ job, next, last, running });
   }
   if (argv.json) {
-    io.out(JSON.stringify(rows.map((r) => ({ ...r.job, next: r.next, last: r.last ?? null, running: r.running ?? null })), null, 2));
+    io.out(
+      JSON.stringify(
+        rows.map((r) => ({ ...r.job, next: r.next, last: r.last ?? null, running: r.running ?? null })),
+        null,
+        2,
+      ),
+    );
     return ExitCode.Ok;
   }
   for (const { job, next, last, running } of rows) {
     io.out(`${paint(io, 1, job.name)}  ${job.cron}  (${job.timezone})`);
     io.out(`  next:    ${next.join(', ') || 'never'}`);
     io.out(`  last:    ${last ? describeRecord(io, last) : 'never run'}`);
-    if (running) io.out(`  running: pid ${running.pid} on ${running.hostname}, slot ${running.scheduledFor ?? '?'}, since ${running.startedAt}`);
-    io.out(`  policy:  catchUp ${job.catchUp}${job.catchUp === 'all' ? ` (≤ ${job.catchUpLimit})` : ''} · overlap ${job.overlap} · retries ${job.retries} · timeout ${formatDuration(job.timeoutMs)} · keep ${retention(job)}`);
+    if (running)
+      io.out(`  running: pid ${running.pid} on ${running.hostname}, slot ${running.scheduledFor ?? '?'}, since ${running.startedAt}`);
+    io.out(
+      `  policy:  catchUp ${job.catchUp}${job.catchUp === 'all' ? ` (≤ ${job.catchUpLimit})` : ''} · overlap ${job.overlap} · retries ${job.retries} · timeout ${formatDuration(job.timeoutMs)} · keep ${retention(job)}`,
+    );
     io.out(`  out:     ${job.out}  (history in ${rel(config, job.stateDir)}/history.jsonl)`);
   }
   return ExitCode.Ok;
@@ -131,7 +149,10 @@ function findJob(config: ResolvedConfig, name: string): ResolvedJob {
   if (job) return job;
   const names = config.jobs.map((j) => j.name);
   const guess = didYouMean(name, names);
-  throw new BilatError('E_USAGE', `no job "${name}" in ${config.file}${guess ? ` — did you mean "${guess}"?` : ` (jobs: ${names.join(', ')})`}`);
+  throw new BilatError(
+    'E_USAGE',
+    `no job "${name}" in ${config.file}${guess ? ` — did you mean "${guess}"?` : ` (jobs: ${names.join(', ')})`}`,
+  );
 }
 
 /**
@@ -142,7 +163,11 @@ function findJob(config: ResolvedConfig, name: string): ResolvedJob {
 export async function parseAt(at: string | undefined, timeZone: string): Promise<Date> {
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   if (at === undefined) return now;
-  const bad = () => new BilatError('E_USAGE', `--at "${at}" is not a date and time (use ISO 8601: 2026-11-23T07:00 on the job's clock, or with an offset, 2026-11-23T07:00:00+04:00)`);
+  const bad = () =>
+    new BilatError(
+      'E_USAGE',
+      `--at "${at}" is not a date and time (use ISO 8601: 2026-11-23T07:00 on the job's clock, or with an offset, 2026-11-23T07:00:00+04:00)`,
+    );
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|z|[+-]\d{2}:?\d{2})?$/.exec(at);
   if (!m) throw bad();
   const [, y, mo, d, hh = '00', mi = '00', ss = '00', offset] = m;
@@ -151,13 +176,18 @@ export async function parseAt(at: string | undefined, timeZone: string): Promise
   if (Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== day) throw bad();
   if (Number(hh) > 23 || Number(mi) > 59 || Number(ss) > 59) throw bad();
   const time = `${hh}:${mi}:${ss}`;
-  if (offset) return new Date(`${day}T${time}${offset.toUpperCase() === 'Z' ? 'Z' : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`);
+  if (offset)
+    return new Date(
+      `${day}T${time}${offset.toUpperCase() === 'Z' ? 'Z' : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`,
+    );
   const { instantOfWallTime } = await loadScheduler();
   return instantOfWallTime(day, time, timeZone);
 }
 
 function retention(job: ResolvedJob): string {
-  const parts = [job.keep !== undefined ? `${job.keep} runs` : '', job.keepDays !== undefined ? `${job.keepDays} days` : ''].filter(Boolean);
+  const parts = [job.keep !== undefined ? `${job.keep} runs` : '', job.keepDays !== undefined ? `${job.keepDays} days` : ''].filter(
+    Boolean,
+  );
   return parts.join(' and ') || 'all';
 }
 

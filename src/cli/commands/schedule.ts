@@ -23,7 +23,9 @@ export function scheduleCommand(io: CliIO, setExit: (code: number) => void) {
         .option('json', { type: 'boolean', default: false, describe: 'Log one JSON object per line' })
         .example('$0 schedule', 'run the jobs of ./bilat.config.yaml')
         .example('$0 schedule --config ops/bilat.config.yaml --json', 'for a service manager that collects JSON logs')
-        .epilog('SIGINT/SIGTERM: take no new runs, finish the current ones, exit 0. A second signal exits at once (the next run cleans up).'),
+        .epilog(
+          'SIGINT/SIGTERM: take no new runs, finish the current ones, exit 0. A second signal exits at once (the next run cleans up).',
+        ),
     handler: async (argv: ScheduleArgs) => setExit(await runSchedule(io, argv)),
   };
 }
@@ -38,7 +40,9 @@ export async function runSchedule(io: CliIO, argv: ScheduleArgs): Promise<number
   try {
     await scheduler.start();
     if ((await scheduler.done) === 'no-slots') {
-      io.err(`${config.file}  no job has a further slot: nothing to schedule (check the cron expressions: bilat jobs list shows the next runs)`);
+      io.err(
+        `${config.file}  no job has a further slot: nothing to schedule (check the cron expressions: bilat jobs list shows the next runs)`,
+      );
       return ExitCode.InvalidInput;
     }
   } finally {

@@ -16,7 +16,10 @@ export function schemaCommand(io: CliIO, setExit: (code: number) => void) {
     describe: 'Print the JSON Schema of relationship files (for editors)',
     builder: (y: Argv) =>
       y
-        .option('write', { type: 'string', describe: `Write it to a file instead (default ${SCHEMA_FILE}, or ${SCHEMA_FILE_V2} for version 2)` })
+        .option('write', {
+          type: 'string',
+          describe: `Write it to a file instead (default ${SCHEMA_FILE}, or ${SCHEMA_FILE_V2} for version 2)`,
+        })
         .option('schema-version', { type: 'number', choices: [1, 2], default: 1, describe: 'Schema of version 1 or version 2 files' })
         .example('$0 schema > bilateral.schema.json', 'save the schema'),
     handler: async (argv: { write?: string; schemaVersion: number }) => {

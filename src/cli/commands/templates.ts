@@ -11,7 +11,7 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
       y
         .example('$0 templates list', 'the shipped audiences')
         .example('$0 templates new embassy --from analyst --templates my-templates', 'a new audience to edit')
-        .example('$0 templates fields -a embassy --templates my-templates', 'what the new audience\'s templates can use')
+        .example('$0 templates fields -a embassy --templates my-templates', "what the new audience's templates can use")
         .example('$0 templates locales', 'the languages and the keys each catalog lacks')
         .command({
           command: 'list',
@@ -27,8 +27,11 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
               const r = resolveAudience(a.id, argv.templates);
               // A shipped audience with partials of yours is not quite the shipped one: say which.
               const mine = [...r.partials].filter(([, f]) => !resolve(f).startsWith(shipped)).map(([n]) => n);
-              const note = a.origin === 'builtin' && mine.length ? `  (your ${mine.length === 1 ? 'partial' : 'partials'}: ${mine.join(', ')})` : '';
-              io.out(`${a.id.padEnd(12)} ${r.label.padEnd(20)} ${r.internal ? 'internal' : 'public  '}  ${a.origin.padEnd(7)}  ${a.dir}${note}`);
+              const note =
+                a.origin === 'builtin' && mine.length ? `  (your ${mine.length === 1 ? 'partial' : 'partials'}: ${mine.join(', ')})` : '';
+              io.out(
+                `${a.id.padEnd(12)} ${r.label.padEnd(20)} ${r.internal ? 'internal' : 'public  '}  ${a.origin.padEnd(7)}  ${a.dir}${note}`,
+              );
             }
             setExit(0);
           },
@@ -40,14 +43,27 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
             yy
               .positional('name', { type: 'string', describe: 'New audience name, e.g. embassy' })
               .option('from', { type: 'string', default: 'analyst', describe: 'Audience to start from' })
-              .option('templates', { type: 'string', demandOption: 'name your template folder, e.g. --templates my-templates', describe: 'Your template folder (created if missing)' })
-              .option('partials', { type: 'boolean', default: false, describe: 'Also copy the shared partials the audience uses, to edit them for this audience only' })
-              .example('$0 templates new embassy --from analyst --templates my-templates', 'then: bilat build data.yaml --templates my-templates -a embassy')
+              .option('templates', {
+                type: 'string',
+                demandOption: 'name your template folder, e.g. --templates my-templates',
+                describe: 'Your template folder (created if missing)',
+              })
+              .option('partials', {
+                type: 'boolean',
+                default: false,
+                describe: 'Also copy the shared partials the audience uses, to edit them for this audience only',
+              })
+              .example(
+                '$0 templates new embassy --from analyst --templates my-templates',
+                'then: bilat build data.yaml --templates my-templates -a embassy',
+              )
               .example('$0 templates new embassy --from analyst --templates my-templates --partials', 'with its own copy of every partial'),
           handler: async (argv: { name?: string; from: string; templates: string; partials: boolean }) => {
             const { scaffoldAudience } = await loadTemplates();
             for (const f of scaffoldAudience(String(argv.name), argv.from, argv.templates, { partials: argv.partials })) io.out(f);
-            io.out(`Edit ${argv.templates}/${argv.name}/brief.hbs (and theme.css), then build with --templates ${argv.templates} --audience ${argv.name}; see the fields it can use with: bilat templates fields -a ${argv.name} --templates ${argv.templates}`);
+            io.out(
+              `Edit ${argv.templates}/${argv.name}/brief.hbs (and theme.css), then build with --templates ${argv.templates} --audience ${argv.name}; see the fields it can use with: bilat templates fields -a ${argv.name} --templates ${argv.templates}`,
+            );
             setExit(0);
           },
         })
@@ -56,18 +72,39 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
           describe: 'Every field a template can use: type, an example value from the data, the helpers that fit',
           builder: (yy: Argv) =>
             yy
-              .option('audience', { alias: 'a', type: 'string', default: 'analyst', describe: 'Whose view (filtering and options differ by audience)' })
+              .option('audience', {
+                alias: 'a',
+                type: 'string',
+                default: 'analyst',
+                describe: 'Whose view (filtering and options differ by audience)',
+              })
               .option('data', { type: 'string', default: 'data/az-kg.yaml', describe: 'Relationship file the examples come from' })
               .option('as-of', { type: 'string', describe: 'Date the view is as of (YYYY-MM-DD, default today)' })
               .option('templates', { type: 'string', describe: 'Your template folder (for your own audiences)' })
-              .option('json', { type: 'boolean', default: false, describe: 'One JSON array of {path, type, optional, example, helpers, doc}' })
+              .option('json', {
+                type: 'boolean',
+                default: false,
+                describe: 'One JSON array of {path, type, optional, example, helpers, doc}',
+              })
               .option('markdown', { type: 'boolean', default: false, describe: 'The reference as Markdown (docs/template-fields.md)' })
               .example('$0 templates fields', 'the analyst view, with examples from data/az-kg.yaml')
               .example('$0 templates fields -a public --data data/az-kg.yaml --json', 'machine-readable, for the public audience'),
-          handler: async (argv: { audience: string; data: string; asOf?: string; templates?: string; json: boolean; markdown: boolean }) => {
+          handler: async (argv: {
+            audience: string;
+            data: string;
+            asOf?: string;
+            templates?: string;
+            json: boolean;
+            markdown: boolean;
+          }) => {
             const { templateFields, fieldsText, fieldsMarkdown } = await loadTemplateFields();
             const { parseAsOf } = await import('./validate.js');
-            const { rows, about } = templateFields({ audience: argv.audience, data: argv.data, asOf: parseAsOf(argv.asOf), templates: argv.templates });
+            const { rows, about } = templateFields({
+              audience: argv.audience,
+              data: argv.data,
+              asOf: parseAsOf(argv.asOf),
+              templates: argv.templates,
+            });
             if (argv.json) io.out(JSON.stringify(rows, null, 2));
             else if (argv.markdown) io.out(fieldsMarkdown(rows, about).trimEnd());
             else {
@@ -88,11 +125,14 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
               .example('$0 templates locales --locale tr --templates my-templates', 'the keys your Turkish catalog still needs'),
           handler: async (argv: { templates?: string; locale?: string }) => {
             const { availableLanguages, missingKeys, resolveLocale } = await loadLocales();
-            const languages = argv.locale === undefined ? availableLanguages(argv.templates) : [resolveLocale(argv.locale, argv.templates).language];
+            const languages =
+              argv.locale === undefined ? availableLanguages(argv.templates) : [resolveLocale(argv.locale, argv.templates).language];
             for (const lang of languages) {
               const loc = resolveLocale(lang, argv.templates);
               const missing = missingKeys(lang, argv.templates);
-              io.out(`${lang.padEnd(4)} ${loc.intl.padEnd(8)} ${missing.length === 0 ? 'complete' : `${missing.length} missing (English used)`}  ${loc.files.join(', ')}`);
+              io.out(
+                `${lang.padEnd(4)} ${loc.intl.padEnd(8)} ${missing.length === 0 ? 'complete' : `${missing.length} missing (English used)`}  ${loc.files.join(', ')}`,
+              );
               if (argv.locale !== undefined || missing.length <= 10) for (const k of missing) io.out(`       ${k}`);
             }
             setExit(0);
@@ -102,4 +142,3 @@ export function templatesCommand(io: CliIO, setExit: (code: number) => void) {
     handler: () => undefined,
   };
 }
-

@@ -32,8 +32,14 @@ export function formatDateRange(locale: string, from: PartialDate | DateParts, t
  * word ("3–5 March", "2019–2021") and keeps the spaces when an end has several.
  */
 function closeUp(parts: Intl.DateTimeRangeFormatPart[]): string {
-  const start = parts.filter((p) => p.source === 'startRange').map((p) => p.value).join('');
-  const end = parts.filter((p) => p.source === 'endRange').map((p) => p.value).join('');
+  const start = parts
+    .filter((p) => p.source === 'startRange')
+    .map((p) => p.value)
+    .join('');
+  const end = parts
+    .filter((p) => p.source === 'endRange')
+    .map((p) => p.value)
+    .join('');
   const single = !/\s/.test(start.trim()) && !/\s/.test(end.trim());
   let out = '';
   let seenStart = false;

@@ -80,7 +80,10 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = englishCatalo
     const m = (p.month ?? 1) - 1;
     // {date}, {year}, {monthIn}…; for a span's ends {start}, {startYear}, {endMonthOf}…
     const k = (part: string) => (name === 'date' ? part : name + part.charAt(0).toUpperCase() + part.slice(1));
-    const cased = (c: 'of' | 'in') => (p.precision === 'month' ? t(`date.month.${c}`, { year: p.year, monthOf: months('months.of')[m] ?? '', monthIn: months('months.in')[m] ?? '' }) : date(d));
+    const cased = (c: 'of' | 'in') =>
+      p.precision === 'month'
+        ? t(`date.month.${c}`, { year: p.year, monthOf: months('months.of')[m] ?? '', monthIn: months('months.in')[m] ?? '' })
+        : date(d);
     return {
       [name]: date(d),
       [`${name}Of`]: cased('of'),
@@ -113,7 +116,8 @@ export function createGrammar(locale = 'en-GB', catalog: Catalog = englishCatalo
       const a = toParts(start);
       const b = toParts(end);
       if (label === date(start) || label === date(end)) return on(label === date(start) ? start : end);
-      if (a.precision === 'day' && b.precision === 'day') return t('span.from-to', { ...dateVars(start, 'start'), ...dateVars(end, 'end') });
+      if (a.precision === 'day' && b.precision === 'day')
+        return t('span.from-to', { ...dateVars(start, 'start'), ...dateVars(end, 'end') });
       return t('period.in', { period: label });
     },
     tenure(from, to) {
@@ -155,11 +159,13 @@ export function milestoneEvent(g: Grammar, m: MilestoneSubject): string {
   if (m.date !== undefined) {
     const on = g.on(m.date);
     if (m.kind === 'diplomatic-relations') return g.t('event.diplomatic-relations.dated', { on });
-    if (m.kind === 'treaty-signing' && m.treaty) return g.t(takesArticle(m.treaty) ? 'event.treaty-signing.dated' : 'event.treaty-signing.bare.dated', { treaty: m.treaty, on });
+    if (m.kind === 'treaty-signing' && m.treaty)
+      return g.t(takesArticle(m.treaty) ? 'event.treaty-signing.dated' : 'event.treaty-signing.bare.dated', { treaty: m.treaty, on });
     return g.t('event.other.dated', { title: m.title, date: g.date(m.date) });
   }
   if (m.kind === 'diplomatic-relations') return g.t('event.diplomatic-relations');
-  if (m.kind === 'treaty-signing' && m.treaty) return g.t(takesArticle(m.treaty) ? 'event.treaty-signing' : 'event.treaty-signing.bare', { treaty: m.treaty });
+  if (m.kind === 'treaty-signing' && m.treaty)
+    return g.t(takesArticle(m.treaty) ? 'event.treaty-signing' : 'event.treaty-signing.bare', { treaty: m.treaty });
   return g.t('event.other', { title: m.title });
 }
 

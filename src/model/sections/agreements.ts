@@ -10,8 +10,24 @@ export function agreementsView(ctx: ViewContext): BriefView['agreements'] {
   const { rel, fmt, g, refs, extra } = ctx;
   const counts = [...(rel.agreements?.counts ?? [])]
     .sort((x, y) => sortKey(x.asOf).localeCompare(sortKey(y.asOf)))
-    .map((c) => ({ count: c.count, ...countLabel(ctx, c), asOf: fmt.date(c.asOf), asOfDate: String(c.asOf), scope: c.scope, scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }), refs: refs(c.sources) }));
-  const treaties = (rel.agreements?.treaties ?? []).map((t) => ({ id: t.id, title: ctx.titled(t.id, t.title), signed: t.signed === undefined ? undefined : fmt.date(t.signed), signedDate: t.signed === undefined ? undefined : String(t.signed), signedInferred: t.signedInferred, refs: refs(t.sources), ...extra.treaties.get(t.id) }));
+    .map((c) => ({
+      count: c.count,
+      ...countLabel(ctx, c),
+      asOf: fmt.date(c.asOf),
+      asOfDate: String(c.asOf),
+      scope: c.scope,
+      scopeLabel: c.scope ?? g.t('noun.agreement', { n: c.count }),
+      refs: refs(c.sources),
+    }));
+  const treaties = (rel.agreements?.treaties ?? []).map((t) => ({
+    id: t.id,
+    title: ctx.titled(t.id, t.title),
+    signed: t.signed === undefined ? undefined : fmt.date(t.signed),
+    signedDate: t.signed === undefined ? undefined : String(t.signed),
+    signedInferred: t.signedInferred,
+    refs: refs(t.sources),
+    ...extra.treaties.get(t.id),
+  }));
   const lead = leadTreaty(rel.agreements?.treaties ?? [], rel.milestones ?? []);
   return {
     counts,

@@ -23,6 +23,14 @@ export function anniversariesView(ctx: ViewContext): BriefView['anniversaries'] 
   const { g } = ctx;
   return upcomingAnniversaries(ctx.rel, ctx.opts.asOf, 5, g, ctx.descriptive).map((x) => {
     const nth = g.ordinal(x.ordinal);
-    return { title: x.title, label: g.t('anniversary.of', { ordinal: nth, event: x.title, number: x.ordinal }), year: x.year, ordinal: nth, yearsAway: x.yearsAway, when: g.inYears(x.yearsAway), refs: ctx.refs(x.sources) };
+    return {
+      title: x.title,
+      label: g.t('anniversary.of', { ordinal: nth, event: x.title, number: x.ordinal }),
+      year: x.year,
+      ordinal: nth,
+      yearsAway: x.yearsAway,
+      when: g.inYears(x.yearsAway),
+      refs: ctx.refs(x.sources),
+    };
   });
 }

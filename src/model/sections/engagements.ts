@@ -7,9 +7,7 @@ import type { ViewContext } from './context.js';
 
 /** Every engagement the audience may see, in date order. */
 export function engagementsView(ctx: ViewContext): EngagementView[] {
-  return [...(ctx.rel.engagements ?? [])]
-    .sort((x, y) => sortKey(x.date).localeCompare(sortKey(y.date)))
-    .map((e) => engagementView(ctx, e));
+  return [...(ctx.rel.engagements ?? [])].sort((x, y) => sortKey(x.date).localeCompare(sortKey(y.date))).map((e) => engagementView(ctx, e));
 }
 
 function engagementView(ctx: ViewContext, e: Engagement): EngagementView {
@@ -43,7 +41,10 @@ function engagementView(ctx: ViewContext, e: Engagement): EngagementView {
 }
 
 /** The contacts part of the view: the latest and recent high-level contacts, and the per-year counts the chart draws. */
-export function contactsView(ctx: ViewContext, engagements: EngagementView[]): Pick<BriefView, 'latestEngagement' | 'recentContacts' | 'contactsByYear'> {
+export function contactsView(
+  ctx: ViewContext,
+  engagements: EngagementView[],
+): Pick<BriefView, 'latestEngagement' | 'recentContacts' | 'contactsByYear'> {
   // Contacts per year by kind; items with a questionable date are counted apart, not charted.
   const held = engagements.filter((e) => !e.date.suspect && e.status !== 'planned');
   const counted = held.filter((e) => e.highLevel);
@@ -52,14 +53,22 @@ export function contactsView(ctx: ViewContext, engagements: EngagementView[]): P
     const k = `${parseDate(e.date.raw).year}|${e.kind}`;
     perYear.set(k, (perYear.get(k) ?? 0) + 1);
   }
-  const rows = [...perYear].map(([k, count]) => {
-    const [year, kind] = k.split('|');
-    return { year: Number(year), kind: kind!, count };
-  }).sort((x, y) => x.year - y.year || x.kind.localeCompare(y.kind));
+  const rows = [...perYear]
+    .map(([k, count]) => {
+      const [year, kind] = k.split('|');
+      return { year: Number(year), kind: kind!, count };
+    })
+    .sort((x, y) => x.year - y.year || x.kind.localeCompare(y.kind));
   return {
     latestEngagement: [...counted].reverse()[0],
     recentContacts: [...counted].reverse(),
-    contactsByYear: { rows, kindLabels: ctx.kinds, excluded: engagements.length - held.length, forums: held.length - counted.length, refs: ctx.refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]) },
+    contactsByYear: {
+      rows,
+      kindLabels: ctx.kinds,
+      excluded: engagements.length - held.length,
+      forums: held.length - counted.length,
+      refs: ctx.refs([...new Set(counted.flatMap((e) => e.refs.map((r) => r.id)))]),
+    },
   };
 }
 

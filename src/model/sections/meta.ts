@@ -11,7 +11,11 @@ export function metaView(ctx: ViewContext): BriefView['meta'] {
     pairId: rel.pair.id,
     // Joined as written, without isolating the names: the title heads the page on its own.
     title: rel.pair.title ?? g.t('title.pair', { a: a.name, b: b.name }).replace(/[\u2068\u2069]/g, ''),
-    audience: { id: opts.audience.id, label: language === 'en' ? opts.audience.label : g.label('audience', opts.audience.id, opts.audience.label), classification: own('classification', opts.audience.classification) },
+    audience: {
+      id: opts.audience.id,
+      label: language === 'en' ? opts.audience.label : g.label('audience', opts.audience.id, opts.audience.label),
+      classification: own('classification', opts.audience.classification),
+    },
     asOf: opts.asOf,
     asOfLabel: fmt.date(opts.asOf),
     locale: fmt.locale,

@@ -28,6 +28,21 @@ export function sourcesView(ctx: ViewContext): BriefView['sources'] {
 export function notesView(ctx: ViewContext, items: Parameters<typeof readableLabels>[0]): BriefView['notes'] {
   const { rel, g, refs } = ctx;
   const notes = rel.notes ?? [];
-  const labels = readableLabels(items, notes.map((n, i) => ({ id: n.id, n: i + 1 })), g, rel.pair.id);
-  return notes.map((n, i) => ({ id: n.id, n: i + 1, about: n.about, aboutLabels: n.about.map((x) => aboutLabel(x, labels, g)), says: n.says, problem: n.problem, action: n.action, severity: n.severity ?? 'info', refs: refs(n.sources) }));
+  const labels = readableLabels(
+    items,
+    notes.map((n, i) => ({ id: n.id, n: i + 1 })),
+    g,
+    rel.pair.id,
+  );
+  return notes.map((n, i) => ({
+    id: n.id,
+    n: i + 1,
+    about: n.about,
+    aboutLabels: n.about.map((x) => aboutLabel(x, labels, g)),
+    says: n.says,
+    problem: n.problem,
+    action: n.action,
+    severity: n.severity ?? 'info',
+    refs: refs(n.sources),
+  }));
 }

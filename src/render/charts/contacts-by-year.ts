@@ -72,7 +72,10 @@ export function planContactsByYear(spec: ContactsByYearSpec): ChartPlan {
       ...options,
       scales: {
         x: categoryAxis({ stacked: true }),
-        y: valueAxis(unit, { stacked: true, ticks: { precision: 0, color: theme.color.muted, font: { size: FONT_PX.tick }, maxRotation: 0 } }),
+        y: valueAxis(unit, {
+          stacked: true,
+          ticks: { precision: 0, color: theme.color.muted, font: { size: FONT_PX.tick }, maxRotation: 0 },
+        }),
       },
       plugins: { ...options.plugins, bilatValueLabels: { items, color: theme.color.ink } },
     },
@@ -83,10 +86,12 @@ export function planContactsByYear(spec: ContactsByYearSpec): ChartPlan {
     const total = kinds.reduce((s, k) => s + count(k, y), 0);
     return parts.length ? `${y}: ${w.plain(total)} (${parts.join(', ')})` : `${y}: ${W.none}`;
   });
-  const alt = sentences([
-    frame(W.altContacts, { title, unit }),
-    ...(perYear.length ? perYear : [W.noContacts]),
-    spec.source,
-  ]);
-  return { config: config as ChartConfiguration, width: spec.width ?? CHART_WIDTH_PX, height: heightFor(years.length, CONTACTS_HEIGHT), title, alt };
+  const alt = sentences([frame(W.altContacts, { title, unit }), ...(perYear.length ? perYear : [W.noContacts]), spec.source]);
+  return {
+    config: config as ChartConfiguration,
+    width: spec.width ?? CHART_WIDTH_PX,
+    height: heightFor(years.length, CONTACTS_HEIGHT),
+    title,
+    alt,
+  };
 }

@@ -68,25 +68,46 @@ function labelSpots(chart: Chart, item: ValueLabel): { spots: Spot[]; fits?: (s:
   const meta = chart.getDatasetMeta(item.datasetIndex);
   const el = meta.data[item.index] as unknown as BarLike | undefined;
   if (!el || !Number.isFinite(el.x) || !Number.isFinite(el.y)) return null;
-  const at = (x: number, y: number, align: Spot['align'], baseline: Spot['baseline'], inside = false): Spot => ({ x, y, align, baseline, inside });
+  const at = (x: number, y: number, align: Spot['align'], baseline: Spot['baseline'], inside = false): Spot => ({
+    x,
+    y,
+    align,
+    baseline,
+    inside,
+  });
   if (el.base === undefined) {
     // A point: above it, or below when it is under the zero line; then beside it.
     const zero = chart.scales[meta.yAxisID ?? 'y']?.getPixelForValue(0) ?? Infinity;
     const above = at(el.x, el.y - 8, 'center', 'bottom');
     const below = at(el.x, el.y + 8, 'center', 'top');
-    return { spots: [...(el.y > zero ? [below, above] : [above, below]), at(el.x + 9, el.y, 'left', 'middle'), at(el.x - 9, el.y, 'right', 'middle')] };
+    return {
+      spots: [
+        ...(el.y > zero ? [below, above] : [above, below]),
+        at(el.x + 9, el.y, 'left', 'middle'),
+        at(el.x - 9, el.y, 'right', 'middle'),
+      ],
+    };
   }
   if (chart.options.indexAxis === 'y') {
     const end = el.x >= el.base;
     const s = end ? 1 : -1;
     // Inside the bar only when the whole label fits between its base and its end.
     const fits = (spot: Spot, b: Box) => !spot.inside || (end ? b.left >= el.base : b.right <= el.base);
-    return { spots: [at(el.x + 5 * s, el.y, end ? 'left' : 'right', 'middle'), at(el.x - 5 * s, el.y, end ? 'right' : 'left', 'middle', true)], fits };
+    return {
+      spots: [at(el.x + 5 * s, el.y, end ? 'left' : 'right', 'middle'), at(el.x - 5 * s, el.y, end ? 'right' : 'left', 'middle', true)],
+      fits,
+    };
   }
   const up = el.y <= el.base;
   const half = el.width / 2;
-  const fits = (spot: Spot, b: Box) => !spot.inside || (b.left >= el.x - half && b.right <= el.x + half && (up ? b.bottom <= el.base : b.top >= el.base));
-  return { spots: up ? [at(el.x, el.y - 4, 'center', 'bottom'), at(el.x, el.y + 4, 'center', 'top', true)] : [at(el.x, el.y + 4, 'center', 'top'), at(el.x, el.y - 4, 'center', 'bottom', true)], fits };
+  const fits = (spot: Spot, b: Box) =>
+    !spot.inside || (b.left >= el.x - half && b.right <= el.x + half && (up ? b.bottom <= el.base : b.top >= el.base));
+  return {
+    spots: up
+      ? [at(el.x, el.y - 4, 'center', 'bottom'), at(el.x, el.y + 4, 'center', 'top', true)]
+      : [at(el.x, el.y + 4, 'center', 'top'), at(el.x, el.y - 4, 'center', 'bottom', true)],
+    fits,
+  };
 }
 
 /** Ink or white, whichever reads better on the bar a label sits in. */

@@ -62,7 +62,8 @@ export function captureRtlText(ctx: TextContext): RtlLabel[] {
       if (!RTL_LETTER.test(s)) return maxWidth === undefined ? draw(s, x, y) : draw(s, x, y, maxWidth);
       const rtlCanvas = ctx.direction === 'rtl';
       const a = ctx.textAlign;
-      const align = a === 'center' ? 'center' : a === 'right' || (a === 'end' && !rtlCanvas) || (a === 'start' && rtlCanvas) ? 'right' : 'left';
+      const align =
+        a === 'center' ? 'center' : a === 'right' || (a === 'end' && !rtlCanvas) || (a === 'start' && rtlCanvas) ? 'right' : 'left';
       const direction = rtlCanvas ? 'rtl' : 'ltr';
       labels.push({ text: s, align, direction, ...measureRuns(ctx, s, direction) });
       ctx.textAlign = 'left'; // the placeholder starts at the anchor point: its first x is that point

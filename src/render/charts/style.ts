@@ -30,7 +30,9 @@ export function seriesColor(i: number): string {
 
 /** `#RRGGBB` plus alpha, for lighter partial-period bars. */
 export function withAlpha(hex: string, alpha: number): string {
-  const a = Math.round(alpha * 255).toString(16).padStart(2, '0');
+  const a = Math.round(alpha * 255)
+    .toString(16)
+    .padStart(2, '0');
   return `${hex}${a}`;
 }
 

@@ -41,7 +41,10 @@ export function relativePath(d: string): string | null {
   const tokens = d.match(/[A-Za-z]|-?\d*\.?\d+(?:e[-+]?\d+)?/g) ?? [];
   const n: number[] = [0, 0, 0, 0, 0, 0];
   const rel: number[] = [0, 0, 0, 0, 0, 0];
-  let x = 0, y = 0, startX = 0, startY = 0;
+  let x = 0,
+    y = 0,
+    startX = 0,
+    startY = 0;
   let out = '';
   let i = 0;
   while (i < tokens.length) {

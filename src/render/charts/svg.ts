@@ -41,9 +41,8 @@ function roundAttributes(svg: string): string {
 function dropEmptyClips(svg: string): string {
   const uses = new Map<string, number>();
   for (const m of svg.matchAll(/url\(#([^)]+)\)/g)) uses.set(m[1]!, (uses.get(m[1]!) ?? 0) + 1);
-  return svg.replace(
-    /<clipPath id="([^"]+)">(?:(?!<\/clipPath>)[\s\S])*<\/clipPath><g clip-path="url\(#\1\)"><\/g>/g,
-    (all, id: string) => (uses.get(id) === 1 ? '' : all),
+  return svg.replace(/<clipPath id="([^"]+)">(?:(?!<\/clipPath>)[\s\S])*<\/clipPath><g clip-path="url\(#\1\)"><\/g>/g, (all, id: string) =>
+    uses.get(id) === 1 ? '' : all,
   );
 }
 
@@ -90,7 +89,15 @@ function tidyText(svg: string): string {
   });
 }
 
-const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st' };
+const LIGATURES: Record<string, string> = {
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'st',
+  '\uFB06': 'st',
+};
 
 /** The brief's own font stack: Roboto (embedded in the PDF), then close fallbacks. */
 const TEXT_FAMILY = theme.font.htmlStack;

@@ -66,7 +66,12 @@ function createTextBox(chart: Chart, layouts: Layouts, place: TextBoxPlace) {
     fullSize: true,
     options: { text: '', color: theme.color.ink, size: 12, weight: WEIGHT.regular, padding: { top: 0, bottom: 0 } } as TextBoxOptions,
     lines: [] as string[],
-    left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0,
+    left: 0,
+    top: 0,
+    right: 0,
+    bottom: 0,
+    width: 0,
+    height: 0,
     isHorizontal: () => true,
     update(maxWidth: number) {
       const o = box.options;

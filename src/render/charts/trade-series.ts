@@ -22,7 +22,16 @@ export const TRADE_SERIES_HEIGHT = 320;
 export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
   const w = numberWords(spec.locale);
   const W = chartWords(spec.words);
-  const L = { turnover: W.turnover, balance: W.balance, noData: W.noData, partialNote: W.partialNote, partial: W.partial, reportedBy: W.reportedBy, partialBalance: W.partialBalance, ...spec.labels };
+  const L = {
+    turnover: W.turnover,
+    balance: W.balance,
+    noData: W.noData,
+    partialNote: W.partialNote,
+    partial: W.partial,
+    reportedBy: W.reportedBy,
+    partialBalance: W.partialBalance,
+    ...spec.labels,
+  };
   const unit = W.unit ?? unitTitle(spec.unit, spec.currency);
   const c = compactAmounts(spec.unit, spec.currency, spec.locale);
   const scaled = (n: number | undefined) => (isFigure(n) ? n * c.factor : null);
@@ -33,12 +42,19 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
   const named = (series: string, r: string) => (many ? L.reportedBy.replace('{series}', series).replace('{reporter}', r) : series);
   const cell = (r: string, label: string) => periods.find((p) => (p.reporter ?? '') === r && p.label === label);
   const span = labels.length > 1 ? frame(W.periodsSpan, { first: labels[0]!, last: labels[labels.length - 1]! }) : (labels[0] ?? '');
-  const title = spec.title ?? `${frame(W.tradeTitle, { reporter: spec.reporterName, partner: spec.partnerName, period: span })}${many ? W.byReporter : ''}`;
+  const title =
+    spec.title ??
+    `${frame(W.tradeTitle, { reporter: spec.reporterName, partner: spec.partnerName, period: span })}${many ? W.byReporter : ''}`;
   const anyPartial = periods.some((p) => p.partial);
 
   // Reporter k: bars in colour 0 or 2, balance in 1 or 3; the second reporter's line is dashed
   // and marked by triangles, a cue besides colour.
-  const look = (k: number) => ({ bar: seriesColor(k === 0 ? 0 : 2 + 2 * (k - 1)), line: seriesColor(k === 0 ? 1 : 3 + 2 * (k - 1)), point: k === 0 ? 'rectRot' : 'triangle', dash: k === 0 ? undefined : [6, 3] });
+  const look = (k: number) => ({
+    bar: seriesColor(k === 0 ? 0 : 2 + 2 * (k - 1)),
+    line: seriesColor(k === 0 ? 1 : 3 + 2 * (k - 1)),
+    point: k === 0 ? 'rectRot' : 'triangle',
+    dash: k === 0 ? undefined : [6, 3],
+  });
   type Ds = Record<string, unknown> & { data: (number | null)[] };
   const bars: Ds[] = [];
   const lines: Ds[] = [];
@@ -95,14 +111,18 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
 
   // Turnover labels first: when space runs out, balance labels are the ones left out.
   const items: ValueLabel[] = [
-    ...reporters.flatMap((r, k) => labels.flatMap((label, index) => {
-      const p = cell(r, label);
-      return p && isFigure(p.turnover) ? [{ datasetIndex: k, index, text: c.plain(p.turnover) }] : [];
-    })),
-    ...reporters.flatMap((r, k) => labels.flatMap((label, index) => {
-      const p = cell(r, label);
-      return p && isFigure(p.balance) ? [{ datasetIndex: p.partial ? dotIndex(k) : lineIndex(k), index, text: c.signed(p.balance) }] : [];
-    })),
+    ...reporters.flatMap((r, k) =>
+      labels.flatMap((label, index) => {
+        const p = cell(r, label);
+        return p && isFigure(p.turnover) ? [{ datasetIndex: k, index, text: c.plain(p.turnover) }] : [];
+      }),
+    ),
+    ...reporters.flatMap((r, k) =>
+      labels.flatMap((label, index) => {
+        const p = cell(r, label);
+        return p && isFigure(p.balance) ? [{ datasetIndex: p.partial ? dotIndex(k) : lineIndex(k), index, text: c.signed(p.balance) }] : [];
+      }),
+    ),
   ];
   const [hatch, ...more] = hatches;
   const options = frameOptions<'bar'>({
@@ -134,12 +154,23 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
     ...periods.map((p) => {
       const t = isFigure(p.turnover) ? w.plain(p.turnover) : L.noData;
       const b = isFigure(p.balance) ? w.signed(p.balance) : L.noData;
-      const who = many ? ` (${L.reportedBy.replace('{series}', '').replace('{reporter}', p.reporter ?? '').trim()})` : '';
+      const who = many
+        ? ` (${L.reportedBy
+            .replace('{series}', '')
+            .replace('{reporter}', p.reporter ?? '')
+            .trim()})`
+        : '';
       return `${p.label}${p.partial ? ` (${L.partial})` : ''}${who}: ${L.turnover} ${t}, ${L.balance} ${b}`;
     }),
     spec.source,
   ]);
-  return { config: config as ChartConfiguration, width: spec.width ?? CHART_WIDTH_PX, height: heightFor(labels.length, TRADE_SERIES_HEIGHT), title, alt };
+  return {
+    config: config as ChartConfiguration,
+    width: spec.width ?? CHART_WIDTH_PX,
+    height: heightFor(labels.length, TRADE_SERIES_HEIGHT),
+    title,
+    alt,
+  };
 }
 
 /**
@@ -149,7 +180,10 @@ export function planTradeSeries(spec: TradeSeriesSpec): ChartPlan {
  */
 export function tickLines(label: string, max = 10): string | string[] {
   if (label.length <= max) return label;
-  const parts = label.split(/(?<=[\s–—-])/).map((p) => p.trim()).filter(Boolean);
+  const parts = label
+    .split(/(?<=[\s–—-])/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const lines: string[] = [];
   for (const p of parts) {
     const last = lines[lines.length - 1];

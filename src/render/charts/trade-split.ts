@@ -41,9 +41,7 @@ export function planTradeSplit(spec: TradeSplitSpec): ChartPlan {
   const turnover = `${L.turnover} ${said(spec.turnover, c.plain)}`;
   const balance = `${L.balance} ${said(spec.balance, c.signed)}`;
 
-  const items: ValueLabel[] = bars.flatMap((b, index) =>
-    isFigure(b.value) ? [{ datasetIndex: 0, index, text: c.plain(b.value) }] : [],
-  );
+  const items: ValueLabel[] = bars.flatMap((b, index) => (isFigure(b.value) ? [{ datasetIndex: 0, index, text: c.plain(b.value) }] : []));
   const options = frameOptions<'bar'>({
     title,
     subtitle: [`${turnover} · ${balance} (${c.unit})`],
@@ -55,7 +53,9 @@ export function planTradeSplit(spec: TradeSplitSpec): ChartPlan {
     type: 'bar',
     data: {
       // A compact (column) chart wraps its bar names sooner: Chart.js clips an axis wider than a third.
-      labels: bars.map((b) => wrapWords(isFigure(b.value) ? b.label : `${b.label} (${L.noData})`, (spec.width ?? CHART_WIDTH_PX) < 480 ? 18 : 28)),
+      labels: bars.map((b) =>
+        wrapWords(isFigure(b.value) ? b.label : `${b.label} (${L.noData})`, (spec.width ?? CHART_WIDTH_PX) < 480 ? 18 : 28),
+      ),
       datasets: [
         {
           label: c.unit,

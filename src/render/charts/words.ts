@@ -53,4 +53,5 @@ export const ENGLISH_CHART_WORDS: ChartWords = {
 export const chartWords = (w?: Partial<ChartWords>): ChartWords => ({ ...ENGLISH_CHART_WORDS, ...w });
 
 /** A frame with its slots filled; a slot without a value stays as written. */
-export const frame = (text: string, vars: Record<string, string>): string => text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k]! : m));
+export const frame = (text: string, vars: Record<string, string>): string =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k]! : m));

@@ -29,7 +29,26 @@ const headings: Record<string, (typeof HeadingLevel)[keyof typeof HeadingLevel]>
   h5: HeadingLevel.HEADING_3,
   h6: HeadingLevel.HEADING_3,
 };
-const inlineNames = new Set(['a', 'strong', 'b', 'em', 'i', 'span', 'sup', 'sub', 'time', 'mark', 'abbr', 'code', 'small', 'cite', 'br', 'q', 'bdi', 'bdo']);
+const inlineNames = new Set([
+  'a',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'span',
+  'sup',
+  'sub',
+  'time',
+  'mark',
+  'abbr',
+  'code',
+  'small',
+  'cite',
+  'br',
+  'q',
+  'bdi',
+  'bdo',
+]);
 
 /** An element with an id becomes a bookmark, so internal links (source markers) land on it. */
 function anchored(el: DomElement, runs: ParagraphChild[]): ParagraphChild[] {
@@ -69,7 +88,10 @@ function block(el: DomElement, ctx: BlockContext): Block[] {
     ctx.headings.push({ title: plainText(el), level: Math.min(Number(name[1]), 3) });
     return [new Paragraph({ heading, keepNext: true, children: anchored(el, inlineRuns(el.children)) })];
   }
-  if (name === 'p') return hasText(el.children) ? [new Paragraph({ children: anchored(el, inlineRuns(el.children, classStyle(attr(el, 'class'), {}))) })] : [];
+  if (name === 'p')
+    return hasText(el.children)
+      ? [new Paragraph({ children: anchored(el, inlineRuns(el.children, classStyle(attr(el, 'class'), {}))) })]
+      : [];
   if (name === 'ul' || name === 'ol') return list(el, ctx, 0);
   if (name === 'table') return table(el);
   if (name === 'figure') return figure(el, ctx);
@@ -90,7 +112,12 @@ function list(el: DomElement, ctx: BlockContext, level: number): Block[] {
   for (const li of elementChildren(el)) {
     if (tagName(li) !== 'li' || isHidden(li)) continue;
     const inline = li.children.filter((c) => !isElement(c) || !['ul', 'ol', 'p', 'div', 'table', 'figure'].includes(tagName(c)));
-    out.push(new Paragraph({ numbering: { reference, level: Math.min(level, 2), instance }, children: anchored(li, inlineRuns(inline, classStyle(attr(li, 'class'), base))) }));
+    out.push(
+      new Paragraph({
+        numbering: { reference, level: Math.min(level, 2), instance },
+        children: anchored(li, inlineRuns(inline, classStyle(attr(li, 'class'), base))),
+      }),
+    );
     for (const c of elementChildren(li)) {
       const n = tagName(c);
       if (isHidden(c)) continue;
@@ -120,7 +147,10 @@ function figure(el: DomElement, ctx: BlockContext): Block[] {
 /** Visible text without source markers (sup.fn): for TOC entries and alt text. */
 const plainText = (el: DomElement): string => {
   let s = '';
-  const walk = (n: DomNode) => (n.type === 'text' ? (s += n.data ?? '') : isElement(n) && !isHidden(n) && !(tagName(n) === 'sup' && hasClass(n, 'fn')) && n.children.forEach(walk));
+  const walk = (n: DomNode) =>
+    n.type === 'text'
+      ? (s += n.data ?? '')
+      : isElement(n) && !isHidden(n) && !(tagName(n) === 'sup' && hasClass(n, 'fn')) && n.children.forEach(walk);
   walk(el);
   return s.replace(/\s+/g, ' ').trim();
 };
@@ -169,7 +199,14 @@ function keyFigures(el: DomElement): Block[] {
       rows: [
         new TableRow({
           cantSplit: true,
-          children: cards.map((c) => new TableCell({ shading: { fill: hex(theme.color.accentSoft), type: 'clear', color: 'auto' }, margins: { top: 80, bottom: 80, left: 100, right: 100 }, children: cell(c) })),
+          children: cards.map(
+            (c) =>
+              new TableCell({
+                shading: { fill: hex(theme.color.accentSoft), type: 'clear', color: 'auto' },
+                margins: { top: 80, bottom: 80, left: 100, right: 100 },
+                children: cell(c),
+              }),
+          ),
         }),
       ],
     }),
@@ -197,5 +234,8 @@ function columns(el: DomElement, ctx: BlockContext): Block[] {
     return new TableCell({ margins: { left: 0, right: 140 }, children: blocks.length ? blocks : [new Paragraph({ children: [] })] });
   });
   ctx.maxWidthPx = outer;
-  return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: noBorders(), rows: [new TableRow({ children: cells })] }), new Paragraph({ children: [] })];
+  return [
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: noBorders(), rows: [new TableRow({ children: cells })] }),
+    new Paragraph({ children: [] }),
+  ];
 }

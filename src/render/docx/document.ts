@@ -1,5 +1,16 @@
 /** The Word document around the converted blocks: properties, page, running header and footer, TOC. */
-import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TabStopType, TableOfContents, TextRun, convertMillimetersToTwip } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  TableOfContents,
+  TextRun,
+  convertMillimetersToTwip,
+} from 'docx';
 import { theme } from '../theme.js';
 import type { Block } from './blocks.js';
 import { wordNumbering, wordStyles } from './styles.js';
@@ -45,7 +56,11 @@ export function wordDocument(blocks: Block[], meta: DocxMeta): Document {
   const edge = convertMillimetersToTwip(page.width - 2 * theme.page.marginMm);
   const tabs = [{ type: TabStopType.RIGHT, position: edge }];
   const children = meta.toc
-    ? [new Paragraph({ style: 'TOCHeading', children: [new TextRun({ text: 'Contents', bold: true })] }), new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3', cachedEntries: meta.headings }), ...blocks]
+    ? [
+        new Paragraph({ style: 'TOCHeading', children: [new TextRun({ text: 'Contents', bold: true })] }),
+        new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3', cachedEntries: meta.headings }),
+        ...blocks,
+      ]
     : blocks;
   return new Document({
     title: meta.title,
@@ -68,12 +83,28 @@ export function wordDocument(blocks: Block[], meta: DocxMeta): Document {
         properties: {
           page: {
             size: { width: convertMillimetersToTwip(page.width), height: convertMillimetersToTwip(page.height) },
-            margin: { top: margin, bottom: margin, left: margin, right: margin, header: convertMillimetersToTwip(theme.page.headerMm / 2 + 4), footer: convertMillimetersToTwip(theme.page.footerMm / 2) },
+            margin: {
+              top: margin,
+              bottom: margin,
+              left: margin,
+              right: margin,
+              header: convertMillimetersToTwip(theme.page.headerMm / 2 + 4),
+              footer: convertMillimetersToTwip(theme.page.footerMm / 2),
+            },
           },
         },
         headers: {
           default: new Header({
-            children: [new Paragraph({ style: 'Running', tabStops: tabs, children: [new TextRun({ text: meta.headerLeft, bold: true, color: theme.color.accent.slice(1) }), new TextRun({ text: `\t${meta.headerRight}` })] })],
+            children: [
+              new Paragraph({
+                style: 'Running',
+                tabStops: tabs,
+                children: [
+                  new TextRun({ text: meta.headerLeft, bold: true, color: theme.color.accent.slice(1) }),
+                  new TextRun({ text: `\t${meta.headerRight}` }),
+                ],
+              }),
+            ],
           }),
         },
         footers: {

@@ -86,5 +86,7 @@ export function inlineRuns(nodes: readonly DomNode[], style: RunStyle = {}): Par
 
 /** Plain text of inline nodes, for emptiness checks. */
 export function hasText(nodes: readonly DomNode[]): boolean {
-  return nodes.some((n) => (n.type === 'text' ? /\S/.test(n.data ?? '') : isElement(n) && !isHidden(n) && (tagName(n) === 'img' || hasText(n.children))));
+  return nodes.some((n) =>
+    n.type === 'text' ? /\S/.test(n.data ?? '') : isElement(n) && !isHidden(n) && (tagName(n) === 'img' || hasText(n.children)),
+  );
 }

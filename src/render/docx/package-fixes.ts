@@ -3,12 +3,12 @@
  * paragraphs would have no default style for Word's style pane or other readers to name,
  * no document language in the core properties, and one drawing id for every picture.
  */
-const normal =
-  '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>';
+const normal = '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>';
 
 export function fixPart(name: string, xml: string, lang: string): string {
   // The core properties carry no language otherwise; Dublin Core has the field.
-  if (name === 'docProps/core.xml' && !xml.includes('<dc:language>')) return xml.replace('</cp:coreProperties>', `<dc:language>${escapeXml(lang)}</dc:language></cp:coreProperties>`);
+  if (name === 'docProps/core.xml' && !xml.includes('<dc:language>'))
+    return xml.replace('</cp:coreProperties>', `<dc:language>${escapeXml(lang)}</dc:language></cp:coreProperties>`);
   // Every drawing needs its own id; this docx version gives each picture id 1, which Word repairs.
   if (name === 'word/document.xml') {
     let n = 0;

@@ -15,7 +15,10 @@ const SCALE = 3;
 export const MAX_WIDTH_PX = Math.floor(((210 - 2 * 18) / 25.4) * 96);
 
 export function chartPicture(svg: DomElement, caption: string, maxWidthPx = MAX_WIDTH_PX): Paragraph | null {
-  const box = attr(svg, 'viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const box = attr(svg, 'viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const width = parseFloat(attr(svg, 'width') ?? '') || box?.[2];
   const height = parseFloat(attr(svg, 'height') ?? '') || box?.[3];
   if (!width || !height || !(width > 0) || !(height > 0)) return null;

@@ -24,18 +24,66 @@ export function wordStyles(lang: string): IStylesOptions {
         paragraph: { spacing: { after: tw(4), line, lineRule: LineRuleType.AUTO } },
       },
       heading1: heading(size.h1, 0, 6, color.accent),
-      heading2: { ...heading(size.h2, 12, 4, color.accent), paragraph: { spacing: { before: tw(12), after: tw(4) }, keepNext: true, keepLines: true, border: { bottom: { style: 'single', size: 4, color: hex(color.rule), space: 1 } } } },
+      heading2: {
+        ...heading(size.h2, 12, 4, color.accent),
+        paragraph: {
+          spacing: { before: tw(12), after: tw(4) },
+          keepNext: true,
+          keepLines: true,
+          border: { bottom: { style: 'single', size: 4, color: hex(color.rule), space: 1 } },
+        },
+      },
       heading3: heading(size.h3, 8, 2, color.ink),
       listParagraph: { paragraph: { spacing: { after: tw(2) } } },
     },
     paragraphStyles: [
-      { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: hp(size.small), color: hex(color.muted), italics: true }, paragraph: { spacing: { before: tw(2), after: tw(6) } } },
-      { id: 'Figure', name: 'Figure', basedOn: 'Normal', next: 'Caption', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: tw(6), after: tw(2), line: 240, lineRule: LineRuleType.AUTO } } },
+      {
+        id: 'Caption',
+        name: 'Caption',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: hp(size.small), color: hex(color.muted), italics: true },
+        paragraph: { spacing: { before: tw(2), after: tw(6) } },
+      },
+      {
+        id: 'Figure',
+        name: 'Figure',
+        basedOn: 'Normal',
+        next: 'Caption',
+        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: tw(6), after: tw(2), line: 240, lineRule: LineRuleType.AUTO } },
+      },
       { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: hp(size.small) }, paragraph: { spacing: { after: 0 } } },
-      { id: 'KeyFigureValue', name: 'Key Figure Value', basedOn: 'Normal', next: 'KeyFigure', run: { size: hp(size.figure), bold: true, color: hex(color.accent) }, paragraph: { spacing: { after: 0, line: 252, lineRule: LineRuleType.AUTO } } },
-      { id: 'KeyFigure', name: 'Key Figure', basedOn: 'Normal', run: { size: hp(size.small) }, paragraph: { spacing: { after: 0, line: 288, lineRule: LineRuleType.AUTO } } },
-      { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font, size: hp(size.h2), bold: true, color: hex(color.accent) }, paragraph: { spacing: { before: 0, after: tw(6) } } },
-      { id: 'Running', name: 'Running Head', basedOn: 'Normal', run: { size: hp(size.tiny), color: hex(color.muted) }, paragraph: { spacing: { after: 0 } } },
+      {
+        id: 'KeyFigureValue',
+        name: 'Key Figure Value',
+        basedOn: 'Normal',
+        next: 'KeyFigure',
+        run: { size: hp(size.figure), bold: true, color: hex(color.accent) },
+        paragraph: { spacing: { after: 0, line: 252, lineRule: LineRuleType.AUTO } },
+      },
+      {
+        id: 'KeyFigure',
+        name: 'Key Figure',
+        basedOn: 'Normal',
+        run: { size: hp(size.small) },
+        paragraph: { spacing: { after: 0, line: 288, lineRule: LineRuleType.AUTO } },
+      },
+      {
+        id: 'TOCHeading',
+        name: 'TOC Heading',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font, size: hp(size.h2), bold: true, color: hex(color.accent) },
+        paragraph: { spacing: { before: 0, after: tw(6) } },
+      },
+      {
+        id: 'Running',
+        name: 'Running Head',
+        basedOn: 'Normal',
+        run: { size: hp(size.tiny), color: hex(color.muted) },
+        paragraph: { spacing: { after: 0 } },
+      },
     ],
   };
 }
@@ -46,7 +94,13 @@ export const wordNumbering: INumberingOptions = {
   config: [
     {
       reference: 'bilat-bullets',
-      levels: ['•', '–', '·'].map((text, level) => ({ level, format: LevelFormat.BULLET, text, alignment: AlignmentType.LEFT, style: { paragraph: { indent: indent(level) } } })),
+      levels: ['•', '–', '·'].map((text, level) => ({
+        level,
+        format: LevelFormat.BULLET,
+        text,
+        alignment: AlignmentType.LEFT,
+        style: { paragraph: { indent: indent(level) } },
+      })),
     },
     {
       reference: 'bilat-numbers',

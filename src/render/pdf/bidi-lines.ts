@@ -32,11 +32,13 @@ export interface LineInline {
 let bidi: Bidi | undefined;
 
 /** Right-to-left letters and the controls that change direction or only steer layout. */
-const NEEDS_BIDI = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const NEEDS_BIDI =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 /** Never drawn: direction controls and the zero-width break opportunities the converter inserts. */
 const CONTROLS = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /** Scripts fontkit lays out right to left (it reverses their glyphs itself). */
-const FONTKIT_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Cypriot}\p{Script=Kharoshthi}\p{Script=Phoenician}\p{Script=Lydian}\p{Script=Avestan}\p{Script=Imperial_Aramaic}\p{Script=Inscriptional_Pahlavi}\p{Script=Inscriptional_Parthian}\p{Script=Old_South_Arabian}\p{Script=Old_Turkic}\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}\p{Script=Manichaean}\p{Script=Mende_Kikakui}\p{Script=Nabataean}\p{Script=Old_North_Arabian}\p{Script=Palmyrene}\p{Script=Psalter_Pahlavi}]/u;
+const FONTKIT_RTL =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Cypriot}\p{Script=Kharoshthi}\p{Script=Phoenician}\p{Script=Lydian}\p{Script=Avestan}\p{Script=Imperial_Aramaic}\p{Script=Inscriptional_Pahlavi}\p{Script=Inscriptional_Parthian}\p{Script=Old_South_Arabian}\p{Script=Old_Turkic}\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}\p{Script=Manichaean}\p{Script=Mende_Kikakui}\p{Script=Nabataean}\p{Script=Old_North_Arabian}\p{Script=Palmyrene}\p{Script=Psalter_Pahlavi}]/u;
 // Script=Unknown is spelt out (unassigned, private use, surrogates): the regex lint's parser does not know it.
 const NEUTRAL_SCRIPT = /[\p{Script=Common}\p{Script=Inherited}\p{Cn}\p{Co}\p{Cs}]/u;
 
@@ -113,7 +115,17 @@ function lineLevels(text: string, levels: Uint8Array, b: Bidi): Uint8Array {
   const out = levels.slice();
   for (let i = text.length - 1; i >= 0; i--) {
     const type = b.getBidiCharTypeName(text[i]!);
-    if (type !== 'WS' && type !== 'S' && type !== 'B' && type !== 'BN' && type !== 'FSI' && type !== 'LRI' && type !== 'RLI' && type !== 'PDI') break;
+    if (
+      type !== 'WS' &&
+      type !== 'S' &&
+      type !== 'B' &&
+      type !== 'BN' &&
+      type !== 'FSI' &&
+      type !== 'LRI' &&
+      type !== 'RLI' &&
+      type !== 'PDI'
+    )
+      break;
     out[i] = 0;
   }
   return out;

@@ -20,19 +20,67 @@ type Converter = (el: DomElement, ctx: ConvertContext) => ContentNode | null;
 
 /** Containers whose own box means nothing in print: their children join the parent flow. */
 const transparentBlocks = new Set([
-  'div', 'article', 'main', 'body', 'html', 'header', 'footer', 'nav', 'details', 'summary',
-  'hgroup', 'address', 'pre', 'form', 'fieldset', 'center', 'search', 'li', 'dt', 'dd',
-  'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption',
+  'div',
+  'article',
+  'main',
+  'body',
+  'html',
+  'header',
+  'footer',
+  'nav',
+  'details',
+  'summary',
+  'hgroup',
+  'address',
+  'pre',
+  'form',
+  'fieldset',
+  'center',
+  'search',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'caption',
 ]);
-const blockTags = new Set([...transparentBlocks, 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol',
-  'dl', 'table', 'figure', 'figcaption', 'blockquote', 'aside', 'hr', 'section', 'img']);
+const blockTags = new Set([
+  ...transparentBlocks,
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'aside',
+  'hr',
+  'section',
+  'img',
+]);
 
 function converterFor(el: DomElement, name: string): Converter | undefined {
   switch (name) {
     case 'p':
     case 'figcaption':
       return paragraph;
-    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
       return heading;
     case 'ul':
     case 'ol':
@@ -135,11 +183,21 @@ function withClassStyles(node: ContentNode, classes: string[], ctx: ConvertConte
   const names = classes.map((c) => `.${c}`);
   const own = node.style === undefined ? [] : Array.isArray(node.style) ? node.style : [node.style];
   node.style = [...own, ...names];
-  const fill = classes.map((c) => ctx.classes.get(c)!.fill).filter((f): f is string => f !== undefined).at(-1);
+  const fill = classes
+    .map((c) => ctx.classes.get(c)!.fill)
+    .filter((f): f is string => f !== undefined)
+    .at(-1);
   if (fill === undefined) return node;
-  const margin = classes.map((c) => ctx.classes.get(c)!.margin).filter((m) => m !== undefined).at(-1);
+  const margin = classes
+    .map((c) => ctx.classes.get(c)!.margin)
+    .filter((m) => m !== undefined)
+    .at(-1);
   const inner: ContentNode = { ...node, margin: [0, 0, 0, 0] };
-  return { table: { widths: ['*'], body: [[{ ...inner, fillColor: fill }]], dontBreakRows: true }, layout: 'bilat-class-box', ...(margin ? { margin } : {}) };
+  return {
+    table: { widths: ['*'], body: [[{ ...inner, fillColor: fill }]], dontBreakRows: true },
+    layout: 'bilat-class-box',
+    ...(margin ? { margin } : {}),
+  };
 }
 
 /**

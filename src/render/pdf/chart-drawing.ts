@@ -119,7 +119,9 @@ function paint(v: string | undefined, fallback: Paint): Paint | null {
   if (v === 'none') return undefined;
   // pdfkit understands hex and named colours; rgb(), hsl() or currentColor it would silently
   // ignore (drawing in the previous colour), so those SVGs go to pdfmake's engine instead.
-  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(v) || (/^[a-z]+$/i.test(v) && !/^(?:currentcolor|transparent|inherit)$/i.test(v)) ? v : null;
+  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(v) || (/^[a-z]+$/i.test(v) && !/^(?:currentcolor|transparent|inherit)$/i.test(v))
+    ? v
+    : null;
 }
 
 /** Attributes each element may carry; any other means "not one of ours": let pdfmake draw it. */
@@ -132,11 +134,28 @@ const KNOWN: Record<string, Set<string>> = {
   path: new Set(['d', 'fill', 'fill-rule', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-miterlimit', 'stroke-linejoin']),
   // The runs of a logical-order label (charts/rtl-text.ts): the PDF sets the whole label from the <text>'s anchor.
   tspan: new Set(['x', 'text-anchor']),
-  text: new Set(['x', 'y', 'fill', 'stroke', 'stroke-width', 'stroke-linejoin', 'font-size', 'font-family', 'font-weight', 'transform', 'text-anchor', 'direction', 'unicode-bidi']),
+  text: new Set([
+    'x',
+    'y',
+    'fill',
+    'stroke',
+    'stroke-width',
+    'stroke-linejoin',
+    'font-size',
+    'font-family',
+    'font-weight',
+    'transform',
+    'text-anchor',
+    'direction',
+    'unicode-bidi',
+  ]),
 };
 
 function rectPath(a: Map<string, string>): string {
-  const x = num(a.get('x'), 0), y = num(a.get('y'), 0), w = num(a.get('width'), 0), h = num(a.get('height'), 0);
+  const x = num(a.get('x'), 0),
+    y = num(a.get('y'), 0),
+    w = num(a.get('width'), 0),
+    h = num(a.get('height'), 0);
   return `M${x} ${y}h${w}v${h}h${-w}z`;
 }
 
@@ -144,7 +163,10 @@ function matrixOf(v: string | undefined): number[] | undefined | null {
   if (v === undefined) return undefined;
   const m = v.match(/^\s*(matrix|translate)\(([^)]*)\)\s*$/);
   if (!m) return null;
-  const n = m[2]!.trim().split(/[\s,]+/).map(Number);
+  const n = m[2]!
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (n.some((x) => !Number.isFinite(x))) return null;
   if (m[1] === 'translate') return [1, 0, 0, 1, n[0] ?? 0, n[1] ?? 0];
   return n.length === 6 ? n : null;
@@ -189,7 +211,8 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
       continue;
     }
     const known = KNOWN[tag];
-    if (known === undefined || (text !== undefined) !== (tag === 'tspan') || (tag === 'tspan' && (text?.anchor === undefined || selfClose))) return null;
+    if (known === undefined || (text !== undefined) !== (tag === 'tspan') || (tag === 'tspan' && (text?.anchor === undefined || selfClose)))
+      return null;
     const a = attrs(attrSource ?? '');
     for (const k of a.keys()) if (!known.has(k)) return null;
     switch (tag) {
@@ -199,7 +222,11 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
         if (seenSvg) return null;
         seenSvg = true;
         depth++;
-        const box = a.get('viewBox')?.trim().split(/[\s,]+/).map(Number);
+        const box = a
+          .get('viewBox')
+          ?.trim()
+          .split(/[\s,]+/)
+          .map(Number);
         width = box?.[2] ?? num(a.get('width'), 0);
         height = box?.[3] ?? num(a.get('height'), 0);
         if (!(width > 0 && height > 0) || (box && (box[0] !== 0 || box[1] !== 0))) return null;
@@ -229,7 +256,7 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
       }
       case 'rect':
       case 'path': {
-        const d = tag === 'rect' ? rectPath(a) : a.get('d') ?? '';
+        const d = tag === 'rect' ? rectPath(a) : (a.get('d') ?? '');
         if (clipId !== undefined) {
           clips.get(clipId)!.push(d);
           break;
@@ -275,7 +302,8 @@ export function parseChartSvg(svg: string): ChartDrawing | null {
         const anchor = a.get('text-anchor');
         const direction = a.get('direction');
         if (anchor !== undefined || direction !== undefined) {
-          if (!(anchor === 'start' || anchor === 'middle' || anchor === 'end') || !(direction === 'ltr' || direction === 'rtl')) return null;
+          if (!(anchor === 'start' || anchor === 'middle' || anchor === 'end') || !(direction === 'ltr' || direction === 'rtl'))
+            return null;
           op.anchor = anchor;
           op.direction = direction;
         }
@@ -329,7 +357,13 @@ function drawOps(doc: PdfkitLike, ops: Op[], fontFor: FontFor, mainFamily: strin
         if (op.lineJoin !== undefined) doc.lineJoin(op.lineJoin);
       }
       if (op.anchor !== undefined) {
-        drawAnchoredText(doc, op.text, { x: op.x, y: op.y, size: op.size, anchor: op.anchor, direction: op.direction ?? 'ltr', fill, stroke: op.stroke !== undefined }, (family) => fontFor(op.bold, family), mainFamily);
+        drawAnchoredText(
+          doc,
+          op.text,
+          { x: op.x, y: op.y, size: op.size, anchor: op.anchor, direction: op.direction ?? 'ltr', fill, stroke: op.stroke !== undefined },
+          (family) => fontFor(op.bold, family),
+          mainFamily,
+        );
         doc.restore();
         continue;
       }

@@ -30,7 +30,13 @@ const RLI = '\u2067';
 const PDI = '\u2069';
 
 /** Draws `text` (logical order) at `at`; `fontOf(family)` is the pdfkit font name of a family (undefined: the main one). */
-export function drawAnchoredText(doc: TextDoc, text: string, at: AnchoredText, fontOf: (family?: string) => string, mainFamily: string): void {
+export function drawAnchoredText(
+  doc: TextDoc,
+  text: string,
+  at: AnchoredText,
+  fontOf: (family?: string) => string,
+  mainFamily: string,
+): void {
   const runs = splitByFont(text, mainFamily) ?? [{ text }];
   const widthIn = (family: string | undefined) => ({
     widthOfString(s: string, size: number): number {
@@ -39,7 +45,14 @@ export function drawAnchoredText(doc: TextDoc, text: string, at: AnchoredText, f
       return doc.widthOfString(s);
     },
   });
-  const inlines: LineInline[] = runs.map((run) => ({ text: run.text, x: 0, width: 0, font: widthIn(run.family), fontSize: at.size, family: run.family }));
+  const inlines: LineInline[] = runs.map((run) => ({
+    text: run.text,
+    x: 0,
+    width: 0,
+    font: widthIn(run.family),
+    fontSize: at.size,
+    family: run.family,
+  }));
   let x = 0;
   for (const inline of inlines) {
     inline.x = x;

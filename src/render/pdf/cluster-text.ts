@@ -102,7 +102,14 @@ function clusterEnd(chars: number[], p: number, glyphs: Glyph[], i: number): [nu
 
 /** The cluster's glyphs, mapped to its characters in logical order when drawn out of order. */
 function reassign<G extends Glyph>(cluster: G[], chars: number[]): G[] {
-  if (cluster.length < 2 || same(cluster.flatMap((g) => g.codePoints), chars)) return cluster;
+  if (
+    cluster.length < 2 ||
+    same(
+      cluster.flatMap((g) => g.codePoints),
+      chars,
+    )
+  )
+    return cluster;
   // A split vowel (ো drawn as ে … া) has more glyphs than characters: hand out its parts.
   const units = chars.length >= cluster.length ? chars.map((c) => [c]) : chars.flatMap(nfd).map((c) => [c]);
   if (units.length < cluster.length) return cluster;

@@ -24,7 +24,18 @@ export function titleBlock(el: DomElement, ctx: ConvertContext): ContentNode | n
   const logo = logoEl ? imageNode(logoEl, ctx) : null;
   const blocks = convertBlocks(logoEl ? el.children.filter((c) => c !== logoEl) : el.children, ctx);
   if (blocks.length === 0 && logo === null) return null;
-  const top: ContentNode[] = logo === null ? blocks : [{ columns: [{ stack: blocks, width: '*' }, { ...logo, width: logo.width }], columnGap: 12 }];
+  const top: ContentNode[] =
+    logo === null
+      ? blocks
+      : [
+          {
+            columns: [
+              { stack: blocks, width: '*' },
+              { ...logo, width: logo.width },
+            ],
+            columnGap: 12,
+          },
+        ];
   return { stack: [...top, ruleNode('bilat-title-rule', 'titleRule')] };
 }
 

@@ -36,7 +36,11 @@ export interface ConvertContext {
 
 const NO_CLASSES: ReadonlyMap<string, ClassStyle> = new Map();
 
-export function createContext(maxWidth: number, theme: ThemeTokens = shippedTheme, classes: ReadonlyMap<string, ClassStyle> = NO_CLASSES): ConvertContext {
+export function createContext(
+  maxWidth: number,
+  theme: ThemeTokens = shippedTheme,
+  classes: ReadonlyMap<string, ClassStyle> = NO_CLASSES,
+): ConvertContext {
   return { ids: new Set(), internalLinks: [], texts: [], maxWidth, where: 'document', generatedIds: 0, theme, classes };
 }
 

@@ -82,7 +82,13 @@ function themedLook(t: PdfTheme, content: ContentNode[]): Look {
     }
     const classStyles: Record<string, StyleProps> = {};
     for (const [cls, { fill: _fill, ...style }] of t.classes) classStyles[`.${cls}`] = style;
-    look = { tokens: t.tokens, defaultStyle: built.defaultStyle, styles: { ...built.styles, ...classStyles }, pageMargins: built.pageMargins, layouts };
+    look = {
+      tokens: t.tokens,
+      defaultStyle: built.defaultStyle,
+      styles: { ...built.styles, ...classStyles },
+      pageMargins: built.pageMargins,
+      layouts,
+    };
     if (looks.size > 50) looks.clear();
     looks.set(t.id, look);
   }
@@ -92,7 +98,8 @@ function themedLook(t: PdfTheme, content: ContentNode[]): Look {
     else if (c && typeof c === 'object') {
       const node = c as ContentNode;
       if (node.layout !== undefined && Object.hasOwn(names, node.layout)) node.layout = names[node.layout];
-      for (const v of [node.stack, node.columns, node.ul, node.ol, node.table?.body, node.text]) if (v !== undefined && typeof v !== 'string') walk(v);
+      for (const v of [node.stack, node.columns, node.ul, node.ol, node.table?.body, node.text])
+        if (v !== undefined && typeof v !== 'string') walk(v);
     }
   };
   walk(content);
@@ -128,7 +135,8 @@ function hoistImages(content: ContentNode[], logo: string | undefined): Map<stri
     else if (c && typeof c === 'object') {
       const node = c as ContentNode;
       if (typeof node.image === 'string' && node.image.startsWith('data:')) node.image = add(node.image);
-      for (const v of [node.stack, node.columns, node.ul, node.ol, node.table?.body, node.text]) if (v !== undefined && typeof v !== 'string') walk(v);
+      for (const v of [node.stack, node.columns, node.ul, node.ol, node.table?.body, node.text])
+        if (v !== undefined && typeof v !== 'string') walk(v);
     }
   };
   walk(content);
@@ -171,7 +179,13 @@ function runningFooter(meta: PdfMeta, look: Look): DynamicContent {
     stack: [
       hairline(pageSize.width - left - right, look),
       {
-        columns: [{ text: meta.footerNote }, { text: (meta.pageLabel ?? 'Page {page} of {pages}').replace('{page}', String(page)).replace('{pages}', String(pages)), alignment: 'right' }],
+        columns: [
+          { text: meta.footerNote },
+          {
+            text: (meta.pageLabel ?? 'Page {page} of {pages}').replace('{page}', String(page)).replace('{pages}', String(pages)),
+            alignment: 'right',
+          },
+        ],
         margin: [0, 3, 0, 0],
       },
     ],

@@ -49,12 +49,7 @@ const neverRendered = new Set(['script', 'style', 'template', 'noscript', 'head'
 
 /** Elements the PDF skips entirely, text included. */
 export function isHidden(el: DomElement): boolean {
-  return (
-    neverRendered.has(tagName(el)) ||
-    hasClass(el, 'pdf-hide') ||
-    hasClass(el, 'html-only') ||
-    attr(el, 'hidden') !== undefined
-  );
+  return neverRendered.has(tagName(el)) || hasClass(el, 'pdf-hide') || hasClass(el, 'html-only') || attr(el, 'hidden') !== undefined;
 }
 
 export function elementChildren(el: DomElement): DomElement[] {
@@ -88,8 +83,6 @@ export function serializeSvg(el: DomElement): string {
   const attrs = Object.entries(el.attribs)
     .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
     .join('');
-  const inner = el.children
-    .map((c) => (isElement(c) ? serializeSvg(c) : c.type === 'text' ? escapeXml(c.data ?? '') : ''))
-    .join('');
+  const inner = el.children.map((c) => (isElement(c) ? serializeSvg(c) : c.type === 'text' ? escapeXml(c.data ?? '') : '')).join('');
   return inner === '' ? `<${el.name}${attrs}/>` : `<${el.name}${attrs}>${inner}</${el.name}>`;
 }

@@ -1,11 +1,21 @@
 /** Figures (inline SVG charts or data-URL images, with caption) and the key-figures row. */
 import { convertBlocks, single } from './blocks.js';
 import type { ConvertContext } from './context.js';
-import { attr, elementChildren, hasClass, isElement, isHidden, serializeSvg, tagName, textContent, type DomElement, type DomNode } from './dom.js';
+import {
+  attr,
+  elementChildren,
+  hasClass,
+  isElement,
+  isHidden,
+  serializeSvg,
+  tagName,
+  textContent,
+  type DomElement,
+  type DomNode,
+} from './dom.js';
 import { imageNode } from './images.js';
 import { inlineText } from './inline.js';
 import type { ContentNode } from './types.js';
-
 
 export function figure(el: DomElement, ctx: ConvertContext): ContentNode | null {
   const parts: ContentNode[] = [];
@@ -36,7 +46,10 @@ function captionNode(el: DomElement, ctx: ConvertContext): ContentNode | null {
 
 /** SVG user units are drawn as pt; wide charts are scaled down to the available width. */
 function svgNode(el: DomElement, ctx: ConvertContext): ContentNode | null {
-  const box = attr(el, 'viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const box = attr(el, 'viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const width = length(attr(el, 'width')) ?? box?.[2];
   const height = length(attr(el, 'height')) ?? box?.[3];
   // pdfmake cannot size an SVG without both dimensions; skip it rather than fail the brief.

@@ -25,7 +25,15 @@ export interface SvgNode {
 }
 export interface GapItem {
   type: string;
-  item: { y?: number; y1?: number; y2?: number; h?: number; _height?: number; getHeight?: () => number; _node?: SvgNode } & Partial<SvgNode>;
+  item: {
+    y?: number;
+    y1?: number;
+    y2?: number;
+    h?: number;
+    _height?: number;
+    getHeight?: () => number;
+    _node?: SvgNode;
+  } & Partial<SvgNode>;
 }
 export interface GapPage {
   items: GapItem[];
@@ -59,7 +67,12 @@ export interface Shrink {
  * The chart that opens page `index + 1` (after nothing but headings) and would fit at the
  * bottom of page `index` if drawn at no less than MIN_SCALE, with the width that makes it fit.
  */
-export function chartForGap(pages: GapPage[], index: number, tried: ReadonlySet<SvgNode>, resolve: (copy: SvgNode) => SvgNode): Shrink | undefined {
+export function chartForGap(
+  pages: GapPage[],
+  index: number,
+  tried: ReadonlySet<SvgNode>,
+  resolve: (copy: SvgNode) => SvgNode,
+): Shrink | undefined {
   const here = pages[index];
   const next = pages[index + 1];
   if (here === undefined || next === undefined) return undefined;
@@ -74,7 +87,9 @@ export function chartForGap(pages: GapPage[], index: number, tried: ReadonlySet<
   if (above.some((it) => !isHeading(it))) return undefined;
   // The caption: text lines that follow the chart without a gap (the next block starts after one).
   let blockBottom = bottom(chart);
-  const lines = b.items.filter((it) => it.type === 'line' && !isHeading(it) && top(it) >= blockBottom - EPSILON).sort((x, y) => top(x) - top(y));
+  const lines = b.items
+    .filter((it) => it.type === 'line' && !isHeading(it) && top(it) >= blockBottom - EPSILON)
+    .sort((x, y) => top(x) - top(y));
   for (const line of lines) {
     if (top(line) > blockBottom + CAPTION_GAP) break;
     blockBottom = Math.max(blockBottom, bottom(line));

@@ -52,7 +52,7 @@ function split(text: string, main: string): FontRun[] {
   const cps = clusters.map((c) => [...c].map((ch) => ch.codePointAt(0)!).filter((cp) => !isControl(cp)));
   const fams: (string | undefined)[] = clusters.map((c, i) => (neutral.test(c) ? undefined : pick(main, cps[i]!)));
   // Neutral clusters: the surrounding fallback family when it is the same on both sides.
-  for (let i = 0; i < clusters.length; ) {
+  for (let i = 0; i < clusters.length;) {
     if (fams[i] !== undefined) {
       i++;
       continue;
@@ -80,7 +80,14 @@ function split(text: string, main: string): FontRun[] {
 
 /** A cluster's family; an undrawable one stays in `main` (the glyph check reports it). */
 function pick(main: string, cps: number[]): string {
-  return familyFor(main, cps) ?? familyFor(main, cps.filter((cp) => !ignorable(cp))) ?? main;
+  return (
+    familyFor(main, cps) ??
+    familyFor(
+      main,
+      cps.filter((cp) => !ignorable(cp)),
+    ) ??
+    main
+  );
 }
 
 /** Joiners and variation selectors: a family lacking them can still draw the cluster. */

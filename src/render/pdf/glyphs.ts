@@ -33,7 +33,12 @@ const SNIPPET_RADIUS = 16;
 
 /** Layout controls (tab, newline) are never drawn; joiners and selectors may be absent from a font. */
 const needsNoGlyph = (cp: number): boolean =>
-  cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0x200c || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+  cp < 0x20 ||
+  (cp >= 0x7f && cp < 0xa0) ||
+  cp === 0x200c ||
+  cp === 0x200d ||
+  (cp >= 0xfe00 && cp <= 0xfe0f) ||
+  (cp >= 0xe0100 && cp <= 0xe01ef);
 
 /** Characters of `sources` no family of the font chain can draw (main font, then fallbacks). */
 export function findMissingGlyphs(sources: Iterable<string | GlyphSource>): MissingGlyph[] {
@@ -49,7 +54,13 @@ export function findMissingGlyphs(sources: Iterable<string | GlyphSource>): Miss
         else {
           let entry = missing.get(cp);
           if (entry === undefined) {
-            entry = { char: ch, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, occurrences: [], places: 0, keys: new Set() };
+            entry = {
+              char: ch,
+              codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
+              occurrences: [],
+              places: 0,
+              keys: new Set(),
+            };
             missing.set(cp, entry);
           }
           const o = occurrence(src, index, ch.length);
@@ -109,6 +120,9 @@ export function checkGlyphs(sources: Iterable<string | GlyphSource>): void {
 }
 
 function place(o: GlyphOccurrence): string {
-  const file = o.file === undefined ? '' : `${o.file}${o.line === undefined ? '' : `:${o.line}`}${o.line !== undefined && o.column !== undefined ? `:${o.column}` : ''}`;
+  const file =
+    o.file === undefined
+      ? ''
+      : `${o.file}${o.line === undefined ? '' : `:${o.line}`}${o.line !== undefined && o.column !== undefined ? `:${o.column}` : ''}`;
   return [file, o.where ?? '', `"${o.snippet}"`].filter((p) => p !== '').join(' ');
 }

@@ -39,7 +39,11 @@ export function registerHouseFonts(stack: readonly HouseFont[]): ChainFamily[] {
       familyCovers(family.name, 0x41); // reads and parses every face now, so a bad file is named here
     } catch (cause) {
       const files = [...new Set(Object.values(family.faces))].join(', ');
-      throw new BilatError('E_TEMPLATE', `cannot read the font "${family.name}" (${files}): ${cause instanceof Error ? cause.message : String(cause)}; give TTF or OTF files`, { cause });
+      throw new BilatError(
+        'E_TEMPLATE',
+        `cannot read the font "${family.name}" (${files}): ${cause instanceof Error ? cause.message : String(cause)}; give TTF or OTF files`,
+        { cause },
+      );
     }
   }
   clearSplitCache();

@@ -20,7 +20,6 @@ export interface TableLayout {
   paddingBottom?: LayoutFn<number>;
 }
 
-
 export const mmToPt = (mm: number): number => Math.round((mm * 72 * 100) / 25.4) / 100;
 
 export interface PdfStyles {
@@ -161,7 +160,14 @@ export function pdfStyles(t: ThemeTokens): PdfStyles {
     'bilat-rule': rule(0.5, color.rule),
     'bilat-title-rule': rule(1.5, color.accent),
     // A theme.css class with a background: the tint, no lines, the padding of the notes' boxes.
-    'bilat-class-box': { hLineWidth: none, vLineWidth: none, paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 4 },
+    'bilat-class-box': {
+      hLineWidth: none,
+      vLineWidth: none,
+      paddingLeft: () => 8,
+      paddingRight: () => 8,
+      paddingTop: () => 6,
+      paddingBottom: () => 4,
+    },
   };
   return { pageMargins, defaultStyle, styles, tableLayouts };
 }
@@ -179,4 +185,3 @@ export function contentWidth(pageSize: PageSizeName): number {
 
 /** Figures are sized before the page size is known; A4 is the narrower page, so it is the safe cap. */
 export const maxFigureWidth = contentWidth('A4');
-

@@ -46,7 +46,16 @@ export function heading(el: DomElement, ctx: ConvertContext): ContentNode | null
     node.outline = true;
     // Bookmarks read like the heading, without its footnote markers.
     // Bidi isolate marks are for our line layout; a viewer's bookmark list might draw them as boxes.
-    node.outlineText = (typeof text === 'string' ? text : text.filter((r) => !r.sup).map((r) => r.text).join('')).replace(/[\u2066-\u2069]/g, '').trim();
+    node.outlineText = (
+      typeof text === 'string'
+        ? text
+        : text
+            .filter((r) => !r.sup)
+            .map((r) => r.text)
+            .join('')
+    )
+      .replace(/[\u2066-\u2069]/g, '')
+      .trim();
     if (level === 2) ctx.currentH2Id = node.id;
     else if (ctx.currentH2Id !== undefined) node.outlineParentId = ctx.currentH2Id;
   }

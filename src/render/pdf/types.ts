@@ -119,7 +119,10 @@ export interface PdfMeta {
 }
 
 /** A class's style from theme.css; `fill` paints the block behind it (a box), or the text's background inline. */
-export type ClassStyle = Pick<StyleProps, 'color' | 'fontSize' | 'bold' | 'italics' | 'alignment' | 'lineHeight' | 'characterSpacing' | 'decoration' | 'margin'> & { fill?: string };
+export type ClassStyle = Pick<
+  StyleProps,
+  'color' | 'fontSize' | 'bold' | 'italics' | 'alignment' | 'lineHeight' | 'characterSpacing' | 'decoration' | 'margin'
+> & { fill?: string };
 
 /** The theme a user's theme.css makes: the tokens with its values, and its class styles. */
 export interface PdfTheme {

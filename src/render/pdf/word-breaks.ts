@@ -29,4 +29,3 @@ export function addWordBreaks(text: string): string {
   }
   return out;
 }
-

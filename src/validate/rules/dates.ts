@@ -17,7 +17,9 @@ export function futureDates(ctx: RuleContext): Diagnostic[] {
     const typo = 'if it is a typo in the source, keep the raw value and add a data-quality note';
     const hint = notes?.length
       ? `kept as printed; documented in data-quality note ${notes.join(', ')}`
-      : planned === false ? `${typo}; if it is expected, mark the item status: planned` : `${typo}, or check --as-of`;
+      : planned === false
+        ? `${typo}; if it is expected, mark the item status: planned`
+        : `${typo}, or check --as-of`;
     out.push(diag(ctx, 'warning', 'date-future', path, `${what} ${String(date)} is after the as-of date ${ctx.asOf}`, hint));
   };
   const d = ctx.data;
@@ -36,10 +38,21 @@ export function periodOrder(ctx: RuleContext): Diagnostic[] {
   const check = (from: PartialDate | undefined, to: PartialDate | undefined, path: PropertyKey[], what: string) => {
     if (from === undefined || to === undefined) return;
     if (dateRange(from).start > dateRange(to).end)
-      out.push(diag(ctx, 'error', 'period-order', path, `${what} starts (${String(from)}) after it ends (${String(to)})`, 'swap or correct the dates'));
+      out.push(
+        diag(
+          ctx,
+          'error',
+          'period-order',
+          path,
+          `${what} starts (${String(from)}) after it ends (${String(to)})`,
+          'swap or correct the dates',
+        ),
+      );
   };
   ctx.data.trade?.forEach((t, i) => check(t.start, t.end, ['trade', i, 'start'], 'trade period'));
-  ctx.data.people?.forEach((p, i) => p.roles.forEach((r, j) => check(r.from, r.to, ['people', i, 'roles', j, 'from'], `role "${r.title}"`)));
+  ctx.data.people?.forEach((p, i) =>
+    p.roles.forEach((r, j) => check(r.from, r.to, ['people', i, 'roles', j, 'from'], `role "${r.title}"`)),
+  );
   return out;
 }
 
@@ -61,7 +74,14 @@ export function rolePeriods(ctx: RuleContext): Diagnostic[] {
       if (!tenures.some(held)) {
         const spans = tenures.map((r) => `${r.from ?? '…'}–${r.to ?? '…'}`).join(', ');
         out.push(
-          diag(ctx, 'error', 'role-period', ['engagements', i, 'participants', j, 'role'], `${person.name} held "${p.role}" ${spans}, not on ${String(e.date)}`, "check the engagement date or the role's from/to"),
+          diag(
+            ctx,
+            'error',
+            'role-period',
+            ['engagements', i, 'participants', j, 'role'],
+            `${person.name} held "${p.role}" ${spans}, not on ${String(e.date)}`,
+            "check the engagement date or the role's from/to",
+          ),
         );
       }
     }),
@@ -76,7 +96,15 @@ export function anniversaries(ctx: RuleContext): Diagnostic[] {
   ms.forEach((m, i) => {
     if (m.kind !== 'anniversary') return;
     if (!m.of || m.ordinal === undefined) {
-      out.push(diag(ctx, 'warning', 'anniversary', ['milestones', i], 'an anniversary should name the milestone it marks (of) and which one (ordinal)'));
+      out.push(
+        diag(
+          ctx,
+          'warning',
+          'anniversary',
+          ['milestones', i],
+          'an anniversary should name the milestone it marks (of) and which one (ordinal)',
+        ),
+      );
       return;
     }
     const base = ms.find((x) => x.id === m.of);
@@ -85,7 +113,13 @@ export function anniversaries(ctx: RuleContext): Diagnostic[] {
     const year = parseDate(m.date).year;
     if (expected !== year)
       out.push(
-        diag(ctx, 'error', 'anniversary', ['milestones', i, 'date'], `the ${ordinal(m.ordinal)} anniversary of "${base.id}" (${String(base.date)}) falls in ${expected}, not ${year}`),
+        diag(
+          ctx,
+          'error',
+          'anniversary',
+          ['milestones', i, 'date'],
+          `the ${ordinal(m.ordinal)} anniversary of "${base.id}" (${String(base.date)}) falls in ${expected}, not ${year}`,
+        ),
       );
   });
   return out;

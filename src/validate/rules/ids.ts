@@ -40,7 +40,14 @@ export function duplicateIds(ctx: RuleContext): Diagnostic[] {
         const here = ctx.doc.locate([...base, i, 'id']).file ?? ctx.doc.file;
         const where = there === here ? `line ${firstPos.line}` : `${there}:${firstPos.line}`;
         out.push(
-          diag(ctx, 'error', 'duplicate-id', [...base, i, 'id'], `duplicate id "${item.id}" (first used at ${where})`, 'give each item its own id'),
+          diag(
+            ctx,
+            'error',
+            'duplicate-id',
+            [...base, i, 'id'],
+            `duplicate id "${item.id}" (first used at ${where})`,
+            'give each item its own id',
+          ),
         );
       } else seen.set(item.id, i);
     });
@@ -56,10 +63,18 @@ export function refChecker(ctx: RuleContext, out: Diagnostic[]) {
     const known = ids[target] ?? [];
     if (known.includes(id)) return true;
     const guess = didYouMean(id, known);
-    const what = target === 'people' ? 'person' : target === 'treaties' ? 'treaty' : target === 'mechanisms' ? 'mechanism' : target.replace(/s$/, '');
+    const what =
+      target === 'people' ? 'person' : target === 'treaties' ? 'treaty' : target === 'mechanisms' ? 'mechanism' : target.replace(/s$/, '');
     const under = target === 'treaties' ? 'agreements.treaties' : target;
     out.push(
-      diag(ctx, 'error', 'reference', path, `unknown ${what} "${id}"`, guess ? `did you mean "${guess}"?` : `add it under ${under}: or fix the id`),
+      diag(
+        ctx,
+        'error',
+        'reference',
+        path,
+        `unknown ${what} "${id}"`,
+        guess ? `did you mean "${guess}"?` : `add it under ${under}: or fix the id`,
+      ),
     );
     return false;
   };

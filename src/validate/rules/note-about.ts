@@ -14,7 +14,10 @@ export function allIds(ctx: RuleContext): string[] {
  * or `trade[3].turnover` (by index) or `pair.countries`.
  */
 export function resolvesInData(root: unknown, path: string): boolean {
-  const segs = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const segs = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
   if (segs.length < 2) return false;
   let v: unknown = root;
   for (let i = 0; i < segs.length; i++) {
@@ -71,7 +74,14 @@ export function noteAbout(ctx: RuleContext): Diagnostic[] {
  * `quality`, and those whose `about` names the figure by path (`trade.az-2022.turnover`,
  * `trade[3].turnover`). A note about the item as a whole does not excuse its arithmetic.
  */
-export function notesOn(ctx: RuleContext, list: string, id: string, index: number, quality: readonly string[] | undefined, field: string): string[] {
+export function notesOn(
+  ctx: RuleContext,
+  list: string,
+  id: string,
+  index: number,
+  quality: readonly string[] | undefined,
+  field: string,
+): string[] {
   const notes = ctx.data.notes ?? [];
   const exists = new Set(notes.map((n) => n.id));
   const found = new Set((quality ?? []).filter((q) => exists.has(q)));

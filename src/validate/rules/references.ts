@@ -15,7 +15,17 @@ export function references(ctx: RuleContext): Diagnostic[] {
     list?.forEach((s, i) => ref('notes', s, [...path, 'quality', i]));
 
   const codes = d.pair.countries.map((c) => c.code);
-  if (codes[0] === codes[1]) out.push(diag(ctx, 'error', 'pair', ['pair', 'countries', 1, 'code'], 'both countries have the same code', 'a relationship needs two different countries'));
+  if (codes[0] === codes[1])
+    out.push(
+      diag(
+        ctx,
+        'error',
+        'pair',
+        ['pair', 'countries', 1, 'code'],
+        'both countries have the same code',
+        'a relationship needs two different countries',
+      ),
+    );
 
   d.sources.forEach((s, i) => notes(s.quality, ['sources', i]));
   d.people?.forEach((p, i) => {
@@ -35,7 +45,14 @@ export function references(ctx: RuleContext): Diagnostic[] {
       if (!titles.includes(p.role)) {
         const guess = didYouMean(p.role, titles);
         out.push(
-          diag(ctx, 'error', 'reference', [...base, 'participants', j, 'role'], `${person.name} has no role "${p.role}"`, guess ? `did you mean "${guess}"?` : `known roles: ${titles.join('; ')}`),
+          diag(
+            ctx,
+            'error',
+            'reference',
+            [...base, 'participants', j, 'role'],
+            `${person.name} has no role "${p.role}"`,
+            guess ? `did you mean "${guess}"?` : `known roles: ${titles.join('; ')}`,
+          ),
         );
       }
     });
@@ -52,7 +69,9 @@ export function references(ctx: RuleContext): Diagnostic[] {
     notes(t.quality, ['trade', i]);
     // Version 2 lets a source leave the reporter open: `unknown` is not a country to check.
     if (!codes.includes(t.reporter) && !((ctx.data as RelationshipData).v2 && (t.reporter as string) === 'unknown'))
-      out.push(diag(ctx, 'error', 'reference', ['trade', i, 'reporter'], `reporter "${t.reporter}" is not one of the pair (${codes.join(', ')})`));
+      out.push(
+        diag(ctx, 'error', 'reference', ['trade', i, 'reporter'], `reporter "${t.reporter}" is not one of the pair (${codes.join(', ')})`),
+      );
   });
   d.organizations?.forEach((o, i) => {
     sources(o.sources, ['organizations', i]);

@@ -20,14 +20,32 @@ export function loneSurrogates(doc: LoadedDocument): Diagnostic[] {
       if (m) {
         const cp = m[0].charCodeAt(0).toString(16).toUpperCase();
         out.push(
-          located(doc, 'error', 'lone-surrogate', path, `text holds U+${cp}, half of a UTF-16 surrogate pair without its other half, at character ${m.index + 1}: no font or output format can carry it`, 'write the character itself, or its complete pair of escapes ("\\ud83d\\ude00" for 😀), or remove the escape'),
+          located(
+            doc,
+            'error',
+            'lone-surrogate',
+            path,
+            `text holds U+${cp}, half of a UTF-16 surrogate pair without its other half, at character ${m.index + 1}: no font or output format can carry it`,
+            'write the character itself, or its complete pair of escapes ("\\ud83d\\ude00" for 😀), or remove the escape',
+          ),
         );
       }
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        if (LONE_SURROGATE.test(k)) out.push(located(doc, 'error', 'lone-surrogate', [...path, k], 'key holds half of a UTF-16 surrogate pair without its other half', 'write the key in plain characters', { key: true }));
+        if (LONE_SURROGATE.test(k))
+          out.push(
+            located(
+              doc,
+              'error',
+              'lone-surrogate',
+              [...path, k],
+              'key holds half of a UTF-16 surrogate pair without its other half',
+              'write the key in plain characters',
+              { key: true },
+            ),
+          );
         stack.push({ value: v, path: [...path, k] });
       }
     }

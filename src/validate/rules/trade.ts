@@ -25,7 +25,14 @@ export function tradeArithmetic(ctx: RuleContext): Diagnostic[] {
       const cited = notesOn(ctx, 'trade', t.id, i, t.quality, field);
       out.push(
         cited.length
-          ? diag(ctx, 'warning', 'trade-arithmetic', ['trade', i, field], message, `kept as reported; documented in data-quality note ${cited.join(', ')}`)
+          ? diag(
+              ctx,
+              'warning',
+              'trade-arithmetic',
+              ['trade', i, field],
+              message,
+              `kept as reported; documented in data-quality note ${cited.join(', ')}`,
+            )
           : diag(ctx, 'error', 'trade-arithmetic', ['trade', i, field], message, hint),
       );
     };
@@ -34,12 +41,20 @@ export function tradeArithmetic(ctx: RuleContext): Diagnostic[] {
     if (turnover !== undefined && !approx.exports && !approx.imports && !approx.turnover) {
       const tol = ulp('exports', x) + ulp('imports', m) + ulp('turnover', turnover) + 1e-9;
       if (Math.abs(turnover - (x + m)) > tol)
-        mismatch('turnover', `turnover ${turnover} ≠ exports ${x} + imports ${m} = ${fmt(x + m)}`, 'keep the reported figures and add a data-quality note, or correct the typo');
+        mismatch(
+          'turnover',
+          `turnover ${turnover} ≠ exports ${x} + imports ${m} = ${fmt(x + m)}`,
+          'keep the reported figures and add a data-quality note, or correct the typo',
+        );
     }
     if (balance !== undefined && !approx.exports && !approx.imports && !approx.balance) {
       const tol = ulp('exports', x) + ulp('imports', m) + ulp('balance', balance) + 1e-9;
       if (Math.abs(balance - (x - m)) > tol)
-        mismatch('balance', `balance ${balance} ≠ exports ${x} − imports ${m} = ${fmt(x - m)}`, 'balance is exports minus imports, from the reporter\'s side');
+        mismatch(
+          'balance',
+          `balance ${balance} ≠ exports ${x} − imports ${m} = ${fmt(x - m)}`,
+          "balance is exports minus imports, from the reporter's side",
+        );
     }
     for (const k of ['exports', 'imports', 'turnover'] as const) {
       const v = t[k];

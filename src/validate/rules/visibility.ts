@@ -15,7 +15,16 @@ export function publicSourcing(ctx: RuleContext): Diagnostic[] {
   const check = (item: { visibility?: string }, sources: readonly string[] | undefined, path: PropertyKey[], what: string) => {
     if (item.visibility === 'internal' || !sources?.length) return;
     if (sources.every((id) => internal.has(id)))
-      out.push(diag(ctx, 'warning', 'public-sourcing', path, `${what} is public but cites only internal sources (${sources.join(', ')}): the public brief would print it with no footnote`, HINT));
+      out.push(
+        diag(
+          ctx,
+          'warning',
+          'public-sourcing',
+          path,
+          `${what} is public but cites only internal sources (${sources.join(', ')}): the public brief would print it with no footnote`,
+          HINT,
+        ),
+      );
   };
   d.people?.forEach((p, i) => {
     if (p.visibility === 'internal') return;
@@ -23,7 +32,8 @@ export function publicSourcing(ctx: RuleContext): Diagnostic[] {
   });
   d.engagements?.forEach((e, i) => {
     check(e, e.sources, ['engagements', i], `engagement "${e.id}"`);
-    if (e.visibility !== 'internal') e.outcomes?.forEach((o, j) => check(o, o.sources ?? e.sources, ['engagements', i, 'outcomes', j], 'outcome'));
+    if (e.visibility !== 'internal')
+      e.outcomes?.forEach((o, j) => check(o, o.sources ?? e.sources, ['engagements', i, 'outcomes', j], 'outcome'));
   });
   d.agreements?.counts?.forEach((c, i) => check(c, c.sources, ['agreements', 'counts', i], 'agreement count'));
   d.agreements?.treaties?.forEach((t, i) => check(t, t.sources, ['agreements', 'treaties', i], `treaty "${t.id}"`));
@@ -31,6 +41,8 @@ export function publicSourcing(ctx: RuleContext): Diagnostic[] {
   d.organizations?.forEach((o, i) => check(o, o.sources, ['organizations', i], `organization "${o.id}"`));
   d.milestones?.forEach((m, i) => check(m, m.sources, ['milestones', i], `milestone "${m.id}"`));
   // A talking point limited to other audiences never reaches the public brief.
-  d.talkingPoints?.forEach((t, i) => (!t.audiences || t.audiences.includes('public')) && check(t, t.sources, ['talkingPoints', i], 'talking point'));
+  d.talkingPoints?.forEach(
+    (t, i) => (!t.audiences || t.audiences.includes('public')) && check(t, t.sources, ['talkingPoints', i], 'talking point'),
+  );
   return out;
 }

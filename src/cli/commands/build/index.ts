@@ -5,7 +5,14 @@ import { defineBuildArgs, resolveBuildArgs, type BuildArgs } from './spec.js';
 import { runWatchSession } from './watch-session.js';
 
 export type { BuildArgs } from './spec.js';
-export type { BuildJsonError, BuildJsonFailure, BuildJsonFile, BuildJsonSummary, BuildJsonTotals, WatchJsonWarning } from './json-summary.js';
+export type {
+  BuildJsonError,
+  BuildJsonFailure,
+  BuildJsonFile,
+  BuildJsonSummary,
+  BuildJsonTotals,
+  WatchJsonWarning,
+} from './json-summary.js';
 
 /**
  * `bilat build`: its arguments (spec.ts), one build reported as it goes (reporter.ts, with the

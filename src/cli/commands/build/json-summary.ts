@@ -75,7 +75,9 @@ export function createJsonSummary(result: BuildResult): BuildJsonSummary {
       outputs: r.outputs,
       written: r.written.map((w) => w.path),
       diagnostics: r.diagnostics,
-      ...(r.error ? { error: { code: r.error.code, message: r.error.message, file: r.error.file, line: r.error.line, column: r.error.column } } : {}),
+      ...(r.error
+        ? { error: { code: r.error.code, message: r.error.message, file: r.error.file, line: r.error.line, column: r.error.column } }
+        : {}),
       ms: Math.round(r.ms),
     })),
     totals: {
@@ -96,5 +98,14 @@ export function createJsonSummary(result: BuildResult): BuildJsonSummary {
 /** The `--watch --json` line for a rebuild that threw: located when it is a BilatError. */
 export function createJsonFailure(e: unknown): BuildJsonFailure {
   const err = e instanceof BilatError ? e : undefined;
-  return { kind: 'build', error: { code: err?.code ?? 'E_UNEXPECTED', message: e instanceof Error ? e.message : String(e), file: err?.file, line: err?.line, column: err?.column } };
+  return {
+    kind: 'build',
+    error: {
+      code: err?.code ?? 'E_UNEXPECTED',
+      message: e instanceof Error ? e.message : String(e),
+      file: err?.file,
+      line: err?.line,
+      column: err?.column,
+    },
+  };
 }

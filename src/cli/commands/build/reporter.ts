@@ -24,7 +24,11 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
  * --json; problems as each file is done. `json` is how finish() prints the --json summary:
  * indented, or on one line (--watch).
  */
-export function createReporter(io: CliIO, argv: Pick<BuildArgs, 'json' | 'quiet' | 'debug' | 'incremental' | 'out'>, json: 'pretty' | 'line' = 'pretty'): Reporter {
+export function createReporter(
+  io: CliIO,
+  argv: Pick<BuildArgs, 'json' | 'quiet' | 'debug' | 'incremental' | 'out'>,
+  json: 'pretty' | 'line' = 'pretty',
+): Reporter {
   let bar: { log(s: string): void; update(v: number, p: object): void; stop(): void } | undefined;
   let barLoading: Promise<void> | undefined;
   let stopped = false;
@@ -55,7 +59,12 @@ export function createReporter(io: CliIO, argv: Pick<BuildArgs, 'json' | 'quiet'
     }
     const r = p.result;
     if (!argv.quiet && !showBar && p.total > 1) {
-      const what = r.status === 'ok' ? `${plural(r.written.length, 'brief')}  ${Math.round(r.ms)} ms` : r.status === 'skipped' ? 'up to date' : problemCount(r);
+      const what =
+        r.status === 'ok'
+          ? `${plural(r.written.length, 'brief')}  ${Math.round(r.ms)} ms`
+          : r.status === 'skipped'
+            ? 'up to date'
+            : problemCount(r);
       io.err(`[${p.done}/${p.total}] ${r.status.padEnd(7)} ${r.data}  ${what}`);
     }
     for (const line of problems(r)) say(line);
@@ -108,7 +117,12 @@ export function createReporter(io: CliIO, argv: Pick<BuildArgs, 'json' | 'quiet'
 async function startBar(total: number) {
   const { MultiBar, Presets } = (await import('cli-progress')).default;
   const multi = new MultiBar(
-    { stream: process.stderr, clearOnComplete: true, hideCursor: true, format: ' {bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}' },
+    {
+      stream: process.stderr,
+      clearOnComplete: true,
+      hideCursor: true,
+      format: ' {bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}',
+    },
     Presets.shades_classic,
   );
   const single = multi.create(total, 0, { file: '', rate: '0.0' });

@@ -78,7 +78,11 @@ async function startPreview(out: string, port: number) {
     return await startPreviewServer({ out, port });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new BilatError('E_USAGE', `cannot serve the preview on port ${port} (${code === 'EADDRINUSE' ? 'in use' : 'not allowed'}): pick another with --port <n>, or --port 0 for any free one`);
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new BilatError(
+        'E_USAGE',
+        `cannot serve the preview on port ${port} (${code === 'EADDRINUSE' ? 'in use' : 'not allowed'}): pick another with --port <n>, or --port 0 for any free one`,
+      );
     throw e;
   }
 }

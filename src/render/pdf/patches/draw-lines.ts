@@ -32,9 +32,22 @@ type RenderLine = (this: RendererLike, line: LineLike, x: number, y: number) => 
 
 /** Everything `renderLine` and the text decorator read from an inline, besides text, x and width. */
 const drawState = [
-  'font', 'fontSize', 'color', 'opacity', 'characterSpacing', 'fontFeatures', 'sup', 'sub',
-  'link', 'linkToDestination', 'linkToPage', 'background',
-  'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness',
+  'font',
+  'fontSize',
+  'color',
+  'opacity',
+  'characterSpacing',
+  'fontFeatures',
+  'sup',
+  'sub',
+  'link',
+  'linkToDestination',
+  'linkToPage',
+  'background',
+  'decoration',
+  'decorationColor',
+  'decorationStyle',
+  'decorationThickness',
 ] as const;
 
 /** Page references are rewritten per inline while drawing; leave such lines alone. */

@@ -36,8 +36,7 @@ const shapingPatched = Symbol('bilat.sharedShaping');
  */
 export function parseFont<T extends object>(fontkit: { create(data: Uint8Array): T }, data: Uint8Array): T {
   const hit =
-    parsed.find((p) => p.data === data) ??
-    parsed.find((p) => p.data.byteLength === data.byteLength && Buffer.from(p.data).equals(data));
+    parsed.find((p) => p.data === data) ?? parsed.find((p) => p.data.byteLength === data.byteLength && Buffer.from(p.data).equals(data));
   if (hit !== undefined) {
     patchStats.parsedFontHits++;
     return hit.font as T;
@@ -72,7 +71,14 @@ function nameGlyphsOnUse(font: object): void {
   }
   f.getGlyph = function (this: object, id: number, characters?: number[]): GlyphLike | null {
     const glyph = getGlyph.call(this, id, characters);
-    if (glyph !== null && characters !== undefined && characters.length > 0 && glyph.codePoints !== undefined && glyph.codePoints.length === 0) glyph.codePoints = characters;
+    if (
+      glyph !== null &&
+      characters !== undefined &&
+      characters.length > 0 &&
+      glyph.codePoints !== undefined &&
+      glyph.codePoints.length === 0
+    )
+      glyph.codePoints = characters;
     return glyph;
   };
   lateResult('glyphs named by their first use', applied);
@@ -83,7 +89,8 @@ function nameGlyphsOnUse(font: object): void {
  * object it required, so we hand it a copy whose `create` goes through `parseFont`.
  */
 export function shareParsedFonts(requireFromPdfkit: NodeJS.Require, pdfkitPath: string): PatchResult {
-  if (requireFromPdfkit.cache[pdfkitPath] !== undefined) return skipped('pdfkit was loaded before the patch (it keeps the fontkit it required)');
+  if (requireFromPdfkit.cache[pdfkitPath] !== undefined)
+    return skipped('pdfkit was loaded before the patch (it keeps the fontkit it required)');
   const fontkit = requireFromPdfkit('fontkit') as Fontkit;
   const entry = requireFromPdfkit.cache[requireFromPdfkit.resolve('fontkit')] as Module | undefined;
   if (entry === undefined) return skipped('fontkit is not in the module cache');

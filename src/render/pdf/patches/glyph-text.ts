@@ -42,7 +42,8 @@ const SPACES = /^[\s\u00A0]*$/;
 const sawCyrillic = Symbol('bilat.sawCyrillic');
 const LATIN = /[A-Za-z\u00C0-\u024F]/;
 /** Characters that may share one glyph and one text mapping: not a Latin letter with a Cyrillic one. */
-const mayShare = (chars: string): boolean => SPACES.test(chars) || (BELOW_HEBREW.test(chars) && !(CYRILLIC.test(chars) && LATIN.test(chars)));
+const mayShare = (chars: string): boolean =>
+  SPACES.test(chars) || (BELOW_HEBREW.test(chars) && !(CYRILLIC.test(chars) && LATIN.test(chars)));
 
 const hex = (gid: number): string => `0000${gid.toString(16)}`.slice(-4);
 const same = (a: number[], b: number[]): boolean => a.length === b.length && a.every((c, i) => c === b[i]);
@@ -58,14 +59,20 @@ export function mapGlyphsExactly(font: object): void {
   const encode = proto.encode;
   proto.encode = function (this: EmbeddedFont, text: string, features?: unknown) {
     if (CYRILLIC.test(text)) this[sawCyrillic] = true;
-    if (!(BEYOND_CYRILLIC.test(text) || this[sawCyrillic]) || typeof this.layout !== 'function' || this.subset?.glyphs === undefined) return encode.call(this, text, features);
+    if (!(BEYOND_CYRILLIC.test(text) || this[sawCyrillic]) || typeof this.layout !== 'function' || this.subset?.glyphs === undefined)
+      return encode.call(this, text, features);
     const { glyphs: shaped, positions } = this.layout(text, features);
     const glyphs = inLogicalOrder(text, shaped, positions as { xAdvance: number; yOffset: number }[]);
     const ids: string[] = [];
     for (const glyph of glyphs) {
       let gid = this.subset.includeGlyph(glyph.id);
       const mapped = this.unicode[gid];
-      if (mapped !== undefined && mapped !== null && !same(mapped, glyph.codePoints) && !mayShare(String.fromCodePoint(...mapped, ...glyph.codePoints))) {
+      if (
+        mapped !== undefined &&
+        mapped !== null &&
+        !same(mapped, glyph.codePoints) &&
+        !mayShare(String.fromCodePoint(...mapped, ...glyph.codePoints))
+      ) {
         gid = copyOf(this, glyph);
       }
       ids.push(hex(gid));

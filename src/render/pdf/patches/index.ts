@@ -23,7 +23,6 @@ import { libraryVersions, PATCHED_VERSIONS, type PatchedLibrary } from './versio
 export { libraryVersions, PATCHED_VERSIONS } from './versions.js';
 export { lateResults, patchStats, resetPatchStats, reportLateSkips, type PatchResult } from './result.js';
 
-
 export interface PatchReport {
   /** What the patch does, in a few words. */
   name: string;
@@ -56,14 +55,26 @@ export function installPatches(pdfkitPath: string, mainFamily: string): PatchRep
   const renderer = load('Renderer');
   add('words joined, bookmarks placed, bidi lines reordered', 'Renderer.renderLine', patchLineDrawing(renderer));
   add('charts drawn directly on pdfkit', 'Renderer.renderSVG', drawChartsDirectly(renderer, mainFamily));
-  add('headings kept with what follows, gaps before charts filled', 'LayoutBuilder.layoutDocument', keepHeadingsWithNext(load('LayoutBuilder')));
+  add(
+    'headings kept with what follows, gaps before charts filled',
+    'LayoutBuilder.layoutDocument',
+    keepHeadingsWithNext(load('LayoutBuilder')),
+  );
   add('measured text reused by later layout passes', 'DocMeasure.measureLeaf', rememberMeasuredText(load('DocMeasure')));
   // Outermost on layoutDocument and renderLine: it sees the document once and each line as drawn.
-  add('structure tree and marked content (tagged PDF)', 'LayoutBuilder.layoutDocument/buildNextLine, Renderer.render*', tagStructure(load('LayoutBuilder'), renderer));
+  add(
+    'structure tree and marked content (tagged PDF)',
+    'LayoutBuilder.layoutDocument/buildNextLine, Renderer.render*',
+    tagStructure(load('LayoutBuilder'), renderer),
+  );
   add('SVG sizes remembered', 'SVGMeasure.measureSVG/writeDimensions', cacheSvgMeasurement(load('SVGMeasure')));
   const styleStack = load('StyleContextStack') as { prototype: never; getStyleProperty?: never };
   add('style lookups without allocation', 'StyleContextStack.getProperty/autopush/getStyleProperty', fastStyleLookup(styleStack));
-  add('font fallback chain', 'TextInlines.buildInlines', addFontFallback(load('TextInlines') as never, styleStack.getStyleProperty, mainFamily));
+  add(
+    'font fallback chain',
+    'TextInlines.buildInlines',
+    addFontFallback(load('TextInlines') as never, styleStack.getStyleProperty, mainFamily),
+  );
   add(...versionCheck());
   return report;
 }
@@ -73,7 +84,12 @@ function versionCheck(): [string, string, PatchResult] {
   const found = libraryVersions();
   const off = (Object.keys(PATCHED_VERSIONS) as PatchedLibrary[]).filter((k) => found[k] !== PATCHED_VERSIONS[k]);
   const result: PatchResult =
-    off.length === 0 ? { applied: true } : { applied: false, reason: `written for ${off.map((k) => `${k} ${PATCHED_VERSIONS[k]}`).join(', ')}; found ${off.map((k) => `${k} ${found[k]}`).join(', ')}` };
+    off.length === 0
+      ? { applied: true }
+      : {
+          applied: false,
+          reason: `written for ${off.map((k) => `${k} ${PATCHED_VERSIONS[k]}`).join(', ')}; found ${off.map((k) => `${k} ${found[k]}`).join(', ')}`,
+        };
   return ['library versions as pinned', 'package.json', result];
 }
 
@@ -84,5 +100,7 @@ export function allResults(report: readonly PatchReport[]): PatchReport[] {
 
 /** One line per patch that did not apply, for `--debug`. */
 export function describeSkips(report: readonly PatchReport[]): string[] {
-  return report.filter((p) => !p.result.applied).map((p) => `pdf patch skipped: ${p.name} (${p.target}): ${(p.result as { reason: string }).reason}`);
+  return report
+    .filter((p) => !p.result.applied)
+    .map((p) => `pdf patch skipped: ${p.name} (${p.target}): ${(p.result as { reason: string }).reason}`);
 }

@@ -96,7 +96,8 @@ export function keepHeadingsWithNext(layoutBuilderClass: { prototype: object }):
     };
     const ours = new Set<HeadlineNode>();
     // A laid-out chart inside a figure is a shallow copy; its SVG text names the node it came from.
-    const resolve = (copy: SvgNode): SvgNode => ((this.linearNodeList ?? []) as SvgNode[]).find((n) => n.svg !== undefined && n.svg === copy.svg) ?? copy;
+    const resolve = (copy: SvgNode): SvgNode =>
+      ((this.linearNodeList ?? []) as SvgNode[]).find((n) => n.svg !== undefined && n.svg === copy.svg) ?? copy;
     const tried = new Set<SvgNode>();
     let moves = 0;
     // Each shrink may lift the breaks of earlier moves and start the moves afresh (below).

@@ -71,7 +71,8 @@ function record(node: LeafNode, inlines: Inline[]): void {
 export function rememberMeasuredText(docMeasureClass: { prototype: object }): PatchResult {
   const proto = docMeasureClass.prototype as { measureLeaf?: MeasureLeaf; measureDocument?: MeasureDocument };
   const { measureLeaf, measureDocument } = proto;
-  if (typeof measureLeaf !== 'function' || typeof measureDocument !== 'function') return skipped('DocMeasure.measureLeaf or measureDocument is not a function');
+  if (typeof measureLeaf !== 'function' || typeof measureDocument !== 'function')
+    return skipped('DocMeasure.measureLeaf or measureDocument is not a function');
 
   proto.measureDocument = function (this: unknown, doc: unknown): unknown {
     pass++;

@@ -53,7 +53,11 @@ function fromNamedStyle(dictionary: StackLike['styleDictionary'], name: string, 
 
 export function fastStyleLookup(stackClass: StackClass): PatchResult {
   const proto = stackClass.prototype;
-  if (typeof proto.getProperty !== 'function' || typeof proto.autopush !== 'function' || typeof stackClass.getStyleProperty !== 'function') {
+  if (
+    typeof proto.getProperty !== 'function' ||
+    typeof proto.autopush !== 'function' ||
+    typeof stackClass.getStyleProperty !== 'function'
+  ) {
     return skipped('StyleContextStack.getProperty, autopush or getStyleProperty is not a function');
   }
 

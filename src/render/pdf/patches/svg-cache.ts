@@ -32,7 +32,8 @@ function remember<V>(map: Map<string, V>, key: string, value: V): V {
 export function cacheSvgMeasurement(svgMeasureClass: { prototype: object }): PatchResult {
   const proto = svgMeasureClass.prototype as SvgMeasureLike;
   const { measureSVG, writeDimensions } = proto;
-  if (typeof measureSVG !== 'function' || typeof writeDimensions !== 'function') return skipped('SVGMeasure.measureSVG or writeDimensions is not a function');
+  if (typeof measureSVG !== 'function' || typeof writeDimensions !== 'function')
+    return skipped('SVGMeasure.measureSVG or writeDimensions is not a function');
 
   proto.measureSVG = function (this: unknown, svg: unknown): Dimensions {
     if (typeof svg !== 'string') return measureSVG.call(this, svg);

@@ -174,11 +174,15 @@ function claimStandards(doc: TaggedDoc & { info?: Record<string, unknown>; _addI
     this.appendXML?.(`
         <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
             <pdfuaid:part>1</pdfuaid:part>
-        </rdf:Description>${date === undefined ? '' : `
+        </rdf:Description>${
+          date === undefined
+            ? ''
+            : `
         <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
             <xmp:ModifyDate>${date}</xmp:ModifyDate>
             <xmp:MetadataDate>${date}</xmp:MetadataDate>
-        </rdf:Description>`}
+        </rdf:Description>`
+        }
         `);
   };
 }
@@ -202,91 +206,118 @@ export function tagStructure(layoutBuilderClass: { prototype: object }, renderer
     if (typeof proto[name] !== 'function') return skipped(`${where}.${name} is not a function`);
   }
 
-  wrap(lb, 'layoutDocument', 'LayoutBuilder', (orig) =>
-    function (this: unknown, ...args: unknown[]) {
-      const doc = args[1] as TaggedDoc | undefined;
-      if (doc?.options?.tagged === true) {
-        const margins = (this as { pageMargins?: { top: number; bottom: number } }).pageMargins;
-        const size = (this as { pageSize?: { height: number } }).pageSize;
-        doc[STATE] = {
-          root: tagContent(args[0]),
-          elements: new Map(),
-          firstPage: new Map(),
-          bodyTop: margins?.top ?? 0,
-          bodyBottom: (size?.height ?? Infinity) - (margins?.bottom ?? 0),
-        };
-        claimStandards(doc as never);
-      }
-      return orig.apply(this as never, args);
-    },
+  wrap(
+    lb,
+    'layoutDocument',
+    'LayoutBuilder',
+    (orig) =>
+      function (this: unknown, ...args: unknown[]) {
+        const doc = args[1] as TaggedDoc | undefined;
+        if (doc?.options?.tagged === true) {
+          const margins = (this as { pageMargins?: { top: number; bottom: number } }).pageMargins;
+          const size = (this as { pageSize?: { height: number } }).pageSize;
+          doc[STATE] = {
+            root: tagContent(args[0]),
+            elements: new Map(),
+            firstPage: new Map(),
+            bodyTop: margins?.top ?? 0,
+            bodyBottom: (size?.height ?? Infinity) - (margins?.bottom ?? 0),
+          };
+          claimStandards(doc as never);
+        }
+        return orig.apply(this as never, args);
+      },
   );
 
-  wrap(lb, 'buildNextLine', 'LayoutBuilder', (orig) =>
-    function (this: unknown, ...args: unknown[]) {
-      const line = orig.apply(this as never, args) as Item | null | undefined;
-      const tag = (args[0] as Item | undefined)?.[TAG];
-      if (line && tag !== undefined) line[TAG] = tag;
-      return line;
-    },
+  wrap(
+    lb,
+    'buildNextLine',
+    'LayoutBuilder',
+    (orig) =>
+      function (this: unknown, ...args: unknown[]) {
+        const line = orig.apply(this as never, args) as Item | null | undefined;
+        const tag = (args[0] as Item | undefined)?.[TAG];
+        if (line && tag !== undefined) line[TAG] = tag;
+        return line;
+      },
   );
 
-  wrap(r, 'renderPages', 'Renderer', (orig) =>
-    function (this: { pdfDocument: TaggedDoc }, ...args: unknown[]) {
-      const doc = this.pdfDocument;
-      const st = doc[STATE];
-      if (st === undefined) return orig.apply(this, args);
-      const result = orig.apply(this, args);
-      elementFor(doc, st, st.root).end();
-      return result;
-    },
-  );
-
-  wrap(r, 'renderLine', 'Renderer', (orig) =>
-    function (this: { pdfDocument: TaggedDoc }, ...args: unknown[]) {
-      const doc = this.pdfDocument;
-      const st = doc[STATE];
-      if (st === undefined) return orig.apply(this, args);
-      const line = args[0] as Item;
-      const tag = line[TAG];
-      const draw = () => orig.apply(this, args);
-      // An empty line (the text of a drawn rule) says nothing: not a paragraph of its own.
-      const blank = (line as { inlines?: { text?: string }[] }).inlines?.every((i) => typeof i.text !== 'string' || i.text.trim() === '') ?? false;
-      if (tag === undefined || blank) {
-        const y = (args[2] as number | undefined) ?? 0;
-        return artifact(doc, draw, y < st.bodyTop || y >= st.bodyBottom ? 'Pagination' : undefined);
-      }
-      if (tag.repeated) {
-        const first = st.firstPage.get(tag);
-        if (first === undefined) st.firstPage.set(tag, doc.page);
-        else if (first !== doc.page) return artifact(doc, draw, 'Pagination');
-      }
-      const links = (line as { inlines?: { link?: unknown; linkToDestination?: unknown }[] }).inlines?.some((i) => i.link != null || i.linkToDestination != null);
-      return links ? markedLine(doc, st, tag, draw) : marked(doc, st, tag, draw);
-    },
-  );
-
-  wrap(r, 'renderVector', 'Renderer', (orig) =>
-    function (this: { pdfDocument: TaggedDoc }, ...args: unknown[]) {
-      const doc = this.pdfDocument;
-      if (doc[STATE] === undefined) return orig.apply(this, args);
-      return artifact(doc, () => orig.apply(this, args), 'Layout');
-    },
-  );
-
-  for (const name of ['renderSVG', 'renderImage'] as const) {
-    wrap(r, name, 'Renderer', (orig) =>
+  wrap(
+    r,
+    'renderPages',
+    'Renderer',
+    (orig) =>
       function (this: { pdfDocument: TaggedDoc }, ...args: unknown[]) {
         const doc = this.pdfDocument;
         const st = doc[STATE];
         if (st === undefined) return orig.apply(this, args);
-        const node = args[0] as Item;
-        const tag = node[TAG];
-        const draw = () => orig.apply(this, args);
-        if (tag === undefined) return artifact(doc, draw);
-        const x = node.x ?? 0;
-        const y = node.y ?? 0;
-        return marked(doc, st, tag, draw, [x, y, x + (node._width ?? 0), y + (node._height ?? 0)]);
+        const result = orig.apply(this, args);
+        elementFor(doc, st, st.root).end();
+        return result;
       },
+  );
+
+  wrap(
+    r,
+    'renderLine',
+    'Renderer',
+    (orig) =>
+      function (this: { pdfDocument: TaggedDoc }, ...args: unknown[]) {
+        const doc = this.pdfDocument;
+        const st = doc[STATE];
+        if (st === undefined) return orig.apply(this, args);
+        const line = args[0] as Item;
+        const tag = line[TAG];
+        const draw = () => orig.apply(this, args);
+        // An empty line (the text of a drawn rule) says nothing: not a paragraph of its own.
+        const blank =
+          (line as { inlines?: { text?: string }[] }).inlines?.every((i) => typeof i.text !== 'string' || i.text.trim() === '') ?? false;
+        if (tag === undefined || blank) {
+          const y = (args[2] as number | undefined) ?? 0;
+          return artifact(doc, draw, y < st.bodyTop || y >= st.bodyBottom ? 'Pagination' : undefined);
+        }
+        if (tag.repeated) {
+          const first = st.firstPage.get(tag);
+          if (first === undefined) st.firstPage.set(tag, doc.page);
+          else if (first !== doc.page) return artifact(doc, draw, 'Pagination');
+        }
+        const links = (line as { inlines?: { link?: unknown; linkToDestination?: unknown }[] }).inlines?.some(
+          (i) => i.link != null || i.linkToDestination != null,
+        );
+        return links ? markedLine(doc, st, tag, draw) : marked(doc, st, tag, draw);
+      },
+  );
+
+  wrap(
+    r,
+    'renderVector',
+    'Renderer',
+    (orig) =>
+      function (this: { pdfDocument: TaggedDoc }, ...args: unknown[]) {
+        const doc = this.pdfDocument;
+        if (doc[STATE] === undefined) return orig.apply(this, args);
+        return artifact(doc, () => orig.apply(this, args), 'Layout');
+      },
+  );
+
+  for (const name of ['renderSVG', 'renderImage'] as const) {
+    wrap(
+      r,
+      name,
+      'Renderer',
+      (orig) =>
+        function (this: { pdfDocument: TaggedDoc }, ...args: unknown[]) {
+          const doc = this.pdfDocument;
+          const st = doc[STATE];
+          if (st === undefined) return orig.apply(this, args);
+          const node = args[0] as Item;
+          const tag = node[TAG];
+          const draw = () => orig.apply(this, args);
+          if (tag === undefined) return artifact(doc, draw);
+          const x = node.x ?? 0;
+          const y = node.y ?? 0;
+          return marked(doc, st, tag, draw, [x, y, x + (node._width ?? 0), y + (node._height ?? 0)]);
+        },
     );
   }
   return applied;

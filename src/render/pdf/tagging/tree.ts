@@ -56,9 +56,12 @@ function walk(content: unknown, parent: Tag): void {
     return;
   }
   if (node['style'] === 'figure' && Array.isArray(node['stack'])) {
-    const svg = (node['stack'] as unknown[]).find((n) => isNode(n) && (n['svg'] !== undefined || n['image'] !== undefined)) as Node | undefined;
+    const svg = (node['stack'] as unknown[]).find((n) => isNode(n) && (n['svg'] !== undefined || n['image'] !== undefined)) as
+      Node | undefined;
     const caption = (node['stack'] as unknown[]).find((n) => isNode(n) && n['style'] === 'figcaption') as Node | undefined;
-    const figure = child(here, 'Figure', { alt: (svg === undefined ? undefined : altOf(svg)) ?? (caption === undefined ? undefined : plainText(caption['text'])) });
+    const figure = child(here, 'Figure', {
+      alt: (svg === undefined ? undefined : altOf(svg)) ?? (caption === undefined ? undefined : plainText(caption['text'])),
+    });
     walk(node['stack'], figure);
     return;
   }
@@ -84,7 +87,11 @@ function walk(content: unknown, parent: Tag): void {
         if (!isNode(cell) || Object.keys(cell).length === 0) continue; // a colSpan/rowSpan filler
         const style = cell['style'];
         const cellTag =
-          r < head ? child(tr, 'TH', { scope: 'Column', repeated: true }) : style === 'rowHead' ? child(tr, 'TH', { scope: 'Row' }) : child(tr, 'TD');
+          r < head
+            ? child(tr, 'TH', { scope: 'Column', repeated: true })
+            : style === 'rowHead'
+              ? child(tr, 'TH', { scope: 'Row' })
+              : child(tr, 'TD');
         into(cell, cellTag);
       }
     });
@@ -120,7 +127,12 @@ function altOf(node: Node): string | undefined {
 }
 
 const unescapeXml = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function plainText(text: unknown): string | undefined {
   if (typeof text === 'string') return text;
