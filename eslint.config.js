@@ -1,5 +1,5 @@
 // A small, deliberate rule set (README "Development"): each rule catches a kind of bug or keeps
-// a layer rule, and the code passes it without a mass rewrite. No formatter yet: see the README.
+// a layer rule. Layout is Prettier's (.prettierrc.json, `npm run format`), checked by `npm run lint`.
 import tseslint from 'typescript-eslint';
 
 /** node:fs calls that change the disk; outside src/write they go through src/write (README "Architecture"). */

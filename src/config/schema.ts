@@ -103,14 +103,10 @@ export const BilatConfig = z.strictObject({
         .optional()
         .meta({ description: 'Records of each job kept in history.jsonl; older ones are dropped. Default 1000.', default: 1000 }),
       /** @default 1048576 */
-      maxBytes: z
-        .int()
-        .min(4096)
-        .optional()
-        .meta({
-          description: 'Bytes of records of each job kept in history.jsonl (the newest record is always kept). Default 1048576 (1 MiB).',
-          default: 1_048_576,
-        }),
+      maxBytes: z.int().min(4096).optional().meta({
+        description: 'Bytes of records of each job kept in history.jsonl (the newest record is always kept). Default 1048576 (1 MiB).',
+        default: 1_048_576,
+      }),
     })
     .optional()
     .meta({ description: 'Rotation of the run history (history.jsonl in the state folder), per job.' }),
