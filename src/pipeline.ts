@@ -8,7 +8,7 @@ import { buildView } from './model/view.js';
 import type { BriefView } from './model/view-types.js';
 import { chartFigure } from './render/chart-figures.js';
 import { htmlDocument } from './render/html/document.js';
-import { compileAudience, type CompiledAudience } from './templates/engine.js';
+import { compileAudience, type CompileOptions, type CompiledAudience } from './templates/engine.js';
 import { listAudiences, resolveAudience } from './templates/resolve.js';
 import { validateFile } from './validate/validate.js';
 import { createFormatter } from './model/format.js';
@@ -72,8 +72,11 @@ export function localeSuffix(language: string): string {
 }
 
 /** The compiled templates of the requested audiences (cached per process by file and mtime). */
-export function compileAudiences(opts: Pick<ResolvedBuildOptions, 'audiences' | 'templates'>): CompiledAudience[] {
-  return opts.audiences.map((id) => compileAudience(resolveAudience(id, opts.templates)));
+export function compileAudiences(
+  opts: Pick<ResolvedBuildOptions, 'audiences' | 'templates'>,
+  compile?: CompileOptions,
+): CompiledAudience[] {
+  return opts.audiences.map((id) => compileAudience(resolveAudience(id, opts.templates), compile));
 }
 
 export interface PairFileBuild {

@@ -28,7 +28,9 @@ export async function buildFile(task: FileTask): Promise<FileResult> {
     diagnostics: [],
   };
   try {
-    const built = await buildPairFile(task.file, compileAudiences(task.opts), task.opts, want && ((a, f) => want.has(briefKey(a, f))));
+    // The batch checked the templates on its own thread before handing out any file (run-batch.ts).
+    const compiled = compileAudiences(task.opts, { checks: false });
+    const built = await buildPairFile(task.file, compiled, task.opts, want && ((a, f) => want.has(briefKey(a, f))));
     // Staged, not yet in place: the batch commits them once no earlier file claims the same paths.
     const staged: StagedBrief[] = built.briefs.map(({ path, temp, audience, format, size, mtimeMs, sha256 }) => ({
       path,

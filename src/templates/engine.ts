@@ -6,7 +6,7 @@ import type { BriefView } from '../model/view-types.js';
 import { registerHelpers, type RenderServices } from './helpers.js';
 import { compileWithIsolation, ESCAPE_KEY, isolatingEscape, placeIsolates } from './isolate.js';
 import { lintTemplate } from './lint.js';
-import { placeFallbacks } from '../model/localize.js';
+import { placeFallbacks } from '../model/fallback-marks.js';
 import type { ResolvedAudience } from './resolve.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { lintFields } from './field-lint.js';
@@ -33,21 +33,31 @@ export interface CompiledAudience {
 }
 
 /** By file list; each entry remembers the mtimes it was compiled from, so a watch session that saves a template a thousand times keeps one entry. */
-const cache = new Map<string, { stamp: string; imageStamp: string; logoFile?: string; compiled: CompiledAudience }>();
+const cache = new Map<string, { stamp: string; imageStamp: string; logoFile?: string; checked: boolean; compiled: CompiledAudience }>();
 const mtimes = (files: readonly string[]) => files.map((f) => statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? -1).join('|');
+
+export interface CompileOptions {
+  /**
+   * Check the templates (unknown helpers, partials and fields, what the PDF cannot draw),
+   * default true. A batch checks them on its own thread before it hands out any file; its
+   * worker threads compile without the checks (`warnings` then holds the theme's only).
+   */
+  checks?: boolean;
+}
 
 /**
  * Compile an audience template with its partials in an isolated Handlebars environment
  * (one audience's overrides never leak into another). Cached by file list and mtimes, so a
  * batch compiles each audience once and an edited template is picked up.
  */
-export function compileAudience(audience: ResolvedAudience): CompiledAudience {
+export function compileAudience(audience: ResolvedAudience, { checks = true }: CompileOptions = {}): CompiledAudience {
   const files = [audience.templateFile, ...audience.partials.values(), ...audience.styles, ...audience.themes];
   const key = files.join('|');
   const stamp = files.map((f) => statSync(f).mtimeMs).join('|');
   const hit = cache.get(key);
   // Images count too: a logo saved again is read again.
-  if (hit?.stamp === stamp && hit.imageStamp === mtimes(hit.compiled.images) && hit.logoFile === audience.logo?.file) return { ...hit.compiled, audience };
+  if (hit?.stamp === stamp && hit.imageStamp === mtimes(hit.compiled.images) && hit.logoFile === audience.logo?.file && (hit.checked || !checks))
+    return { ...hit.compiled, audience };
 
   const hb = Handlebars.create();
   compileWithIsolation(hb);
@@ -60,24 +70,24 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
   // Lint the text as written (its lines and columns), compile it with its images inlined.
   const unsupported: Diagnostic[] = [];
   const withImages = (src: string, file: string) => {
-    unsupported.push(...pdfSupportWarnings(file, src));
+    if (checks) unsupported.push(...pdfSupportWarnings(file, src));
     const r = inlineTemplateImages(src, file);
     images.push(...r.images);
     return r.source;
   };
   for (const [name, file] of audience.partials) {
     const src = readInputBytes(file, 'template', TEMPLATE_TEXT).toString('utf8');
-    partialAsts.set(name, { file, ast: lintTemplate(hb, file, src, helpers, partialNames) });
+    if (checks) partialAsts.set(name, { file, ast: lintTemplate(hb, file, src, helpers, partialNames) });
     hb.registerPartial(name, guardDepth(name, hb.compile(withImages(src, file), { preventIndent: true }), audience.partials, stack));
   }
   const mainSrc = readInputBytes(audience.templateFile, 'template', TEMPLATE_TEXT).toString('utf8');
-  const mainAst = lintTemplate(hb, audience.templateFile, mainSrc, helpers, partialNames);
+  const mainAst = checks ? lintTemplate(hb, audience.templateFile, mainSrc, helpers, partialNames) : undefined;
   const logoSpec = audience.logo;
   const logo = logoSpec ? { ...readImage(logoSpec.file, logoSpec.at, 'logo'), alt: logoSpec.alt, height: logoSpec.height } : undefined;
   if (logo) images.push(logo.file);
   // Templates see the logo as `logo` ({{#if logo}}<img src="{{{logo.src}}}" …>), next to `options`.
   const extra = { options: audience.options, ...(logo ? { logo: { src: logo.dataUri, alt: logo.alt, height: logo.height } } : {}) };
-  const warnings = lintFields({ main: { file: audience.templateFile, ast: mainAst }, partials: partialAsts, helpers });
+  const warnings = mainAst === undefined ? [] : lintFields({ main: { file: audience.templateFile, ast: mainAst }, partials: partialAsts, helpers });
   const template = hb.compile(withImages(mainSrc, audience.templateFile), { preventIndent: true });
   warnings.push(...unsupported);
   let css = audience.styles.map((f) => readInputBytes(f, 'style sheet', TEMPLATE_TEXT).toString('utf8')).join('\n');
@@ -109,7 +119,7 @@ export function compileAudience(audience: ResolvedAudience): CompiledAudience {
       }
     },
   };
-  cache.set(key, { stamp, imageStamp: mtimes(images), ...(logoSpec ? { logoFile: logoSpec.file } : {}), compiled });
+  cache.set(key, { stamp, imageStamp: mtimes(images), checked: checks, ...(logoSpec ? { logoFile: logoSpec.file } : {}), compiled });
   return compiled;
 }
 

@@ -849,7 +849,8 @@ export const VIEW_FIELDS: FieldNode = {
           "type": "number"
         },
         "forums": {
-          "type": "number"
+          "type": "number",
+          "doc": "Forums and sessions naming no participant: listed in the timeline, not counted."
         },
         "refs": {
           "type": "array",

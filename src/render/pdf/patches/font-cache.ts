@@ -42,46 +42,8 @@ export function parseFont<T extends object>(fontkit: { create(data: Uint8Array):
     return hit.font as T;
   }
   const font = fontkit.create(data);
-  nameGlyphsOnUse(font);
   parsed.push({ data, font });
   return font;
-}
-
-interface GlyphLike {
-  codePoints?: number[];
-}
-type GetGlyph = (id: number, characters?: number[]) => GlyphLike | null;
-
-/**
- * fontkit keeps one Glyph object per glyph id, with the characters it was first made for, and
- * its subsetter makes the glyphs of a subset (and the parts of composite glyphs: Roboto builds
- * Cyrillic о out of Latin o) with none. pdfkit writes those characters into the PDF's text
- * layer. Shared between documents, a glyph the subsetter made at the end of one brief reached
- * the next with no characters, so that brief's text layer lost the letter ("Mldova" copied,
- * searched or read aloud), and a brief's bytes depended on the briefs before it in the process.
- * A glyph without characters takes those of the first request that names them, as it would
- * have in a fresh process.
- */
-function nameGlyphsOnUse(font: object): void {
-  const f = font as { getGlyph?: GetGlyph };
-  const getGlyph = f.getGlyph;
-  if (typeof getGlyph !== 'function') {
-    lateResult('glyphs named by their first use', skipped("fontkit's font has no getGlyph"));
-    return;
-  }
-  f.getGlyph = function (this: object, id: number, characters?: number[]): GlyphLike | null {
-    const glyph = getGlyph.call(this, id, characters);
-    if (
-      glyph !== null &&
-      characters !== undefined &&
-      characters.length > 0 &&
-      glyph.codePoints !== undefined &&
-      glyph.codePoints.length === 0
-    )
-      glyph.codePoints = characters;
-    return glyph;
-  };
-  lateResult('glyphs named by their first use', applied);
 }
 
 /**
@@ -111,9 +73,50 @@ export function shareShaping(pdfDocumentClass: { prototype: object }): PatchResu
     const font = provideFont.apply(this, args);
     cacheEncoding(font);
     cacheShaping(font);
+    forgetSubsetGlyphs(font);
     return font;
   };
   return applied;
+}
+
+interface SubsettingFont {
+  font?: { _glyphs?: Record<string, unknown> };
+  embed?: () => void;
+  [subsetPatched]?: true;
+}
+const subsetPatched = Symbol('bilat.forgetSubsetGlyphs');
+
+/**
+ * fontkit keeps one Glyph object per glyph id, with the characters it was first made for, and
+ * pdfkit writes those characters into the PDF's text layer. When a document is finished,
+ * fontkit's subsetter makes the glyphs of its subset (and the parts of composite glyphs:
+ * Roboto builds Cyrillic о out of Latin o) with no characters. A parsed font is shared by the
+ * documents of a process, so the next brief that drew such a glyph wrote no characters for it:
+ * a Russian batch's briefs copied, searched and read aloud "ld v – r ti" for "Moldova –
+ * Croatia", and a brief's bytes depended on the briefs before it. The glyphs the subsetter
+ * made are forgotten once it is done, so the next document makes its own, as a fresh process
+ * would.
+ */
+function forgetSubsetGlyphs(font: object): void {
+  const proto = Object.getPrototypeOf(font) as SubsettingFont | null;
+  if (proto === null || proto[subsetPatched]) return;
+  const embed = proto.embed;
+  if (typeof embed !== 'function') {
+    lateResult('subset glyphs kept to their document', skipped("pdfkit's EmbeddedFont.embed is not a function"));
+    return;
+  }
+  proto.embed = function (this: SubsettingFont): void {
+    const glyphs = this.font?._glyphs;
+    if (glyphs === undefined || glyphs === null || typeof glyphs !== 'object') return embed.call(this);
+    const before = new Set(Object.keys(glyphs));
+    try {
+      embed.call(this);
+    } finally {
+      for (const id of Object.keys(glyphs)) if (!before.has(id)) delete glyphs[id];
+    }
+  };
+  proto[subsetPatched] = true;
+  lateResult('subset glyphs kept to their document', applied);
 }
 
 /**
