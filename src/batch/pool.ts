@@ -70,6 +70,12 @@ function withNotice(result: FileResult, file: string, why: unknown, where: 'main
   return { ...result, diagnostics: [...result.diagnostics, notice] };
 }
 
+/** A file built on this thread after all (the pipeline loads only then: this thread usually only dispatches). */
+async function buildHere(task: FileTask): Promise<FileResult> {
+  const { buildFile } = await import('./build-file.js');
+  return buildFile(task);
+}
+
 /** The pool failed as a whole (a worker died while starting): files after that use the main thread. */
 class PoolStopped {
   constructor(readonly cause: unknown) {}
@@ -140,7 +146,7 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
     return run;
   };
   const onMainThread = (task: FileTask, why: unknown): Promise<FileResult | undefined> =>
-    oneAtATime(async () => withNotice(await (await import('./build-file.js')).buildFile(task), task.file, why, 'main'));
+    oneAtATime(async () => withNotice(await buildHere(task), task.file, why, 'main'));
   const onLargeWorker = (task: FileTask, why: unknown): Promise<FileResult | undefined> =>
     oneAtATime(async () => {
       const started = performance.now();
@@ -164,7 +170,7 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
       } catch (e) {
         if (signal?.aborted) return undefined;
         if (outOfMemory(e)) return tooLarge(task, performance.now() - started);
-        return withNotice(await (await import('./build-file.js')).buildFile(task), task.file, e, 'main');
+        return withNotice(await buildHere(task), task.file, e, 'main');
       } finally {
         signal?.removeEventListener('abort', stopLarge);
         await large.destroy().catch(() => {});
