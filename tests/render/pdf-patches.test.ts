@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import {
@@ -19,7 +20,8 @@ import { patchLineDrawing } from '../../src/render/pdf/patches/draw-lines.js';
 import { keepHeadingsWithNext } from '../../src/render/pdf/patches/keep-with-next.js';
 import { rememberMeasuredText, withMeasureMemo } from '../../src/render/pdf/patches/measure-memo.js';
 import { loadPdfmake, patchReport } from '../../src/render/pdf/runtime.js';
-import { fontFaces } from '../../src/render/pdf/fonts.js';
+import { fontFaces, pdfkitPath } from '../../src/render/pdf/fonts.js';
+import { loadedForReal } from '../../src/render/pdf/patches/lazy-modules.js';
 import { bodyLines, meta, pdfPages, strandedHeadings, writeTemp } from './pdf-helpers.js';
 
 const words = (n: number, seed: number): string =>
@@ -127,6 +129,12 @@ describe('pdfmake patches', () => {
     expect(patchStats.encodingHits).toBeGreaterThan(before.encodingHits);
     expect(patchStats.styleLookups).toBeGreaterThan(before.styleLookups);
     expect(fontFaces.length).toBeGreaterThan(0);
+  });
+
+  it('leave AES and Brotli unloaded: a brief neither encrypts nor reads WOFF2', () => {
+    const fromPdfkit = createRequire(pdfkitPath());
+    expect(loadedForReal(fromPdfkit, '@noble/ciphers/aes')).toBe(false);
+    expect(loadedForReal(createRequire(fromPdfkit.resolve('fontkit')), 'brotli/decompress.js')).toBe(false);
   });
 
   it('hit the SVG size cache for a chart', async () => {

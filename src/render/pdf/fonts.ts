@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { theme } from '../theme.js';
+import { deferUnusedModules } from './patches/lazy-modules.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,5 +55,7 @@ export function pdfkitPath(): string {
 
 /** fontkit is pdfkit's font engine; load pdfkit's own copy so the module is parsed once. */
 export function requireFontkit(): { create(data: Uint8Array): FontkitFont } {
-  return createRequire(pdfkitPath())('fontkit') as { create(data: Uint8Array): FontkitFont };
+  const pdfkit = pdfkitPath();
+  deferUnusedModules(pdfkit);
+  return createRequire(pdfkit)('fontkit') as { create(data: Uint8Array): FontkitFont };
 }

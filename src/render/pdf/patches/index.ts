@@ -12,6 +12,7 @@ import { shareParsedFonts, shareShaping } from './font-cache.js';
 import { addFontFallback, matchFallbackMetrics } from './font-fallback.js';
 import { exactGlyphText } from './glyph-text.js';
 import { keepHeadingsWithNext } from './keep-with-next.js';
+import { deferUnusedModules } from './lazy-modules.js';
 import { boundGluedRuns, breakLongWords } from './long-words.js';
 import { rememberMeasuredText } from './measure-memo.js';
 import { lateResults, type PatchResult } from './result.js';
@@ -42,6 +43,10 @@ export function installPatches(pdfkitPath: string, mainFamily: string): PatchRep
   const pdfkitRequire = createRequire(pdfkitPath);
   const report: PatchReport[] = [];
   const add = (name: string, target: string, result: PatchResult): void => void report.push({ name, target, result });
+  // Before pdfkit and fontkit load (the glyph checks may have loaded fontkit first: fonts.ts defers these too).
+  const deferred = deferUnusedModules(pdfkitPath);
+  add('AES loaded only to encrypt', "pdfkit's require('@noble/ciphers/aes')", deferred.aes);
+  add('Brotli loaded only for a WOFF2 font', "fontkit's require('brotli/decompress.js')", deferred.brotli);
   add('parsed fonts shared between documents', 'fontkit.create (as pdfkit sees it)', shareParsedFonts(pdfkitRequire, pdfkitPath));
   const require = createRequire(import.meta.url);
   const load = (file: string): { prototype: object } => (require(`pdfmake/js/${file}.js`) as PdfmakeClass).default;
