@@ -6,7 +6,8 @@ import { BilatError } from './errors.js';
 import { todayIso } from './model/dates.js';
 import { buildView } from './model/view.js';
 import type { BriefView } from './model/view-types.js';
-import { chartFigure } from './render/chart-figures.js';
+import { chartFigure, forgetChartFigures } from './render/chart-figures.js';
+import { forgetDrawings } from './render/pdf/index.js';
 import { htmlDocument } from './render/html/document.js';
 import { compileAudience, type CompileOptions, type CompiledAudience } from './templates/engine.js';
 import { listAudiences, resolveAudience } from './templates/resolve.js';
@@ -22,6 +23,16 @@ import { createGrammar, type Grammar } from './model/grammar/index.js';
 
 export { FORMATS, ALL_FORMATS, GENERATOR } from './build-options.js';
 export type { Format, BuildOptions, ResolvedBuildOptions, BuildResult, RenderedBrief } from './build-options.js';
+
+/**
+ * Forgets what only the file just built could use again: its drawn charts, their parsed drawings
+ * and SVG sizes (~2.5 MB of live heap in a worker, which is ~3 MB of its peak). A batch worker
+ * calls it after each file; a long-lived process (watch, preview) keeps them for the next save.
+ */
+export function forgetFileCaches(): void {
+  forgetChartFigures();
+  forgetDrawings();
+}
 
 /** Options with defaults applied, in one place. */
 export function resolveBuildOptions(opts: BuildOptions): ResolvedBuildOptions {

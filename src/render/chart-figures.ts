@@ -12,6 +12,11 @@ let cache: ChartCache | undefined;
 // A pair needs a handful of entries (three charts, one compact); a small cap keeps long batches lean.
 const chartCache = () => (cache ??= createChartCache(renderChart, 24));
 
+/** Drops the drawn charts: a batch worker never sees a finished file's charts again. */
+export function forgetChartFigures(): void {
+  cache?.clear();
+}
+
 const COMPACT_WIDTH_PX = 340;
 const UNIT: Record<string, number> = { one: 1, thousand: 1e3, million: 1e6, billion: 1e9 };
 

@@ -219,3 +219,19 @@ describe('ligatures in chart text', () => {
     expect(attr(plain.attrs, 'x')!.split(' ')).toHaveLength('Source:'.length);
   });
 });
+
+describe("a batch worker forgets a finished file's charts", () => {
+  it('parses a chart again after forgetFileCaches, and not before', async () => {
+    await ensureChartsReady();
+    const { chartDrawing } = await import('../../src/render/pdf/chart-drawing.js');
+    const { forgetFileCaches } = await import('../../src/pipeline.js');
+    const svg = renderChart(split).svg;
+    const first = chartDrawing(svg);
+    expect(first).not.toBeNull();
+    expect(chartDrawing(svg)).toBe(first);
+    forgetFileCaches();
+    const again = chartDrawing(svg);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+});

@@ -413,6 +413,11 @@ export function drawChart(
 const parsed = new Map<string, ChartDrawing | null>();
 const MAX_PARSED = 16;
 
+/** Drops the parsed drawings (their path data are slices of, and so keep alive, the whole SVG). */
+export function forgetChartDrawings(): void {
+  parsed.clear();
+}
+
 /** The drawing of one of our chart SVGs (null for any other SVG), parsed once per string. */
 export function chartDrawing(svg: string): ChartDrawing | null {
   let hit = parsed.get(svg);

@@ -8,3 +8,11 @@ export { checkGlyphs, findMissingGlyphs, GlyphError, type GlyphOccurrence, type 
 export { renderDocDefinition, renderPdf } from './render.js';
 export { allowLocalAssets } from './runtime.js';
 export type { Content, ContentNode, DocDefinition, PageSizeName, PdfMeta } from './types.js';
+import { forgetChartDrawings } from './chart-drawing.js';
+import { forgetSvgSizes } from './patches/svg-cache.js';
+
+/** Drops the parsed chart drawings and remembered SVG sizes (a batch worker's finished file). */
+export function forgetDrawings(): void {
+  forgetChartDrawings();
+  forgetSvgSizes();
+}

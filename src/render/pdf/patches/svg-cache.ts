@@ -29,6 +29,12 @@ function remember<V>(map: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
+/** Drops the remembered sizes and rewrites. */
+export function forgetSvgSizes(): void {
+  measured.clear();
+  written.clear();
+}
+
 export function cacheSvgMeasurement(svgMeasureClass: { prototype: object }): PatchResult {
   const proto = svgMeasureClass.prototype as SvgMeasureLike;
   const { measureSVG, writeDimensions } = proto;
