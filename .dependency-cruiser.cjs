@@ -63,7 +63,7 @@ module.exports = {
       to: {
         path: '^src/',
         pathNot: [
-          '^src/(errors|error-codes|diagnostics|control-chars|did-you-mean|own-key|package-root)\\.ts$',
+          '^src/(errors|error-codes|diagnostics|control-chars|did-you-mean|own-key|package-root|young-generation)\\.ts$',
           '^src/model/dates\\.ts$',
           '^src/config/duration\\.ts$',
         ],

@@ -10,6 +10,7 @@ export { todayIso, isValidIsoDay } from './model/dates.js';
 export { didYouMean } from './did-you-mean.js';
 export { formatDuration, parseDuration } from './config/duration.js';
 export { PACKAGE_VERSION } from './package-root.js';
+export { holdYoungGeneration, releaseYoungGeneration } from './young-generation.js';
 
 // Lazy entry points: the heavy parts of the public API, each loaded on first use. What they
 // return is public API like src/index.ts's exports (the build, watch, preview, validation and

@@ -22,6 +22,7 @@ import { needsHeapGuard } from './heap-guard.js';
 import { expandInputs } from './inputs.js';
 import type { ManifestIndex } from './manifest.js';
 import { briefKey, type BriefKey, type BuildProgress, type FileResult } from './types.js';
+import { releaseYoungGeneration } from '../young-generation.js';
 
 interface Planned {
   file: string;
@@ -147,6 +148,7 @@ async function runBatchOne(
       } else {
         onStart(t);
         // Loaded here: a parallel batch's own thread only dispatches and never renders.
+        releaseYoungGeneration();
         const { buildFile } = await import('./build-file.js');
         r = await buildFile(t);
         await onDone(t, r);

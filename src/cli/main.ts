@@ -1,4 +1,5 @@
 /** The process entry of the `bilat` binary (bundled into dist/bundle/cli.js by scripts/bundle.mjs). */
+import './start.js';
 import { run } from './run.js';
 
 // If the event loop ever empties while `run` still waits (a promise nothing will settle), Node
