@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { ExitCode } from '../errors.js';
 import type { FileTask } from './build-file.js';
 import type { FileResult } from './types.js';
-import { releaseYoungGeneration } from '../young-generation.js';
+import { workersStarting } from '../young-generation.js';
 
 /**
  * Below this a worker dies while loading, a path where tinypool (2.x, Node 20) can throw from
@@ -73,7 +73,7 @@ function withNotice(result: FileResult, file: string, why: unknown, where: 'main
 
 /** A file built on this thread after all (the pipeline loads only then: this thread usually only dispatches). */
 async function buildHere(task: FileTask): Promise<FileResult> {
-  releaseYoungGeneration();
+  // Workers may still be ending: the young generation stays as it is (young-generation.ts).
   const { buildFile } = await import('./build-file.js');
   return buildFile(task);
 }
@@ -119,8 +119,8 @@ export interface PoolHooks {
 
 export async function runOnPool(tasks: readonly FileTask[], threads: number, hooks: PoolHooks): Promise<void> {
   const { Tinypool } = await import('tinypool');
-  // Before the first worker exists: V8's flags are the process's (young-generation.ts).
-  releaseYoungGeneration();
+  // Before its workers exist: V8's flags are the process's (young-generation.ts).
+  const poolEnded = workersStarting(workerHeap().maxYoungGenerationSizeMb);
   const pool = new Tinypool({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,
@@ -206,6 +206,6 @@ export async function runOnPool(tasks: readonly FileTask[], threads: number, hoo
     await Promise.all(Array.from({ length: threads }, slot));
   } finally {
     signal?.removeEventListener('abort', stopPool);
-    await pool.destroy();
+    await pool.destroy().finally(poolEnded);
   }
 }
