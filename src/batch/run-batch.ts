@@ -147,7 +147,8 @@ async function runBatchOne(
         await arrived;
       } else {
         onStart(t);
-        // Loaded here: a parallel batch's own thread only dispatches and never renders.
+        // Loaded here: a parallel batch's own thread only dispatches and never renders. This one
+        // renders, and its young generation may grow as V8 would have it (young-generation.ts).
         releaseYoungGeneration();
         const { buildFile } = await import('./build-file.js');
         r = await buildFile(t);
